@@ -1,0 +1,193 @@
+"""Clean Articles -> sentences -> claims, from one spaCy parse per article.
+
+English articles are parsed once: that parse drops photo captions (one-sentence paragraphs with
+no finite verb, or in the present tense in a story told in the past), splits sentences, and
+splits a sentence carrying several facts at clauses that have a subject of their own. Other
+languages get a punctuation sentence splitter and no parse (the English model would invent
+structure). Offsets index into the returned Article's text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from unidecode import unidecode
+
+from .config import Settings
+from .models import Article, Claim, Removal
+from .toolkit import Toolkit
+
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
+SPLIT_MARKS = {"while", "whereas", "but"}
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+                     "dozen": "12"})
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|"
+                            r"(?<=[。！？])")
+WORD = re.compile(r"\w[\w'-]*\w|\w", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    article: Article
+    claims: tuple[Claim, ...]
+
+
+def parse_articles(articles: list[Article], toolkit: Toolkit,
+                   settings: Settings) -> list[ParsedArticle]:
+    """Parse every article; English ones through spaCy in one batch."""
+    english = [a for a in articles if a.language == "en"]
+    parsed: dict[str, ParsedArticle] = {}
+    paragraphs = [(a, p) for a in english for p in a.text.split("\n\n")]
+    docs = toolkit.nlp.pipe((p for _, p in paragraphs), batch_size=64)
+    by_article: dict[str, list[Any]] = {}
+    for (article, _), doc in zip(paragraphs, docs):
+        by_article.setdefault(article.id, []).append(doc)
+    for article in english:
+        parsed[article.id] = parse_english(article, by_article.get(article.id, []), settings)
+    for article in articles:
+        if article.id not in parsed:
+            parsed[article.id] = parse_plain(article)
+    return [parsed[a.id] for a in articles]
+
+
+def parse_english(article: Article, docs: list[Any], settings: Settings) -> ParsedArticle:
+    past_share = past_tense_share(docs)
+    kept, removed = [], list(article.removed)
+    for doc in docs:
+        if is_caption(doc, past_share):
+            removed.append(Removal(doc.text, "caption"))
+        else:
+            kept.append(doc)
+    text = "\n\n".join(doc.text for doc in kept)
+    article = replace(article, text=text, removed=tuple(removed))
+    claims: list[Claim] = []
+    offset, sentence_index = 0, 0
+    for doc in kept:
+        for sent in doc.sents:
+            if any(t.is_alpha for t in sent):
+                claims.extend(sentence_claims(article.id, sentence_index, sent, offset,
+                                              settings))
+                sentence_index += 1
+        offset += len(doc.text) + 2
+    return ParsedArticle(article, tuple(claims))
+
+
+def past_tense_share(docs: list[Any]) -> float:
+    tags = [t.tag_ for doc in docs for t in doc if t.tag_ in ("VBD", "VBZ", "VBP")]
+    return sum(1 for tag in tags if tag == "VBD") / len(tags) if tags else 0.0
+
+
+def is_caption(doc: Any, past_share: float) -> bool:
+    """A one-sentence paragraph describing a picture."""
+    if len(list(doc.sents)) != 1 or len(doc) > 40 or any(t.text in "\"“”" for t in doc):
+        return False
+    if not any(t.is_alpha for t in doc):
+        return False
+    if not any(token.tag_ in FINITE for token in doc):
+        return True
+    root = next(iter(doc.sents)).root
+    starts_with_name = doc[0].pos_ == "PROPN" or (
+        doc[0].pos_ == "ADJ" and any(t.ent_type_ for t in doc[:4]))
+    reports_or_states = root.lemma_ == "be" or any(
+        child.dep_ in ("ccomp", "acomp", "attr") for child in root.children)
+    return (past_share >= 0.7 and root.tag_ in ("VBZ", "VBP") and starts_with_name
+            and not reports_or_states)
+
+
+def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
+                    settings: Settings) -> list[Claim]:
+    spans = split_points(sent, settings)
+    claims = []
+    for part, (start, end) in enumerate(spans):
+        tokens = [t for t in sent if start <= t.i < end]
+        if not tokens:
+            continue
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and len(tokens) > 1:
+            tokens.pop()
+        char_start = tokens[0].idx - sent.doc[0].idx + offset
+        char_end = tokens[-1].idx + len(tokens[-1].text) - sent.doc[0].idx + offset
+        text = sent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        claims.append(Claim(
+            id=f"{article_id}:{index}.{part}", article=article_id, sentence=index, text=text,
+            start=char_start, end=char_end, keywords=content_keywords(tokens),
+            numbers=numbers_in(tokens), names=names_in(tokens)))
+    return claims
+
+
+def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
+    """Token ranges of the sentence's claims: split before coordinated or contrasted clauses
+    that have their own subject ("A did X, and B did Y"; "A wants X, while B wants Y")."""
+    if len(sent) < settings.split_min_tokens:
+        return [(sent.start, sent.end)]
+    cuts = []
+    for token in sent:
+        if token.head != sent.root or token.pos_ not in ("VERB", "AUX"):
+            continue
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        contrast = token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)
+        if own_subject and (token.dep_ == "conj" or contrast):
+            left = token.left_edge.i
+            if token.dep_ == "conj":
+                left = min([c.i for c in sent.root.children
+                            if c.dep_ == "cc" and c.i < token.i] + [left])
+            if left - sent.start >= 4 and sent.end - left >= 4:
+                cuts.append(left)
+    bounds = [sent.start] + sorted(set(cuts)) + [sent.end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def content_keywords(tokens: list[Any]) -> tuple[str, ...]:
+    words = set()
+    for token in tokens:
+        if token.pos_ in CONTENT_POS and not token.is_stop and (token.is_alpha or token.like_num):
+            words.add(NUMBER_WORDS.get(token.lower_, unidecode(token.lemma_.lower())))
+    return tuple(sorted(words))
+
+
+def numbers_in(tokens: list[Any]) -> tuple[str, ...]:
+    values = set()
+    for token in tokens:
+        if token.like_num or token.lower_ in NUMBER_WORDS:
+            raw = NUMBER_WORDS.get(token.lower_, token.text.replace(",", ""))
+            if re.fullmatch(r"\d+(?:\.\d+)?", raw):
+                values.add(raw)
+    return tuple(sorted(values))
+
+
+def names_in(tokens: list[Any]) -> tuple[str, ...]:
+    names = set()
+    for token in tokens:
+        if token.ent_type_ in NAME_LABELS and token.is_alpha:
+            names.add(unidecode(token.text.lower()))
+    return tuple(sorted(names))
+
+
+def parse_plain(article: Article) -> ParsedArticle:
+    """Punctuation sentence split for languages the parser does not cover."""
+    claims = []
+    index = 0
+    for match in re.finditer(r"[^\n]+", article.text):
+        start = match.start()
+        for piece in SENTENCE_SPLIT.split(match.group(0)):
+            piece_start = article.text.index(piece, start) if piece else start
+            stripped = piece.strip()
+            if len(WORD.findall(stripped)) >= 3:
+                s = piece_start + piece.index(stripped)
+                words = [unidecode(w.lower()) for w in WORD.findall(stripped)]
+                claims.append(Claim(
+                    id=f"{article.id}:{index}.0", article=article.id, sentence=index,
+                    text=stripped, start=s, end=s + len(stripped),
+                    keywords=tuple(sorted({w for w in words if len(w) > 3 or w.isdigit()})),
+                    numbers=tuple(sorted({w for w in words if w.isdigit()}))))
+                index += 1
+            start = piece_start + len(piece)
+    return ParsedArticle(article, tuple(claims))

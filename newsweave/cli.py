@@ -1,0 +1,203 @@
+"""The `newsweave` command: thin wrappers over library functions.
+
+Exit status: 0 all inputs used; 3 a report was written but some inputs were skipped (listed in
+the summary and the JSON); 1 nothing could be done (the error says why); 2 bad command line.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import Settings
+from .errors import NewsweaveError
+from .models import Report
+from .pipeline import Context, analyze as run_analyze
+from .store import Store
+from .toolkit import Toolkit
+
+EXIT_SKIPPED = 3
+DEFAULT_DB = "newsweave.db"
+
+
+def fail(message: str) -> None:
+    click.echo(f"newsweave: error: {message}", err=True)
+    sys.exit(1)
+
+
+def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
+                        type=click.Path(dir_okay=False),
+                        help="SQLite database: results are kept here and reused on re-runs.")(func)
+
+
+def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--quiet", "-q", is_flag=True,
+                        help="No progress bars or summary line.")(func)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsweave")
+def main() -> None:
+    """newsweave: many news reports in, one cited account out.
+
+    Point it at article files (.txt, .html, .json, .jsonl) and it tells you, fact by fact,
+    which sources state what, what only one source carries, and where sources disagree.
+
+    \b
+    Start here:
+      newsweave analyze path/to/articles/           Markdown report to stdout
+      newsweave analyze DIR --json r.json --html r.html
+      newsweave eval cleaning                       quality on the labelled datasets
+    """
+
+
+class ProgressBars:
+    """Rich progress bars on a terminal (stderr); silent otherwise or with --quiet."""
+
+    def __init__(self, enabled: bool) -> None:
+        from rich.console import Console
+        from rich.progress import Progress
+
+        console = Console(stderr=True)
+        self.enabled = enabled and console.is_terminal
+        self.progress = Progress(console=console, transient=True) if self.enabled else None
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> ProgressBars:
+        if self.progress:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress:
+            self.progress.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.progress:
+            return
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+
+def summary_line(report: Report) -> str:
+    facts = sum(len(s.facts) for s in report.stories)
+    conflicts = sum(len(s.conflicts) for s in report.stories)
+    articles = sum(len(s.articles) for s in report.stories)
+    line = (f"{len(report.stories)} stories, {articles} articles, {facts} facts, "
+            f"{conflicts} conflicts, {len(report.skipped)} skipped")
+    if report.skipped:
+        line += "\n" + "\n".join(f"  skipped {s.path}: {s.reason}" for s in report.skipped)
+    return line
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--json", "json_path", type=click.Path(dir_okay=False),
+              help="Write the JSON report (schema newsweave.report/1) here; '-' for stdout.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False),
+              help="Write a self-contained HTML report here.")
+@click.option("--md", "md_path", type=click.Path(dir_okay=False),
+              help="Write the Markdown report here ('-' for stdout, the default when no other "
+                   "output is asked for).")
+@db_option
+@quiet_option
+@click.option("--max-file-mb", default=Settings.max_file_mb, show_default=True, type=int,
+              help="Skip (and list) any single article larger than this.")
+def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None,
+            md_path: str | None, db_path: str, quiet: bool, max_file_mb: int) -> None:
+    """Analyze article files and folders (searched recursively) as one pile.
+
+    \b
+    Examples:
+      newsweave analyze ../shared/corpus/kim-russia-2023
+      newsweave analyze news/ --json report.json --html report.html --db news.db
+    """
+    from . import render
+
+    settings = Settings(max_file_mb=max_file_mb)
+    try:
+        with Store(db_path) as store, ProgressBars(not quiet) as bars:
+            ctx = Context(settings=settings, store=store, toolkit=Toolkit(), progress=bars)
+            report = run_analyze(list(paths), ctx)
+    except NewsweaveError as err:
+        fail(str(err))
+        return
+    if not report.stories:
+        fail("no article could be read; " + (summary_line(report).split("\n", 1)[-1]
+                                             if report.skipped else "no input files found"))
+    outputs = {json_path: render.report_to_json, md_path: render.report_to_markdown}
+    if html_path:
+        outputs[html_path] = render.report_to_html
+    if not json_path and not html_path and not md_path:
+        outputs["-"] = render.report_to_markdown
+    for target, make in outputs.items():
+        if target:
+            write_output(target, make(report))
+    if not quiet:
+        click.echo(summary_line(report), err=True)
+    sys.exit(EXIT_SKIPPED if report.skipped else 0)
+
+
+def write_output(target: str, text: str) -> None:
+    if target == "-":
+        click.echo(text)
+        return
+    try:
+        Path(target).write_text(text, encoding="utf-8")
+    except OSError as err:
+        fail(f"{target}: cannot write: {err.strerror or err}")
+
+
+@main.command("eval")
+@click.argument("names", nargs=-1)
+@click.option("--datasets", "datasets_path", type=click.Path(file_okay=False),
+              help="Folder of the labelled datasets (default ../shared/datasets).")
+@click.option("--limit", type=int, help="Use only the first N records of each dataset.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.option("--gate", is_flag=True,
+              help="Compare with the pinned floors (newsweave/eval/floors.json); exit 1 when a "
+                   "score is below its floor.")
+def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int | None,
+                 as_json: bool, gate: bool) -> None:
+    """Score newsweave on labelled datasets: NAMES from the list below (all when none).
+
+    \b
+    cleaning    LocalNews paragraph relevance: precision/recall of what cleaning keeps
+    alignment   ECB+ event chains: do sentences about one event share a fact?
+    """
+    from .eval.runner import check_floors, format_table, run_evaluations
+
+    try:
+        results = run_evaluations(list(names), datasets_path, limit)
+    except NewsweaveError as err:
+        fail(str(err))
+        return
+    click.echo(json.dumps(results, indent=2) if as_json else format_table(results))
+    if gate:
+        failures = check_floors(results)
+        for failure in failures:
+            click.echo(f"below floor: {failure}", err=True)
+        sys.exit(1 if failures else 0)
+
+
+@main.command()
+@db_option
+def stories(db_path: str) -> None:
+    """List the stories kept in the database."""
+    if not Path(db_path).exists():
+        fail(f"{db_path}: no such database; run 'newsweave analyze ... --db {db_path}' first")
+    with Store(db_path) as store:
+        for row in store.list_stories():
+            click.echo(f"{row['id']}  {row['articles']:>4} articles  {row['title']}")
+
+
+if __name__ == "__main__":
+    main()

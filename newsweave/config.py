@@ -1,0 +1,48 @@
+"""Every tuned number in one place, each with the reason it has the value it has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Settings:
+    # One article is at most a few hundred KB of text; 10 MB leaves room for bloated HTML
+    # while a runaway 50 MB dump is refused with a reason instead of filling memory.
+    max_file_mb: int = 10
+
+    # Cleaning. A line with fewer words than this and no sentence-ending punctuation is a
+    # heading, byline or caption fragment, not story text (checked on the LocalNews dev set).
+    min_sentence_words: int = 6
+    # A paragraph of its own with no sentence-ending punctuation and fewer words than this is
+    # a section heading or label ("More on this", "Jan 17, 2025"), not story text.
+    heading_max_words: int = 12
+    # Lines repeated within this fuzzy ratio (rapidfuzz, 0-100) are a caption and its copy.
+    duplicate_line_ratio: float = 92.0
+
+    # Claims. Sentences longer than this (tokens) are split at coordinated clauses that have a
+    # subject of their own; shorter ones rarely carry two facts.
+    split_min_tokens: int = 14
+
+    # Alignment: a pair of claims from two articles is the same fact when
+    #   cosine * w_cos + keyword_overlap * w_key + number_agreement * w_num >= align_threshold.
+    # Measured on the reference story: true paraphrases have cosine 0.4-0.8 while unrelated
+    # sentences reach 0.69, so cosine alone cannot decide; shared rare words (IDF-weighted) and
+    # shared numbers separate them. Weights and threshold tuned on ECB+ alignment dev
+    # (`newsweave eval alignment`), see README for the precision/recall this gives.
+    align_w_cos: float = 0.55
+    align_w_key: float = 0.45
+    align_w_num: float = 0.10
+    align_threshold: float = 0.52
+    # Across languages keyword overlap is near zero by construction; the encoder is aligned
+    # across languages, so cosine alone decides there, with this threshold.
+    align_cross_lingual_cos: float = 0.62
+    # Group-level check: a claim joins a fact only if its mean score against the fact's
+    # mentions stays above this share of the threshold (stops chaining A~B~C into A~C).
+    align_group_ratio: float = 0.85
+
+    # Encoder batch size: bounded memory and steady progress on large piles.
+    encode_batch: int = 64
+
+
+DEFAULT_SETTINGS = Settings()

@@ -1,0 +1,1 @@
+"""`newsweave eval`: metrics on the labelled datasets in ../shared/datasets."""

@@ -1,0 +1,98 @@
+"""Alignment quality on ECB+: sentences that mention one real-world event should share a fact.
+
+For each ECB+ story, its articles (texts from the clustering file) go through clean, parse,
+encode and align like any input. Gold: pairs of sentences from two articles that mention one
+event (an ACTION chain). Predicted: pairs of sentences from two articles whose claims share a
+fact. Only sentences that carry some annotation are scored, since ECB+ annotates only part of
+each text. precision = predicted pairs that share any chain / predicted pairs;
+recall = gold pairs predicted / gold pairs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+
+from ..align import align_claims
+from ..claims import parse_articles
+from ..clean import clean_record
+from ..config import Settings
+from ..errors import InputError
+from ..models import Article, Claim, RawRecord
+from ..toolkit import Toolkit
+from .data import read_jsonl
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def load_stories(alignment_path: str, articles_path: str, limit: int | None) -> list[dict]:
+    texts = {r["id"]: r["text"] for r in read_jsonl(articles_path)}
+    chains_by_story: dict[str, list[dict]] = defaultdict(list)
+    for chain in read_jsonl(alignment_path):
+        story = chain["mentions"][0]["story"]
+        chains_by_story[story].append(chain)
+    stories = []
+    for story in sorted(chains_by_story)[:limit]:
+        chains = chains_by_story[story]
+        ids = sorted({m["article"] for c in chains for m in c["mentions"]} & texts.keys())
+        stories.append({"story": story, "chains": chains,
+                        "articles": {i: texts[i] for i in ids}})
+    return stories
+
+
+def sentence_facts(claims: list[Claim], fact_of: dict[str, str], sentence: str) -> set[str]:
+    key = _squash(sentence)
+    return {fact_of[c.id] for c in claims
+            if (k := _squash(c.text)) and (k in key or key in k)}
+
+
+def score_story(story: dict, toolkit: Toolkit, settings: Settings) -> tuple[int, int, int, int]:
+    articles: list[Article] = []
+    for article_id, text in story["articles"].items():
+        try:
+            articles.append(clean_record(RawRecord(article_id, article_id, text), settings))
+        except InputError:
+            continue
+    parsed = parse_articles(articles, toolkit, settings)
+    claims = {p.article.id: p.claims for p in parsed}
+    every = [c for p in parsed for c in p.claims]
+    vectors = dict(zip([c.id for c in every], toolkit.encoder.encode([c.text for c in every])))
+    facts = align_claims([p.article for p in parsed], claims, vectors, settings)
+    fact_of = {m.claim: f.id for f in facts for m in f.mentions}
+    mentions: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, sentence) -> chains
+    for chain in story["chains"]:
+        for m in chain["mentions"]:
+            mentions[(m["article"], m["sentence"])].add(chain["chain"])
+    facts_of = {key: sentence_facts(list(claims.get(key[0], ())), fact_of, key[1])
+                for key in mentions}
+    action = {c["chain"] for c in story["chains"] if c["kind"].startswith("ACTION")}
+    gold = hit = predicted = correct = 0
+    for a, b in combinations(sorted(mentions), 2):
+        if a[0] == b[0]:
+            continue
+        same_fact = bool(facts_of[a] & facts_of[b])
+        if mentions[a] & mentions[b] & action:
+            gold += 1
+            hit += same_fact
+        if same_fact:
+            predicted += 1
+            correct += bool(mentions[a] & mentions[b])
+    return gold, hit, predicted, correct
+
+
+def evaluate_alignment(alignment_path: str, articles_path: str, toolkit: Toolkit,
+                       settings: Settings, limit: int | None = None) -> dict:
+    totals = [0, 0, 0, 0]
+    stories = load_stories(alignment_path, articles_path, limit)
+    for story in stories:
+        for k, value in enumerate(score_story(story, toolkit, settings)):
+            totals[k] += value
+    gold, hit, predicted, correct = totals
+    precision = correct / predicted if predicted else 0.0
+    recall = hit / gold if gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"dataset": "ecbplus-alignment-dev", "stories": len(stories),
+            "gold_pairs": gold, "predicted_pairs": predicted, "precision": round(precision, 4),
+            "recall": round(recall, 4), "f1": round(f1, 4)}

@@ -1,0 +1,181 @@
+"""The data that flows between stages. Every stage takes and returns these frozen records.
+
+Offsets (`start`, `end`) always index into `Article.text`, the cleaned text, so that
+`article.text[m.start:m.end] == m.text` holds for every mention, claim and sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+FactStatus = Literal["corroborated", "single_source", "disputed"]
+ConflictKind = Literal["number", "date", "name", "attribute", "claim"]
+CopyKind = Literal["duplicate", "rewrite", "translation"]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be used, with the reason a user can act on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class RawRecord:
+    """One article as found on disk, before cleaning. `html` is true when `body` is markup."""
+
+    path: str
+    source_id: str  # file name without extension, or the record's own id
+    body: str
+    html: bool = False
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_from: str | None = None  # "metadata" | "text" | "url"
+    language: str | None = None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the raw text that cleaning took out, and why."""
+
+    text: str
+    reason: str  # "caption", "related", "copyright", "url", "promo", "byline", "headline", ...
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: str
+    text: str  # cleaned story text: paragraphs separated by blank lines
+    title: str | None
+    url: str | None
+    outlet: str | None
+    published: str | None
+    published_from: str | None  # "metadata" | "text" | "url" | "inferred" | None
+    language: str
+    removed: tuple[Removal, ...] = ()
+    content_hash: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def label(self) -> str:
+        """What a reader calls this source: its outlet when known, else its id."""
+        return self.outlet or self.id
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article: str
+    index: int
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement: a sentence, or one clause of a sentence that carries several facts."""
+
+    id: str  # "<article>:<sentence>.<part>"
+    article: str
+    sentence: int
+    text: str
+    start: int
+    end: int
+    keywords: tuple[str, ...] = ()  # lemmas of content words, lower-cased
+    numbers: tuple[str, ...] = ()  # normalised numeric values mentioned
+    names: tuple[str, ...] = ()  # named-entity strings, ascii-folded and lower-cased
+
+
+@dataclass(frozen=True)
+class Mention:
+    article: str
+    text: str
+    start: int
+    end: int
+    claim: str = ""  # id of the claim this mention is
+
+
+@dataclass(frozen=True)
+class Fact:
+    id: str
+    text: str
+    status: FactStatus
+    articles: tuple[str, ...]
+    independent_sources: int
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    value: str
+    text: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: str
+    kind: ConflictKind
+    topic: str
+    positions: tuple[Position, ...]
+    explanation: str = ""
+    confidence: float = 0.0
+    facts: tuple[str, ...] = ()  # ids of the facts whose statements disagree
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    evidence: tuple[str, ...] = ()  # one line per merge: rule and score
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str  # YYYY-MM-DD
+    text: str
+    articles: tuple[str, ...]
+    conflict: str | None = None
+
+
+@dataclass(frozen=True)
+class CopyGroup:
+    articles: tuple[str, ...]
+    kind: CopyKind
+    score: float
+    original: str | None = None
+
+
+@dataclass(frozen=True)
+class BriefSentence:
+    text: str
+    citations: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+    facts: tuple[Fact, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timeline: tuple[TimelineEvent, ...] = ()
+    copies: tuple[CopyGroup, ...] = ()
+    brief: tuple[BriefSentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    stories: tuple[Story, ...]
+    skipped: tuple[Skipped, ...] = field(default=())

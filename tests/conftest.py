@@ -1,0 +1,43 @@
+"""Shared fixtures: the real models, loaded once per test session, and tiny story builders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsweave.config import Settings
+from newsweave.toolkit import Toolkit
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+REFERENCE = SHARED / "corpus" / "kim-russia-2023"
+DATASETS = SHARED / "datasets"
+
+
+@pytest.fixture(scope="session")
+def toolkit() -> Toolkit:
+    return Toolkit()
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    if not REFERENCE.is_dir():
+        pytest.skip("reference story not found at ../shared/corpus")
+    return REFERENCE
+
+
+def write_story(folder: Path, *texts: str, suffix: str = ".txt") -> list[Path]:
+    """Write one file per text: a tiny hand-built story on disk."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index, text in enumerate(texts):
+        path = folder / f"a{index}{suffix}"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

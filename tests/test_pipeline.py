@@ -1,0 +1,83 @@
+"""End to end on the reference story: the behaviour a user checks first."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from newsweave.pipeline import Context, analyze
+from newsweave.render import report_to_dict, validate_report
+from newsweave.store import Store
+
+BOILERPLATE = re.compile(r"related article|https?://|copyright|original url|—\s*reuters",
+                         re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def reference_report(reference_dir, toolkit, settings, tmp_path_factory):
+    db = tmp_path_factory.mktemp("db") / "news.db"
+    with Store(db) as store:
+        report = analyze([reference_dir], Context(settings, store, toolkit))
+    return report, db
+
+
+def test_parting_gifts_are_one_fact_from_at_least_four_outlets(reference_report):
+    story = reference_report[0].stories[0]
+    gifts = [f for f in story.facts
+             if re.search(r"drone", f.text, re.I) and len(f.articles) >= 4]
+    assert gifts, "the gifts statement should be aligned across sources"
+    wording = {m.text for m in gifts[0].mentions}
+    assert len(wording) >= 4  # different sentences, one fact
+    assert any("vest" in w for w in wording)
+
+
+def test_single_source_facts_name_their_source(reference_report):
+    story = reference_report[0].stories[0]
+    single = [f for f in story.facts if f.status == "single_source"]
+    assert single and all(len(f.articles) == 1 for f in single)
+    ids = {a.id for a in story.articles}
+    assert all(f.articles[0] in ids for f in single)
+
+
+def test_no_caption_link_or_copyright_line_becomes_a_fact(reference_report):
+    story = reference_report[0].stories[0]
+    for fact in story.facts:
+        for mention in fact.mentions:
+            assert not BOILERPLATE.search(mention.text), mention.text
+    removed = {r.reason for a in story.articles for r in a.removed}
+    assert {"caption", "related", "url", "copyright"} <= removed
+
+
+def test_mention_offsets_point_into_the_cleaned_text(reference_report):
+    story = reference_report[0].stories[0]
+    texts = {a.id: a.text for a in story.articles}
+    for fact in story.facts:
+        for m in fact.mentions:
+            assert texts[m.article][m.start:m.end] == m.text
+
+
+def test_report_json_validates_against_the_schema(reference_report):
+    data = json.loads(json.dumps(report_to_dict(reference_report[0])))
+    validate_report(data)
+    assert data["stories"][0]["articles"][0]["id"] == "000_6b28afc6b56a5f0e"
+
+
+def test_running_twice_redoes_nothing_and_duplicates_nothing(reference_report, reference_dir,
+                                                             toolkit, settings):
+    first, db = reference_report
+    with Store(db) as store:
+        before = store.count_articles()
+        again = analyze([reference_dir], Context(settings, store, toolkit))
+        assert store.count_articles() == before == 5
+        assert len(store.list_stories()) == 1
+    assert report_to_dict(again) == report_to_dict(first)
+
+
+def test_publication_dates_are_sniffed_or_marked_inferred(reference_report):
+    articles = reference_report[0].stories[0].articles
+    sources = {a.published_from for a in articles}
+    assert {"text", "url"} <= sources
+    assert all(a.published for a in articles)
+    assert "inferred" in sources
