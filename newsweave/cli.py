@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import click
 
@@ -18,7 +18,8 @@ from . import __version__
 from .config import Settings
 from .errors import NewsweaveError
 from .models import Report
-from .pipeline import Context, analyze as run_analyze
+from .pipeline import Context
+from .pipeline import analyze as run_analyze
 from .store import Store
 from .toolkit import Toolkit
 
@@ -70,7 +71,7 @@ class ProgressBars:
         self.progress = Progress(console=console, transient=True) if self.enabled else None
         self.tasks: dict[str, Any] = {}
 
-    def __enter__(self) -> ProgressBars:
+    def __enter__(self) -> Self:
         if self.progress:
             self.progress.start()
         return self
@@ -197,6 +198,54 @@ def stories(db_path: str) -> None:
     with Store(db_path) as store:
         for row in store.list_stories():
             click.echo(f"{row['id']}  {row['articles']:>4} articles  {row['title']}")
+
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; the default is reachable from this machine only.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--get", "get_path", metavar="PATH",
+              help="Answer one request for PATH in-process, print the body and exit (no server): "
+                   "e.g. --get /stories.json")
+def serve(db_path: str, host: str, port: int, get_path: str | None) -> None:
+    """Browse the stories kept in the database: a read-only web UI with a JSON twin per page.
+
+    \b
+    Examples:
+      newsweave serve --db news.db                 then open http://127.0.0.1:8000/
+      newsweave serve --db news.db --get /stories.json
+    """
+    from .web import create_app
+
+    try:
+        app = create_app(db_path)
+    except NewsweaveError as err:
+        fail(str(err))
+        return
+    if get_path is not None:
+        import asyncio
+
+        try:
+            import httpx
+        except ImportError:
+            fail("--get needs httpx; install it with: pip install 'newsweave[test]'")
+            return
+        if not get_path.startswith("/"):
+            fail(f"--get {get_path!r}: give a path starting with '/', e.g. /stories.json")
+
+        async def get_once() -> httpx.Response:
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://newsweave") as c:
+                return await c.get(get_path)
+
+        response = asyncio.run(get_once())
+        click.echo(response.text)
+        sys.exit(0 if response.status_code < 400 else 1)
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="info")
 
 
 if __name__ == "__main__":

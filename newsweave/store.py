@@ -14,6 +14,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
+from typing import Self
 
 import numpy as np
 
@@ -72,7 +73,7 @@ class Store:
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a newsweave database ({err})") from err
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -157,6 +158,12 @@ class Store:
                                  "ORDER BY updated DESC, id").fetchall()
         return [{"id": r[0], "title": r[1], "articles": len(json.loads(r[2])), "updated": r[3]}
                 for r in rows]
+
+    def load_article_text(self, article_id: str) -> str | None:
+        """The cleaned text of the article with this id (the newest row when several match)."""
+        row = self.conn.execute("SELECT article FROM articles WHERE id = ? ORDER BY added DESC "
+                                "LIMIT 1", (article_id,)).fetchone()
+        return str(json.loads(row[0])["text"]) if row else None
 
 
 def article_from_json(text: str) -> Article:
