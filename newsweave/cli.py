@@ -164,8 +164,8 @@ def write_output(target: str, text: str) -> None:
 @click.option("--limit", type=int, help="Use only the first N records of each dataset.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--gate", is_flag=True,
-              help="Compare with the pinned floors (newsweave/eval/floors.json); exit 1 when a "
-                   "score is below its floor.")
+              help="Compare with the pinned floors (newsweave/eval/floors.json), each on its "
+                   "pinned slice unless --limit is given; exit 1 when a score is below its floor.")
 def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int | None,
                  as_json: bool, gate: bool) -> None:
     """Score newsweave on labelled datasets: NAMES from the list below (all when none).
@@ -173,11 +173,13 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     \b
     cleaning    LocalNews paragraph relevance: precision/recall of what cleaning keeps
     alignment   ECB+ event chains: do sentences about one event share a fact?
+    stories     ECB+ and MMDS story clustering: B-cubed and ARI, with the naive baseline
+    copies      MEANTIME translations: pairwise F1 of copy groups
     """
     from .eval.runner import check_floors, format_table, run_evaluations
 
     try:
-        results = run_evaluations(list(names), datasets_path, limit)
+        results = run_evaluations(list(names), datasets_path, limit, gate)
     except NewsweaveError as err:
         fail(str(err))
         return

@@ -15,7 +15,9 @@ import numpy as np
 from .align import align_claims
 from .claims import parse_articles
 from .clean import clean_record
+from .cluster import cluster_articles, lead_text
 from .config import Settings
+from .copies import find_copies, independent_counts
 from .errors import InputError, NewsweaveError, StageError
 from .ingest import find_input_files, read_file
 from .models import Article, Claim, RawRecord, Report, Skipped, Story
@@ -132,17 +134,31 @@ def stage_encode(state: RunState, ctx: Context) -> RunState:
 
 
 def stage_stories(state: RunState, ctx: Context) -> RunState:
-    """One input pile is one story for now; dates missing from articles are inferred."""
+    """Sort the pile into stories, then per story: copies, aligned facts, independent counts.
+    Missing dates are inferred per story, after clustering, so an undated article gets no
+    time window when stories are formed."""
     assert state.articles is not None and state.claims is not None
     assert state.vectors is not None
-    if not state.articles:
+    articles = list(state.articles)
+    if not articles:
         return replace(state, stories=())
-    articles = list(infer_missing_dates(list(state.articles)))
-    facts = align_claims(articles, state.claims, state.vectors, ctx.settings)
-    story = Story(id=story_id(articles), title=story_title(articles),
-                  articles=tuple(articles), facts=facts)
-    ctx.progress("align", 1, 1)
-    return replace(state, stories=(story,))
+    leads = ctx.toolkit.encoder.encode([lead_text(a) for a in articles])
+    groups = cluster_articles(articles, leads, ctx.settings)
+    stories = []
+    for done, members in enumerate(groups, start=1):
+        stories.append(analyze_story([articles[i] for i in members], state, ctx))
+        ctx.progress("stories", done, len(groups))
+    return replace(state, stories=tuple(stories))
+
+
+def analyze_story(members: list[Article], state: RunState, ctx: Context) -> Story:
+    assert state.claims is not None and state.vectors is not None
+    group = list(infer_missing_dates(members))
+    claims = {a.id: state.claims[a.id] for a in group}
+    copies = find_copies(group, state.vectors, claims, ctx.toolkit, ctx.settings)
+    facts = independent_counts(align_claims(group, claims, state.vectors, ctx.settings), copies)
+    return Story(id=story_id(group), title=story_title(group), articles=tuple(group),
+                 facts=facts, copies=copies)
 
 
 def infer_missing_dates(articles: list[Article]) -> list[Article]:
@@ -188,7 +204,7 @@ def run_stages(state: RunState, ctx: Context, stages: tuple[Stage, ...] = STAGES
             state = stage.run(state, ctx)
         except NewsweaveError:
             raise
-        except Exception as err:  # noqa: BLE001 - any other failure is named by its stage
+        except Exception as err:
             raise StageError(stage.name, err) from err
     return state
 

@@ -11,11 +11,20 @@ from ..toolkit import Toolkit
 from .alignment import evaluate_alignment
 from .cleaning import evaluate_cleaning
 from .data import DATASETS, datasets_dir
+from .stories import evaluate_clustering, evaluate_copies
 
-EVALUATIONS = ("cleaning", "alignment")
+EVALUATIONS = ("cleaning", "alignment", "stories", "copies")
 
 
-def run_evaluations(names: list[str], datasets: str | None, limit: int | None) -> dict:
+def pinned_limit(name: str, floors: dict) -> int | None:
+    """The slice an evaluation's floors were measured on ("stories" covers two rows)."""
+    rows = [v for k, v in floors.items() if k == name or k.startswith(name + ":")]
+    return rows[0].get("limit") if rows else None
+
+
+def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
+                    gate: bool = False) -> dict:
+    """`gate` without an explicit limit runs each evaluation on its pinned slice."""
     unknown = [n for n in names if n not in EVALUATIONS]
     if unknown:
         raise NewsweaveError(f"unknown evaluation '{unknown[0]}'; use "
@@ -24,7 +33,10 @@ def run_evaluations(names: list[str], datasets: str | None, limit: int | None) -
     settings = Settings()
     toolkit = Toolkit()
     results = {}
+    floors = load_floors() if gate and limit is None else {}
+    asked = limit
     for name in names or EVALUATIONS:
+        limit = pinned_limit(name, floors) if floors else asked
         if name == "cleaning":
             results[name] = evaluate_cleaning(str(folder / DATASETS["cleaning"]), toolkit,
                                               settings, limit)
@@ -32,15 +44,25 @@ def run_evaluations(names: list[str], datasets: str | None, limit: int | None) -
             results[name] = evaluate_alignment(str(folder / DATASETS["alignment"]),
                                                str(folder / DATASETS["ecbplus-articles"]),
                                                toolkit, settings, limit)
+        elif name == "stories":
+            for row in evaluate_clustering(folder, toolkit, settings, limit):
+                results[f"stories:{row['dataset'].split('-')[0]}"] = row
+            continue
+        elif name == "copies":
+            results[name] = evaluate_copies(folder, toolkit, settings, limit)
         results[name]["limit"] = limit
     return results
 
 
 def format_table(results: dict) -> str:
-    lines = [f"{'evaluation':<12} {'dataset':<26} {'precision':>9} {'recall':>7} {'f1':>7}"]
+    lines = [(f"{'evaluation':<16} {'dataset':<32} {'precision':>9} {'recall':>7} {'f1':>7}"
+             "  other")]
     for name, row in results.items():
-        lines.append(f"{name:<12} {row['dataset']:<26} {row['precision']:>9.3f} "
-                     f"{row['recall']:>7.3f} {row['f1']:>7.3f}")
+        other = ", ".join(f"{k}={v}" for k, v in row.items() if k not in
+                          ("dataset", "precision", "recall", "f1", "limit")
+                          and isinstance(v, (int, float)))
+        lines.append(f"{name:<16} {row['dataset']:<32} {row['precision']:>9.3f} "
+                     f"{row['recall']:>7.3f} {row['f1']:>7.3f}  {other}")
     return "\n".join(lines)
 
 
