@@ -175,6 +175,8 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     alignment   ECB+ event chains: do sentences about one event share a fact?
     stories     ECB+ and MMDS story clustering: B-cubed and ARI, with the naive baseline
     copies      MEANTIME translations: pairwise F1 of copy groups
+    conflicts   LocalNews with injected number/date changes: are they reported?
+    claimdiff   ClaimDiff "weak" pairs: comparison F1 beside a plain cosine baseline
     """
     from .eval.runner import check_floors, format_table, run_evaluations
 

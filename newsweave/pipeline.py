@@ -16,12 +16,15 @@ from .align import align_claims
 from .claims import parse_articles
 from .clean import clean_record
 from .cluster import cluster_articles, lead_text
+from .compare import find_conflicts, mark_disputed
 from .config import Settings
 from .copies import find_copies, independent_counts
+from .entities import merge_entities
 from .errors import InputError, NewsweaveError, StageError
 from .ingest import find_input_files, read_file
 from .models import Article, Claim, RawRecord, Report, Skipped, Story
 from .store import Store, record_key
+from .timeline import build_timeline
 from .toolkit import Toolkit
 
 ProgressFn = Callable[[str, int, int], None]  # (stage, done, total)
@@ -157,8 +160,12 @@ def analyze_story(members: list[Article], state: RunState, ctx: Context) -> Stor
     claims = {a.id: state.claims[a.id] for a in group}
     copies = find_copies(group, state.vectors, claims, ctx.toolkit, ctx.settings)
     facts = independent_counts(align_claims(group, claims, state.vectors, ctx.settings), copies)
-    return Story(id=story_id(group), title=story_title(group), articles=tuple(group),
-                 facts=facts, copies=copies)
+    story = Story(id=story_id(group), title=story_title(group), articles=tuple(group),
+                  facts=facts, copies=copies)
+    conflicts = find_conflicts(story, ctx.toolkit, ctx.settings)
+    return replace(story, facts=mark_disputed(story.facts, conflicts), conflicts=conflicts,
+                   entities=merge_entities(story, ctx.toolkit),
+                   timeline=build_timeline(story, conflicts))
 
 
 def infer_missing_dates(articles: list[Article]) -> list[Article]:

@@ -10,10 +10,11 @@ from ..errors import NewsweaveError
 from ..toolkit import Toolkit
 from .alignment import evaluate_alignment
 from .cleaning import evaluate_cleaning
+from .conflicts import evaluate_claimdiff, evaluate_conflicts
 from .data import DATASETS, datasets_dir
 from .stories import evaluate_clustering, evaluate_copies
 
-EVALUATIONS = ("cleaning", "alignment", "stories", "copies")
+EVALUATIONS = ("cleaning", "alignment", "stories", "copies", "conflicts", "claimdiff")
 
 
 def pinned_limit(name: str, floors: dict) -> int | None:
@@ -48,6 +49,10 @@ def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
             for row in evaluate_clustering(folder, toolkit, settings, limit):
                 results[f"stories:{row['dataset'].split('-')[0]}"] = row
             continue
+        elif name == "conflicts":
+            results[name] = evaluate_conflicts(folder, toolkit, settings, limit)
+        elif name == "claimdiff":
+            results[name] = evaluate_claimdiff(folder, toolkit, settings, limit)
         elif name == "copies":
             results[name] = evaluate_copies(folder, toolkit, settings, limit)
         results[name]["limit"] = limit

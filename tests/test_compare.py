@@ -1,0 +1,135 @@
+"""Conflicts between sources: numbers with units, counts, dates, attributes; no paraphrases."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.claims import parse_articles
+from newsweave.compare import find_conflicts, mark_disputed, resolve_date
+from newsweave.models import Article, Fact, Mention, Story
+from newsweave.pipeline import Context, analyze
+from newsweave.store import Store
+
+
+def make_story(toolkit, settings, *texts: str, published: str = "2023-09-17") -> Story:
+    """One article per text; the first claim of every article forms one fact."""
+    articles = [Article(f"a{i}", f"a{i}.txt", text, None, None, None, published, "metadata",
+                        "en") for i, text in enumerate(texts)]
+    parsed = parse_articles(articles, toolkit, settings)
+    claims = [p.claims[0] for p in parsed]
+    mentions = tuple(Mention(c.article, c.text, c.start, c.end, c.id) for c in claims)
+    fact = Fact("f1", claims[0].text, "corroborated", tuple(a.id for a in articles),
+                len(articles), mentions)
+    return Story("s1", "test", tuple(p.article for p in parsed), (fact,))
+
+
+def conflicts_of(toolkit, settings, *texts: str):
+    return find_conflicts(make_story(toolkit, settings, *texts), toolkit, settings)
+
+
+def test_distance_in_miles_agrees_with_same_distance_in_km(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The train travelled 124 miles (200km) towards the border.",
+                            "The train travelled 200 km towards the border.")
+
+
+def test_hedged_distances_a_fifth_apart_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "The train headed about 250 kilometers towards the border.",
+                         "The train headed approximately 124 miles (200km) towards the border.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.articles for p in found[0].positions} == {("a0",), ("a1",)}
+    assert "250" in found[0].positions[0].value or "250" in found[0].positions[1].value
+
+
+def test_different_counts_of_one_thing_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The governor gave the visitor five drones.",
+                         "The governor gave the visitor six drones.")
+    assert [c.kind for c in found] == ["number"]
+
+
+def test_six_day_visit_agrees_with_about_a_week(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The leader ended a six-day visit to the city.",
+                            "The leader ended a visit of about a week to the city.")
+
+
+def test_event_dated_differently_by_two_sources_conflicts(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The leader left the country on Sunday.",
+                         "The talks failed by the time he left on September 19.")
+    assert [c.kind for c in found] == ["date"]
+    assert {p.value for p in found[0].positions} == {"2023-09-17", "2023-09-19"}
+
+
+def test_different_kinds_of_factory_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The leader toured a fighter jet factory.",
+                         "The leader toured a bomber factory.")
+    assert [c.kind for c in found] == ["attribute"]
+
+
+def test_more_specific_thing_is_not_a_conflict(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The minister boarded a warship.",
+                            "The minister boarded a frigate.")
+    assert not conflicts_of(toolkit, settings, "The leader toured a jet factory.",
+                            "The leader toured a fighter jet factory.")
+
+
+def test_paraphrased_gifts_are_not_a_conflict(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The leader received five kamikaze drones and a vest.",
+                            "The leader was given five explosive drones and a vest.")
+
+
+@pytest.mark.parametrize(("phrase", "expected"), [
+    ("this Sunday", "2023-09-17"), ("on Sunday", "2023-09-17"), ("Tuesday", "2023-09-12"),
+    ("last Tuesday", "2023-09-12"), ("last Sunday", "2023-09-10"),
+    ("September 19", "2023-09-19"), ("Sept. 12", "2023-09-12"), ("recent years", None)])
+def test_relative_dates_resolve_against_publication(phrase, expected):
+    assert resolve_date(phrase, "2023-09-17") == expected  # a Sunday
+
+
+def test_mark_disputed_changes_only_named_facts(toolkit, settings):
+    story = make_story(toolkit, settings, "The leader toured a fighter jet factory.",
+                       "The leader toured a bomber factory.")
+    other = Fact("f2", "x", "single_source", ("a0",), 1, ())
+    facts = mark_disputed(story.facts + (other,), find_conflicts(story, toolkit, settings))
+    assert [f.status for f in facts] == ["disputed", "single_source"]
+
+
+@pytest.fixture(scope="module")
+def reference_story(reference_dir, toolkit, settings, tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
+        return analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
+
+
+@pytest.fixture(scope="module")
+def reference_conflicts(reference_story, toolkit, settings):
+    return find_conflicts(reference_story, toolkit, settings)
+
+
+def test_reference_departure_date_conflict(reference_conflicts):
+    dates = [c for c in reference_conflicts if c.kind == "date"]
+    assert len(dates) == 1
+    values = {p.value: p.articles for p in dates[0].positions}
+    assert set(values) == {"2023-09-17", "2023-09-19"}
+    assert any("September 19" in p.text for p in dates[0].positions)
+
+
+def test_reference_distance_conflict(reference_conflicts):
+    numbers = [c for c in reference_conflicts if c.kind == "number"]
+    assert len(numbers) == 1
+    assert len(numbers[0].positions) == 2
+    assert any("250" in p.value for p in numbers[0].positions)
+    assert any("200km" in p.text for p in numbers[0].positions)
+
+
+def test_reference_factory_conflict(reference_conflicts):
+    kinds = [c for c in reference_conflicts if c.kind == "attribute"]
+    assert [c.topic for c in kinds] == ["kind of factory"]
+    assert {p.value for p in kinds[0].positions} == {"fighter jet factory", "bomber factory"}
+
+
+def test_reference_paraphrases_are_not_conflicts(reference_story, reference_conflicts):
+    assert len(reference_conflicts) == 3
+    disputed = {f for c in reference_conflicts for f in c.facts}
+    gifts = [f for f in reference_story.facts if "drone" in f.text and len(f.articles) >= 4]
+    assert gifts and not disputed & {f.id for f in gifts}

@@ -1,0 +1,59 @@
+"""Timeline: relative dates resolved against publication; date conflicts linked."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.compare import find_conflicts
+from newsweave.models import Article, Fact, Mention, Story
+from newsweave.pipeline import Context, analyze
+from newsweave.store import Store
+from newsweave.timeline import build_timeline, infer_publication_date
+
+
+def fact_of(fid: str, *said: tuple[str, str]) -> Fact:
+    mentions = tuple(Mention(a, text, 0, len(text), f"{a}:0.0") for a, text in said)
+    return Fact(fid, mentions[0].text, "corroborated", tuple(a for a, _ in said), len(said),
+                mentions)
+
+
+def article(aid: str, published: str | None, text: str = "") -> Article:
+    return Article(aid, f"{aid}.txt", text, None, None, None, published, "metadata", "en")
+
+
+def test_same_day_from_two_publication_dates_is_one_event():
+    story = Story("s", "t", (article("a", "2023-09-17"), article("b", "2023-09-18")), (
+        fact_of("f1", ("a", "He left on Sunday."), ("b", "He left on Sunday.")),
+        fact_of("f2", ("a", "He arrived on September 12 by train.")),
+    ))
+    events = build_timeline(story)
+    assert [(e.date, e.articles) for e in events] == [
+        ("2023-09-12", ("a",)), ("2023-09-17", ("a", "b"))]  # b is a Monday
+
+
+def test_undated_article_contributes_no_relative_dates():
+    story = Story("s", "t", (article("a", None),), (fact_of("f1", ("a", "He left Sunday.")),))
+    assert build_timeline(story) == ()
+
+
+def test_publication_date_inferred_from_latest_full_date_not_after_others():
+    text = "The deal of March 3, 2023 was signed. On 2023-09-20 it ended."
+    others = [article("x", "2023-09-17"), article("y", "2023-09-15")]
+    assert infer_publication_date(article("a", None, text), others) == "2023-03-03"
+    assert infer_publication_date(article("a", None, "No dates."), others) is None
+
+
+@pytest.fixture(scope="module")
+def reference_story(reference_dir, toolkit, settings, tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
+        return analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
+
+
+def test_reference_departure_events_link_the_date_conflict(reference_story, toolkit,
+                                                           settings):
+    conflicts = find_conflicts(reference_story, toolkit, settings)
+    events = build_timeline(reference_story, conflicts)
+    assert [e.date for e in events] == sorted(e.date for e in events)
+    linked = {e.date for e in events if e.conflict}
+    assert {"2023-09-17", "2023-09-19"} <= linked
+    assert any(e.date == "2023-09-12" for e in events)  # "began on Tuesday"
