@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -46,6 +47,12 @@ FIELD_NAMES = {
 CONTAINER_KEYS = ("articles", "documents", "records", "items")
 
 
+def shown(path: str | Path) -> str:
+    """A path as printable text: bytes of a file name that are not UTF-8 become U+FFFD (the
+    raw name would make the record unstorable and the report unwritable)."""
+    return os.fsencode(path).decode("utf-8", errors="replace")
+
+
 def short_hash(text: str, length: int = 12) -> str:
     normalised = " ".join(text.split()).lower()
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:length]
@@ -66,7 +73,7 @@ def find_input_files(paths: Iterable[str | Path], exclude: Iterable[str] = ()) -
     for given in paths:
         path = Path(given)
         if not path.exists():
-            skipped.append(Skipped(str(path), "no such file or folder"))
+            skipped.append(Skipped(shown(path), "no such file or folder"))
         elif path.is_dir():
             _walk_folder(path, files, skipped, seen)
         else:
@@ -79,7 +86,8 @@ def _walk_folder(folder: Path, files: list[Path], skipped: list[Skipped], seen: 
     for root, dirs, names in os.walk(folder, followlinks=True, onerror=None):
         real_root = os.path.realpath(root)
         if real_root in visited_dirs:
-            skipped.append(Skipped(root, "folder already read (symlink loop), not read again"))
+            skipped.append(Skipped(shown(root),
+                                   "folder already read (symlink loop), not read again"))
             dirs[:] = []
             continue
         visited_dirs.add(real_root)
@@ -95,7 +103,7 @@ def _add_file(path: Path, files: list[Path], skipped: list[Skipped], seen: set[s
         return  # the same file reached twice through a link, or excluded: nothing lost
     if path.suffix.lower() not in SUPPORTED:
         reason = f"unsupported file type '{path.suffix or '(none)'}'; use {', '.join(SUPPORTED)}"
-        skipped.append(Skipped(str(path), reason))
+        skipped.append(Skipped(shown(path), reason))
         return
     seen.add(real)
     files.append(path)
@@ -103,28 +111,32 @@ def _add_file(path: Path, files: list[Path], skipped: list[Skipped], seen: set[s
 
 def read_file(path: Path, settings: Settings) -> tuple[list[RawRecord], list[Skipped]]:
     """Read one file into records. Whole-file problems come back as one Skipped."""
+    name = shown(path)
     try:
         data = _read_bytes(path, settings)
-        text = decode_bytes(data, str(path))
+        text = decode_bytes(data, name)
         suffix = path.suffix.lower()
         if suffix in JSON_EXTENSIONS:
-            return read_json_records(text, str(path), jsonl=suffix != ".json", settings=settings)
+            return read_json_records(text, name, jsonl=suffix != ".json", settings=settings)
         if not text.strip():
-            raise InputError(str(path), "empty file (no text)")
+            raise InputError(name, "empty file (no text)")
         if suffix in HTML_EXTENSIONS:
-            return [RawRecord(path=str(path), source_id=path.stem, body=text, html=True)], []
-        return [sniff_plain_text(text, str(path), path.stem)], []
+            return [RawRecord(path=name, source_id=shown(path.stem), body=text, html=True)], []
+        return [sniff_plain_text(text, name, shown(path.stem))], []
     except InputError as err:
         return [], [Skipped(err.path, err.reason)]
     except OSError as err:
-        return [], [Skipped(str(path), f"cannot be read: {err.strerror or err}")]
+        return [], [Skipped(name, f"cannot be read: {err.strerror or err}")]
 
 
 def _read_bytes(path: Path, settings: Settings) -> bytes:
-    size = path.stat().st_size
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):  # reading a pipe or device would block or never end
+        raise InputError(shown(path), "not a regular file (a pipe, socket or device)")
+    size = info.st_size
     limit = settings.max_file_mb * 1024 * 1024
     if path.suffix.lower() not in (".jsonl", ".ndjson") and size > limit:
-        raise InputError(str(path), f"file is {size / 1048576:.1f} MB, over the "
+        raise InputError(shown(path), f"file is {size / 1048576:.1f} MB, over the "
                                     f"{settings.max_file_mb} MB limit for one article "
                                     "(raise it with --max-file-mb)")
     return path.read_bytes()
@@ -174,6 +186,8 @@ def _json_values(text: str, path: str, jsonl: bool,
             yield path, json.loads(text)
         except json.JSONDecodeError as err:
             skipped.append(Skipped(path, f"invalid JSON: {err.msg} at line {err.lineno}"))
+        except (ValueError, RecursionError) as err:
+            skipped.append(Skipped(path, f"invalid JSON: {_json_limit(err)}"))
         return
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -182,6 +196,15 @@ def _json_values(text: str, path: str, jsonl: bool,
             yield f"{path}:{number}", json.loads(line)
         except json.JSONDecodeError as err:
             skipped.append(Skipped(f"{path}:{number}", f"invalid JSON line: {err.msg}"))
+        except (ValueError, RecursionError) as err:
+            skipped.append(Skipped(f"{path}:{number}", f"invalid JSON line: {_json_limit(err)}"))
+
+
+def _json_limit(err: Exception) -> str:
+    """Valid JSON syntax past Python's limits: nesting too deep, an integer too long."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply to read"
+    return "number too long to read" if "digits" in str(err) else str(err).split(";")[0]
 
 
 def _expand_containers(value: object, where: str) -> Iterator[tuple[str, object]]:
@@ -268,7 +291,10 @@ def normalise_date(value: str | None) -> str | None:
 
 
 def date_from_url(url: str) -> str | None:
-    match = URL_PATH_DATE.search(urlparse(url).path)
+    try:
+        match = URL_PATH_DATE.search(urlparse(url).path)
+    except ValueError:  # not a URL after all ("http://[bad")
+        return None
     if not match:
         return None
     try:
@@ -280,7 +306,10 @@ def date_from_url(url: str) -> str | None:
 def outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlparse(url).hostname or ""
+    try:
+        host = urlparse(url).hostname or ""
+    except ValueError:  # not a URL after all ("http://[bad")
+        return None
     return host.removeprefix("www.") or None
 
 
