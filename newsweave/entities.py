@@ -1,7 +1,7 @@
 """Named-entity mentions -> entities with aliases.
 
 spaCy finds the mentions; each is normalised (possessives and titles off), then variants merge:
-  spelling        same tokens once folded to ascii, hyphens and case ignored ("Kim Jong-un")
+  spelling        same tokens once folded to ascii, hyphens and case ignored ("Lee Jae-myung")
   transliteration same number of tokens and every token compatible: same phonetic key
                   (zh/j, y/i, doubled letters...) or a close rapidfuzz ratio on long tokens
   short form      a person's single name or tail of the name, when it points to one full name
@@ -29,8 +29,8 @@ TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "governor", "gov", "minis
           "mayor", "premier", "the", "comrade", "colonel", "col", "captain", "capt", "lt",
           "sergeant", "sgt", "prof", "professor", "vice", "foreign", "defense", "defence"}
 POSSESSIVE = re.compile(r"\s*['’]s?$")
-# Tokens this long or longer may differ by a transliteration letter or two (Kozhemyako /
-# Kozhemiako score 90); shorter ones (Un / Il) are distinct given names.
+# Tokens this long or longer may differ by a transliteration letter or two (Tchaikovsky /
+# Chaikovsky score about 90); shorter ones (Jun / Jin) are distinct given names.
 TOKEN_RATIO = 80.0
 TOKEN_RATIO_MIN_LENGTH = 5
 # A short form shared by several full names goes to the one mentioned this many times more
@@ -100,7 +100,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
 
 
 def normalise(text: str) -> str:
-    """Possessive and leading titles off: "Governor Kozhemyako's" -> "Kozhemyako"."""
+    """Possessive and leading titles off: "Governor Smith's" -> "Smith"."""
     text = POSSESSIVE.sub("", " ".join(text.split())).strip(" .,;:\"'“”‘’()")
     words = text.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
