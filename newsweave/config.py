@@ -41,6 +41,9 @@ class Settings:
     # mentions stays above this share of the threshold (stops chaining A~B~C into A~C).
     align_group_ratio: float = 0.85
 
+    # The brief: about 8-10 sentences is what a reader takes in within a minute (issue #5).
+    brief_sentences: int = 9
+
     # Encoder batch size: bounded memory and steady progress on large piles.
     encode_batch: int = 64
 

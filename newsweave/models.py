@@ -159,7 +159,23 @@ class CopyGroup:
 @dataclass(frozen=True)
 class BriefSentence:
     text: str
-    citations: tuple[str, ...]
+    citations: tuple[str, ...]  # article ids whose statements this sentence is built from
+    kind: str = "agreed"  # "agreed" | "conflict" | "single_source"
+    facts: tuple[str, ...] = ()  # ids of the facts or conflicts this sentence reports
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span with its speaker; `verbatim` is true when the words are found exactly in
+    the cited article's text (offsets index into that text)."""
+
+    id: str
+    speaker: str | None
+    text: str
+    article: str
+    start: int
+    end: int
+    verbatim: bool = True
 
 
 @dataclass(frozen=True)
@@ -173,6 +189,8 @@ class Story:
     timeline: tuple[TimelineEvent, ...] = ()
     copies: tuple[CopyGroup, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
+    brief_left_out: tuple[str, ...] = ()  # ids of facts and conflicts the brief does not report
+    quotes: tuple[Quote, ...] = ()
 
 
 @dataclass(frozen=True)
