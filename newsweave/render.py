@@ -75,7 +75,9 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "entities": [_entity_dict(e) for e in story.entities],
         "timeline": [_event_dict(e) for e in story.timeline],
         "copies": [_copy_dict(c) for c in story.copies],
-        "brief": [{"text": b.text, "citations": list(b.citations)} for b in story.brief],
+        "brief": [{"text": b.text, "citations": list(b.citations), "kind": b.kind,
+                   "facts": list(b.facts)} for b in story.brief],
+        "brief_left_out": list(story.brief_left_out),
     }
 
 
@@ -158,6 +160,7 @@ def _story_markdown(story: Story) -> list[str]:
     labels = source_labels(story)
     lines = [f"# {_inline(story.title)}", ""]
     lines += _brief_section(story.brief, story.articles, labels)
+    lines += _left_out_line(story)
     lines += _conflicts_section(story.conflicts, labels)
     lines += _sources_section(story.articles)
     lines += _facts_section(story, labels)
@@ -193,6 +196,29 @@ def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ..
         lines += ["Cited: " + ", ".join(f"[{number.get(c, c)}] {_inline(_label(c, labels))}"
                                           for c in legend), ""]
     return lines
+
+
+def left_out_counts(story: Story) -> dict[str, int]:
+    """What the brief leaves out, counted by fact status (conflicts counted as "conflict")."""
+    status = {f.id: f.status for f in story.facts}
+    status.update({c.id: "conflict" for c in story.conflicts})
+    counts: dict[str, int] = {}
+    for item in story.brief_left_out:
+        key = status.get(item, "other")
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+def _left_out_line(story: Story) -> list[str]:
+    if not story.brief:
+        return []
+    counts = left_out_counts(story)
+    if not counts:
+        return ["*The brief covers every fact and disagreement below.*", ""]
+    words = {"corroborated": "facts several sources share", "single_source":
+             "single-source facts", "disputed": "disputed facts", "conflict": "disagreements"}
+    parts = [f"{n} {words.get(k, k)}" for k, n in sorted(counts.items())]
+    return [f"*Not in the brief (listed below): {', '.join(parts)}.*", ""]
 
 
 def _conflicts_section(conflicts: tuple[Conflict, ...], labels: dict[str, str]) -> list[str]:
@@ -393,8 +419,8 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
         return {"key": key, "n": number.get(article, article), "label": labels.get(article,
                                                                                   article)}
 
-    brief = [{"text": b["text"],
-              "cites": [cite(f"b{i}.{j}", a, _quote_for(b["text"], a, story["facts"]))
+    brief = [{"text": b["text"], "kind": b.get("kind", "agreed"),
+              "cites": [cite(f"b{i}.{j}", a, _brief_source(b, a, story))
                         for j, a in enumerate(b["citations"])]}
              for i, b in enumerate(story["brief"])]
     facts = []
@@ -428,6 +454,20 @@ def _dict_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
     names = [a["outlet"] or a["id"] for a in articles]
     return {a["id"]: n if names.count(n) == 1 else f"{n} ({a['id']})"
             for a, n in zip(articles, names, strict=True)}
+
+
+def _brief_source(sentence: dict[str, Any], article: str, story: dict[str, Any]) -> str | None:
+    """What `article` said behind a brief sentence: its own words in the facts or conflicts the
+    sentence reports, else the best-matching sentence of that article."""
+    ids = set(sentence.get("facts", ()))
+    for conflict in story["conflicts"]:
+        if conflict["id"] in ids:
+            for position in conflict["positions"]:
+                if article in position["articles"] and position["text"]:
+                    return position["text"]
+    reported = [f for f in story["facts"] if f["id"] in ids]
+    return (_quote_for(sentence["text"], article, reported)
+            or _quote_for(sentence["text"], article, story["facts"]))
 
 
 def _quote_for(text: str, article: str, facts: list[dict[str, Any]]) -> str | None:
