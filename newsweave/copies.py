@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, replace
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 from unidecode import unidecode
 
 from .models import Article, Claim, CopyGroup, CopyKind, Fact
@@ -66,6 +65,10 @@ def shingles(text: str) -> set[str]:
 
 def duplicate_links(articles: list[Article]) -> list[CopyLink]:
     """Near-duplicate pairs: LSH candidates confirmed by their estimated Jaccard."""
+    # Imported here: datasketch pulls in scipy.integrate, about 1 s of start-up that
+    # `newsweave --help` and cached re-runs should not pay.
+    from datasketch import MinHash, MinHashLSH
+
     lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=PERMUTATIONS)
     hashes = []
     for index, article in enumerate(articles):
