@@ -166,8 +166,9 @@ class BriefSentence:
 
 @dataclass(frozen=True)
 class Quote:
-    """A quoted span with its speaker; `verbatim` is true when the words are found exactly in
-    the cited article's text (offsets index into that text)."""
+    """A quoted span with its speaker (offsets index into the article's text). `verbatim` is
+    true when its words are found in every other source of its quote group; on extraction it
+    is true by construction."""
 
     id: str
     speaker: str | None

@@ -14,6 +14,7 @@ from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]  # no stubs installed
 
+from .quotes import QuoteGroup, compare_quotes, group_summary
 from .models import (
     Article,
     BriefSentence,
@@ -21,6 +22,7 @@ from .models import (
     CopyGroup,
     Entity,
     Fact,
+    Quote,
     Report,
     Story,
     TimelineEvent,
@@ -78,7 +80,22 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "brief": [{"text": b.text, "citations": list(b.citations), "kind": b.kind,
                    "facts": list(b.facts)} for b in story.brief],
         "brief_left_out": list(story.brief_left_out),
+        "quotes": [_quote_dict(q) for q in story.quotes],
+        "quote_groups": [_quote_group_dict(g, source_labels(story))
+                         for g in compare_quotes(story.quotes, story.articles)],
     }
+
+
+def _quote_dict(q: Quote) -> dict[str, Any]:
+    return {"id": q.id, "speaker": q.speaker, "text": q.text, "article": q.article,
+            "start": q.start, "end": q.end, "verbatim": q.verbatim}
+
+
+def _quote_group_dict(g: QuoteGroup, labels: dict[str, str]) -> dict[str, Any]:
+    return {"id": g.id, "speaker": g.speaker, "articles": list(g.articles), "differs": g.differs,
+            "wordings": list(g.wordings), "summary": group_summary(g, labels),
+            "quotes": [{"id": q.id, "article": q.article, "text": q.text,
+                        "verbatim": q.verbatim} for q in g.quotes]}
 
 
 def _article_dict(article: Article) -> dict[str, Any]:
@@ -167,6 +184,7 @@ def _story_markdown(story: Story) -> list[str]:
     lines += _single_source_section(story.facts, labels)
     lines += _copies_section(story.copies, labels)
     lines += _entities_section(story.entities, labels)
+    lines += _quotes_section(story, labels)
     lines += _timeline_section(story, labels)
     return lines
 
@@ -327,6 +345,17 @@ def _entities_section(entities: tuple[Entity, ...], labels: dict[str, str]) -> l
     return lines + [""]
 
 
+def _quotes_section(story: Story, labels: dict[str, str]) -> list[str]:
+    groups = sorted(compare_quotes(story.quotes, story.articles), key=lambda g: not g.differs)
+    if not groups:
+        return []
+    lines = ["## Quotes", ""]
+    for g in groups:
+        flag = " — **wording differs**" if g.differs else ""
+        lines.append(f"- {_inline(group_summary(g, labels))} {_cite(g.articles, labels)}{flag}")
+    return lines + [""]
+
+
 def _timeline_section(story: Story, labels: dict[str, str]) -> list[str]:
     if not story.timeline:
         return []
@@ -372,7 +401,7 @@ def report_to_html(report: Report) -> str:
     stories = [story_view(story) for story in data["stories"]]
     return template_env().get_template("report.html.j2").render(
         stories=stories, skipped=data["skipped"], nonce=secrets.token_urlsafe(16),
-        quotes={str(i): story["quotes"] for i, story in enumerate(stories)})
+        quotes={str(i): story["popups"] for i, story in enumerate(stories)})
 
 
 # --- HTML view helpers (shared with web.py) ---------------------------------------------------
@@ -411,10 +440,10 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
     labels, the quote behind every citation and source dot, status counts, date range."""
     number = {a["id"]: i for i, a in enumerate(story["articles"], start=1)}
     labels = _dict_labels(story["articles"])
-    quotes: dict[str, dict[str, str]] = {}
+    popups: dict[str, dict[str, str]] = {}
 
     def cite(key: str, article: str, text: str | None) -> dict[str, Any]:
-        quotes[key] = {"source": f"[{number.get(article, '?')}] {labels.get(article, article)}",
+        popups[key] = {"source": f"[{number.get(article, '?')}] {labels.get(article, article)}",
                        "text": text or "(no sentence of this source matches)"}
         return {"key": key, "n": number.get(article, article), "label": labels.get(article,
                                                                                   article)}
@@ -433,7 +462,7 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
     counts = {s: sum(1 for f in story["facts"] if f["status"] == s) for s in STATUS_NAMES}
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
     return {**story, "labels": labels, "number": number, "brief_view": brief, "facts_view": facts,
-            "status_counts": counts, "status_names": STATUS_NAMES, "quotes": quotes,
+            "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
             "independent_sources": independent_sources(story)}
 

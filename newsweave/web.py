@@ -80,7 +80,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         data = story_view(db, story_id)
         if as_json:
             return JSONResponse({"story": data["story"]})
-        return page("story.html.j2", data, {"0": data["view"]["quotes"]})
+        return page("story.html.j2", data, {"0": data["view"]["popups"]})
 
     @app.get("/stories/{story_id}/articles/{article_id}")
     def article(story_id: str, article_id: str, db: OpenStore) -> Response:

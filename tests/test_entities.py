@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
-from newsweave.entities import merge_entities, normalise
+from newsweave.entities import Form, merge_entities, name_tokens, normalise, short_form_candidates
 from newsweave.models import Article, Story
 from newsweave.pipeline import Context, analyze
 from newsweave.store import Store
@@ -73,3 +75,63 @@ def test_reference_leader_is_never_merged_with_his_father(reference_entities):
     father = entity_named(reference_entities, "Kim Jong-il")
     assert len(leader) == 1 and len(father) == 1 and leader[0] is not father[0]
     assert "Kim Jong-un" in (leader[0].name, *leader[0].aliases)
+
+
+def test_name_tokens_drop_inner_possessives_and_keep_initials():
+    assert name_tokens("Democratic People's Republic") == ("democratic", "people", "republic")
+    assert name_tokens("Raj K. Chohan") == ("raj", "k", "chohan")
+
+
+def test_acronym_joins_the_organisation_it_spells(toolkit):
+    entities = merge_entities(make_story(
+        "The World Health Organization warned about the outbreak on Monday.",
+        "The WHO said the outbreak was spreading in three provinces."), toolkit)
+    who = entity_named(entities, "World Health Organization")
+    assert len(who) == 1 and "WHO" in who[0].aliases
+    assert any(line.startswith("acronym") for line in who[0].evidence)
+
+
+def test_name_without_middle_name_joins_the_full_name(toolkit):
+    entities = merge_entities(make_story(
+        "Mark Jay Heller told the court on Monday that his client was well.",
+        "Mark Heller told reporters the hearing went well."), toolkit)
+    heller = entity_named(entities, "Mark Jay Heller")
+    assert len(heller) == 1 and "Mark Heller" in heller[0].aliases
+
+
+def test_surname_goes_to_the_person_named_alone_where_it_is_used(toolkit):
+    entities = merge_entities(make_story(
+        "Anna Novak won the race in Prague. Novak thanked her coach.",
+        "Anna Novak set a new record. Novak said she was tired.",
+        "Anna Novak was cheered by the crowd. Novak waved.",
+        "Peter Novak won the junior race. Peter Novak is her cousin. Peter Novak is 15."),
+        toolkit)
+    anna, peter = entity_named(entities, "Anna Novak"), entity_named(entities, "Peter Novak")
+    assert len(anna) == 1 and len(peter) == 1 and anna[0] is not peter[0]
+    assert "Novak" in anna[0].aliases
+    assert any("short form in context" in line for line in anna[0].evidence)
+
+
+def test_nickname_in_a_full_name_joins_the_nickname_form(toolkit):
+    entities = merge_entities(make_story(
+        'Robert "Bobby" Kowalczyk was injured in the crash on Friday.',
+        "Bobby Kowalczyk is recovering in hospital, his family said."), toolkit)
+    bobby = entity_named(entities, "Bobby Kowalczyk")
+    assert len(bobby) == 1 and any(line.startswith("nickname") for line in bobby[0].evidence)
+
+
+def test_capitalised_acronym_never_joins_a_person_whose_name_ends_like_it():
+    forms = {"park ji un": Form("Park Ji Un", ("park", "ji", "un"), Counter({"PERSON": 4}),
+                                {"Park Ji Un"}, {"a0"}),
+             "un": Form("UN", ("un",), Counter({"ORG": 2}), {"UN"}, {"a0"})}
+    parent = {key: key for key in forms}
+    assert short_form_candidates(forms, "un", parent) == {}
+
+
+def test_every_merge_has_an_evidence_line_with_a_score(toolkit):
+    entities = merge_entities(make_story(
+        "Anna Novak won the race. Novak thanked her coach. The WHO praised it.",
+        "Anna Nowak set a new record. The World Health Organization was there."), toolkit)
+    for entity in entities:
+        assert len(entity.evidence) >= len(entity.aliases) > 0 or not entity.aliases
+        assert all(any(ch.isdigit() for ch in line) for line in entity.evidence)

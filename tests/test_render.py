@@ -91,7 +91,8 @@ def test_dict_of_a_full_report_validates_against_schema():
 def test_every_contract_key_is_present_even_when_lists_are_empty():
     story = report_to_dict(Report(stories=(Story("s", "T", ()),)))["stories"][0]
     assert set(story) == {"id", "title", "articles", "facts", "conflicts", "entities",
-                          "timeline", "copies", "brief", "brief_left_out"}
+                          "timeline", "copies", "brief", "brief_left_out", "quotes",
+                          "quote_groups"}
     assert report_to_dict(Report(stories=()))["skipped"] == []
 
 

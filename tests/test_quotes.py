@@ -1,0 +1,187 @@
+"""Quotes: spans with offsets, speakers from the parse, and sources compared statement by
+statement."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.entities import merge_entities
+from newsweave.models import Article, Quote, Story
+from newsweave.pipeline import Context, analyze
+from newsweave.quotes import (
+    MAX_QUOTE_CHARS,
+    compare_quotes,
+    extract_quotes,
+    group_summary,
+    quote_spans,
+)
+from newsweave.store import Store
+
+
+def make_story(*texts: str) -> Story:
+    articles = tuple(Article(f"a{i}", f"a{i}.txt", text, None, None, None, "2024-03-02",
+                             "metadata", "en") for i, text in enumerate(texts))
+    return Story("s1", "test", articles)
+
+
+def quotes_of(toolkit, *texts: str) -> tuple[Quote, ...]:
+    story = make_story(*texts)
+    return extract_quotes(story, toolkit, merge_entities(story, toolkit))
+
+
+def quote(article: str, text: str, speaker: str | None = "Jane Doe") -> Quote:
+    return Quote(id=f"{article}:q0", speaker=speaker, text=text, article=article, start=0,
+                 end=len(text))
+
+
+def spans_text(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in quote_spans(text)]
+
+
+def test_curly_quote_with_said_gets_the_named_speaker(toolkit):
+    found = quotes_of(toolkit, "“We will rebuild the bridge within a year,” Mayor Anna "
+                               "Kowalski said on Tuesday.")
+    assert [(q.speaker, q.text) for q in found] == [
+        ("Anna Kowalski", "We will rebuild the bridge within a year")]
+
+
+def test_offsets_index_the_article_text(toolkit):
+    text = ("The council met late.\n\nTom Baker said: \"The budget is not enough for the "
+            "schools.\" He left early.")
+    story = make_story(text)
+    found = extract_quotes(story, toolkit, ())
+    assert found and all(text[q.start:q.end] == q.text for q in found)
+
+
+def test_straight_curly_and_guillemet_quotes_are_found():
+    text = 'He said "one two three four". She said “five six seven eight». They said «nine ten».'
+    assert spans_text(text) == ["one two three four", "nine ten"]
+
+
+def test_unbalanced_quote_gives_no_span():
+    assert spans_text('He said "this sentence never closes and goes on and on.') == []
+
+
+def test_quote_left_open_cannot_swallow_the_article():
+    text = 'He said “' + "word " * 600 + "” and left."
+    assert all(s.end - s.start <= MAX_QUOTE_CHARS for s in quote_spans(text))
+    assert quote_spans(text) == []
+
+
+def test_one_word_scare_quote_is_ignored(toolkit):
+    assert quotes_of(toolkit, 'The so-called "reform" passed the senate on Monday.') == ()
+
+
+def test_song_title_is_not_a_quote(toolkit):
+    assert quotes_of(toolkit, 'The band played "Farewell To The Old Harbour" at the end.') == ()
+
+
+def test_story_without_quotes_gives_nothing(toolkit):
+    assert quotes_of(toolkit, "Nobody said anything at the meeting on Monday.") == ()
+
+
+def test_according_to_names_the_speaker(toolkit):
+    found = quotes_of(toolkit, "The dam “could fail within days if the rain continues,” "
+                               "according to engineer Maria Santos.")
+    assert [q.speaker for q in found] == ["Maria Santos"]
+
+
+def test_pronoun_stands_for_the_only_person_named_before(toolkit):
+    found = quotes_of(toolkit, "Maria Lopez runs the shelter on Elm Street. “We have no beds "
+                               "left for tonight,” she said.")
+    assert [q.speaker for q in found] == ["Maria Lopez"]
+
+
+def test_pronoun_after_two_people_is_left_unattributed(toolkit):
+    found = quotes_of(toolkit, "John Smith and Peter Brown met the workers on Monday. “The "
+                               "factory will stay open all year,” he said.")
+    assert [q.speaker for q in found] == [None]
+
+
+def test_speaker_gets_the_merged_entity_name(toolkit):
+    found = quotes_of(toolkit, "Governor Oleg Petrenko visited the flooded town on Monday.",
+                      "“The road will open again in May,” Petrenko said.")
+    assert [q.speaker for q in found] == ["Oleg Petrenko"]
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(toolkit):
+    found = quotes_of(toolkit, "Jane Doe said: “We are here to stay and we will build again."
+                               "\n\n“Nobody will move us from this place.”")
+    assert [q.speaker for q in found] == ["Jane Doe", "Jane Doe"]
+
+
+def test_same_words_in_two_sources_form_one_group_that_agrees():
+    groups = compare_quotes((quote("a", "We will not give up the fight."),
+                             quote("b", "we will not give up the fight")))
+    assert len(groups) == 1 and not groups[0].differs
+    assert all(q.verbatim for q in groups[0].quotes)
+
+
+def test_different_wording_of_one_statement_is_flagged():
+    groups = compare_quotes((quote("a", "We will never give up the fight for this town."),
+                             quote("b", "We will never give up the struggle for this town.")))
+    assert len(groups) == 1 and groups[0].differs
+    assert set(groups[0].wordings) == {"We will never give up the fight for this town.",
+                                       "We will never give up the struggle for this town."}
+    assert not any(q.verbatim for q in groups[0].quotes)
+
+
+def test_shorter_quote_inside_a_longer_one_does_not_differ():
+    groups = compare_quotes((quote("a", "The talks were long, but fair and useful for both"),
+                             quote("b", "fair and useful")))
+    assert len(groups) == 1 and not groups[0].differs
+    verbatim = {q.article: q.verbatim for q in groups[0].quotes}
+    assert verbatim == {"a": False, "b": True}
+
+
+def test_same_words_from_different_speakers_are_not_grouped():
+    groups = compare_quotes((quote("a", "The bridge is safe to use", "Jane Doe"),
+                             quote("b", "The bridge is safe to use", "John Roe")))
+    assert len(groups) == 2
+
+
+def test_words_found_unquoted_in_the_other_source_count_as_verbatim():
+    articles = (Article("a", "a", "She said the longer words were fair and useful for both.",
+                        None, None, None, None, None, "en"),
+                Article("b", "b", "The talks were fair and useful.", None, None, None, None,
+                        None, "en"))
+    groups = compare_quotes((quote("a", "were fair and useful for both"),
+                             quote("b", "fair and useful")), articles)
+    assert [q.verbatim for q in groups[0].quotes] == [False, True]
+    assert not groups[0].differs
+
+
+def test_comparing_twice_gives_the_same_groups():
+    quotes = (quote("a", "We will never give up the fight for this town."),
+              quote("b", "We will never give up the struggle for this town."),
+              quote("c", "Another statement entirely about the weather today"))
+    once = compare_quotes(quotes)
+    flat = tuple(q for g in once for q in g.quotes)
+    assert compare_quotes(flat) == once
+
+
+def test_summary_names_the_source_whose_wording_differs():
+    groups = compare_quotes((quote("a", "We will never give up the fight for this town."),
+                             quote("b", "We will never give up the fight for this town."),
+                             quote("c", "We will never give up the struggle for this town.")))
+    line = group_summary(groups[0], {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"})
+    assert line.startswith("Jane Doe is quoted in 3 sources")
+    assert "Outlet C's wording differs" in line
+
+
+@pytest.fixture(scope="module")
+def reference_story(reference_dir, toolkit, settings, tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
+        return analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
+
+
+def test_reference_quotes_index_their_articles(reference_story, toolkit):
+    texts = {a.id: a.text for a in reference_story.articles}
+    found = extract_quotes(reference_story, toolkit, reference_story.entities)
+    assert found and all(texts[q.article][q.start:q.end] == q.text for q in found)
+
+
+def test_reference_has_a_statement_quoted_alike_by_three_sources(reference_story, toolkit):
+    found = extract_quotes(reference_story, toolkit, reference_story.entities)
+    groups = compare_quotes(found, reference_story.articles)
+    assert any(len(g.articles) >= 3 and g.speaker and not g.differs for g in groups)
