@@ -1,4 +1,5 @@
-"""Conflicts between sources: numbers with units, counts, dates, attributes; no paraphrases."""
+"""Conflicts between sources: numbers with units, counts, durations, dates, attributes, names
+and claims; no paraphrases."""
 
 from __future__ import annotations
 
@@ -79,12 +80,100 @@ def test_paraphrased_gifts_are_not_a_conflict(toolkit, settings):
                             "The leader was given five explosive drones and a vest.")
 
 
+def test_different_prison_terms_for_one_sentence_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "The man was sentenced to 10 years and six weeks in jail.",
+                         "The man was sentenced to 13 years and six weeks in jail.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.value for p in found[0].positions} == {"10 years and six weeks",
+                                                      "13 years and six weeks"}
+
+
+def test_same_duration_in_weeks_and_days_agrees(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The man was jailed for two weeks.",
+                            "The man was jailed for 14 days.")
+
+
+def test_age_is_not_compared_as_a_duration(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The victims were as young as eight years old.",
+                            "The victims were jailed for 15 years.")
+
+
+def test_count_of_other_things_is_not_the_total(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "Four officers were taken to hospital.",
+                            "Two other officers were taken to hospital.")
+
+
+def test_one_end_of_a_range_is_not_compared(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "Most applicants pass the test within two or three tries.",
+                            "Most applicants pass the test within five tries.")
+
+
+def test_written_date_overrides_its_weekday(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The man was arrested on Monday (Sept 18).",
+                         "The man was arrested on Sept 11.")
+    assert [c.kind for c in found] == ["date"]
+    assert {p.value for p in found[0].positions} == {"2023-09-18", "2023-09-11"}
+
+
+def test_future_weekday_resolves_forward(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The retailer will be charged on Thursday.",
+                            "The retailer will be charged on September 21.")
+
+
+def test_dateline_is_not_the_date_of_the_event(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "SINGAPORE, Sept 17 - The agency revoked the licence from Sept 2.",
+                            "The agency revoked the licence from Sept 2.")
+
+
+def test_same_role_filled_by_different_people_conflicts(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The mayor, John Smith, opened the bridge.",
+                         "The mayor, Jane Doe, opened the bridge.")
+    assert [c.kind for c in found] == ["name"]
+    assert {p.value for p in found[0].positions} == {"John Smith", "Jane Doe"}
+
+
+def test_short_form_of_a_name_is_the_same_person(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "Mayor John Smith opened the new bridge on the river.",
+                            "Mayor Smith opened the new bridge on the river.")
+
+
+def test_person_the_other_article_also_names_is_not_a_rival(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "John Smith opened the new bridge on the river with Jane Doe.",
+                            "Jane Doe opened the new bridge on the river.")
+
+
+def test_asserted_and_denied_claim_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The company sold the faulty batteries.",
+                         "The company denied that it sold the faulty batteries.")
+    assert [c.kind for c in found] == ["claim"]
+    assert {p.value for p in found[0].positions} == {"asserted", "denied"}
+
+
+def test_negation_in_both_sources_is_agreement(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The aircraft at the airport could not refuel.",
+                            "The aircraft at the airport was unable to refuel.")
+
+
+def test_every_conflict_explains_itself(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The governor gave the visitor five drones.",
+                         "The governor gave the visitor six drones.")
+    assert "a0" in found[0].explanation and "rounding" in found[0].explanation
+    assert 0 < found[0].confidence <= 1
+
+
 @pytest.mark.parametrize(("phrase", "expected"), [
     ("this Sunday", "2023-09-17"), ("on Sunday", "2023-09-17"), ("Tuesday", "2023-09-12"),
     ("last Tuesday", "2023-09-12"), ("last Sunday", "2023-09-10"),
     ("September 19", "2023-09-19"), ("Sept. 12", "2023-09-12"), ("recent years", None)])
 def test_relative_dates_resolve_against_publication(phrase, expected):
     assert resolve_date(phrase, "2023-09-17") == expected  # a Sunday
+
+
+def test_weekday_of_a_future_event_resolves_to_the_next_such_day():
+    assert resolve_date("Thursday", "2023-09-17", future=True) == "2023-09-21"
 
 
 def test_mark_disputed_changes_only_named_facts(toolkit, settings):

@@ -1,12 +1,23 @@
 """Conflict detection quality.
 
-Injection benchmark (LocalNews dev): every story goes through clean, parse, encode, align and
-`find_conflicts` untouched; whatever is reported there counts as false (real stories of one
-local event rarely disagree, so this is a pessimistic precision). Then, in one article, one
-figure that another article of the same fact also states is changed programmatically (a
-distance or other measure, a count, a weekday, a month-day), the story is run again, and the
-injection is found when a conflict of the right kind puts the changed article on one side and
-another article on the other.
+Injection benchmark (LocalNews dev): every story (its first `MAX_ARTICLES` articles) goes
+through clean, parse, encode, align and `find_conflicts` untouched; whatever is reported there
+counts as false (real stories of one local event rarely disagree, so this is a pessimistic
+precision). Then, per injector, one article is changed programmatically and the story is run
+again; the injection is found when a conflict of the right kind puts the changed article alone
+on one side and another article on the other side. Injectors:
+  measure    a figure with a unit x1.5            count      a count of a plural noun +3
+  weekday    a weekday -2 days                    month-day  a month-day +3 days
+  name       a person's name swapped, all through the article, for a person of an earlier story
+A date written twice ("Monday (Feb 3)") is shifted in both places, as a source that got the
+date wrong would write it; otherwise the article merely contradicts itself.
+
+Fairness: a change is only injected where another article of the same aligned fact states the
+same figure, date or name verbatim (the witness); a figure no other source states cannot be
+contradicted and is not injected (`unwitnessed` counts them). Numbers that are part of a range
+("two or three tries") or not a count of a noun ("Clause 15 empowers") are not injected.
+Conflicts after an injection that involve the changed article and were not already reported on
+the untouched story count as false.
 
 ClaimDiff (weak variant): label 1 = claim b weakens or contradicts claim a. The two claims form
 one fact of a two-article story; a pair is predicted 1 when `find_conflicts` reports anything.
@@ -19,8 +30,9 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -28,6 +40,8 @@ from ..align import align_claims
 from ..claims import parse_articles
 from ..clean import clean_record
 from ..compare import WEEKDAYS, find_conflicts
+from ..compare_names import title_before
+from ..compare_numbers import in_range
 from ..config import Settings
 from ..errors import InputError
 from ..models import Article, Claim, Conflict, Fact, Mention, RawRecord, Story
@@ -38,53 +52,167 @@ from .data import read_jsonl
 MAX_ARTICLES = 4
 MEASURES = r"(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?|tons?|" \
            r"tonnes?|pounds|inches|acres|hectares|mph)"
-NUMBER_UNIT = re.compile(rf"\b(\d+(?:\.\d+)?)\s?{MEASURES}\b", re.IGNORECASE)
-COUNT = re.compile(r"\b(\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twelve)"
-                   r"\s+([a-z]{3,}s)\b")
-WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
-MONTH_DAY = re.compile(r"\b((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
-                       r"\s+(\d{1,2})\b")
+NUMBER_UNIT = re.compile(rf"(?<![\d.,])\b(?P<core>(\d+(?:\.\d+)?)\s?{MEASURES})\b",
+                         re.IGNORECASE)
+COUNT = re.compile(r"(?<![\d.,])\b(?P<core>(\d{1,3}|two|three|four|five|six|seven|eight|nine|"
+                   r"ten|twelve)\s+([a-z]{3,}s))\b")
+DAY_NAME = "|".join(w.capitalize() for w in WEEKDAYS)
+MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_DAY_TEXT = rf"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
+WEEKDAY = re.compile(rf"\b(?P<core>{DAY_NAME})\b(?:\s*\(\s*{MONTH_DAY_TEXT}\b)?")
+MONTH_DAY = re.compile(rf"(?:\b(?:{DAY_NAME})\s*\(\s*)?\b(?P<core>{MONTH_DAY_TEXT})\b")
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "twelve": 12}
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One injected change: replacements in one article's text (offsets into it)."""
+
+    article: str
+    spans: tuple[tuple[int, int, str], ...]
+    shown: str  # "Jan 21 -> Jan 24"
+
+
+@dataclass
+class Pool:
+    """What injectors need besides the story: the parser, and people of earlier stories."""
+
+    nlp: Any
+    people: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class Injection:
     kind: str  # conflict kind expected
     name: str  # which injector
-    pattern: re.Pattern[str]
-    change: Callable[[re.Match[str]], str]
+    find: Callable[[Story, Pool], list[Edit]]
 
 
 def _scaled(match: re.Match[str]) -> str:
     # x1.5 is beyond the hedged tolerance (16%), so even "about" figures must conflict.
-    value = float(match.group(1)) * 1.5
+    value = float(match.group(2)) * 1.5
     shown = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-    return match.group(0).replace(match.group(1), shown, 1)
+    return match.group(0).replace(match.group(2), shown, 1)
 
 
 def _count(match: re.Match[str]) -> str:
-    raw = match.group(1).lower()
+    raw = match.group(2).lower()
     value = WORDS.get(raw) or int(raw)
-    return f"{value + 3} {match.group(2)}"
+    return f"{value + 3} {match.group(3)}"
+
+
+def _shift(text: str, days: int) -> str:
+    """Move every weekday and day-of-month in `text` by `days` (the month is kept)."""
+    names = [w.capitalize() for w in WEEKDAYS]
+    text = re.sub(DAY_NAME, lambda m: names[(names.index(m.group(0)) + days) % 7], text)
+    return re.sub(r"\b\d{1,2}\b", lambda m: str(int(m.group(0)) + days), text, count=1)
 
 
 def _weekday(match: re.Match[str]) -> str:
-    index = [w.capitalize() for w in WEEKDAYS].index(match.group(1))
-    return WEEKDAYS[(index - 2) % 7].capitalize()
+    day = re.search(r"\b\d{1,2}\b", match.group(0))
+    return _shift(match.group(0), -2 if day is None or int(day.group(0)) > 2 else 2)
 
 
 def _month_day(match: re.Match[str]) -> str:
-    day = int(match.group(2))
-    return f"{match.group(1)} {day + 3 if day <= 25 else day - 3}"
+    day = re.search(r"\b\d{1,2}\b", match.group("core"))
+    return _shift(match.group(0), 3 if day is None or int(day.group(0)) <= 25 else -3)
+
+
+def _is_count(match: re.Match[str], mention: Mention, pool: Pool) -> bool:
+    """The number counts the plural noun after it and is one figure, not a range end."""
+    doc = pool.nlp(mention.text)
+    number = next((t for t in doc if t.idx == match.start(2)), None)
+    return number is not None and number.dep_ == "nummod" and number.head.tag_ == "NNS" \
+        and number.head.i == number.i + 1 and not in_range(number)
+
+
+def regex_finder(pattern: re.Pattern[str], change: Callable[[re.Match[str]], str],
+                 accept: Callable[[re.Match[str], Mention, Pool], bool] | None = None
+                 ) -> Callable[[Story, Pool], list[Edit]]:
+    def find(story: Story, pool: Pool) -> list[Edit]:
+        edits = []
+        for fact, mention, match in witnessed(story, pattern):
+            if accept is None or accept(match, mention, pool):
+                new = change(match)
+                edits.append(Edit(mention.article, ((mention.start + match.start(),
+                                                     mention.start + match.end(), new),),
+                                  f"{match.group(0)} -> {new}"))
+        return edits
+    return find
+
+
+def witnessed(story: Story, pattern: re.Pattern[str]
+              ) -> list[tuple[Fact, Mention, re.Match[str]]]:
+    """Matches whose core another article of the same fact states verbatim."""
+    found = []
+    for fact in story.facts:
+        for mention in fact.mentions:
+            for match in pattern.finditer(mention.text):
+                if any(m.article != mention.article and match.group("core") in m.text
+                       for m in fact.mentions):
+                    found.append((fact, mention, match))
+    return found
+
+
+def unwitnessed(story: Story, pattern: re.Pattern[str]) -> int:
+    total = sum(1 for f in story.facts for m in f.mentions for _ in pattern.finditer(m.text))
+    return total - len(witnessed(story, pattern))
+
+
+def person_names(doc: Any) -> list[str]:
+    """Full names the parser tags as a person: two or more capitalised words, no acronyms
+    ("PM Wong" is a title and a name)."""
+    return [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
+            and all(t.is_alpha and t.text[0].isupper() and not t.text.isupper() for t in e)]
+
+
+def witnessed_people(story: Story, nlp: Any) -> list[tuple[Mention, str]]:
+    """(mention, full name) where another article of the same fact names the same person in
+    the same words: names the parser tags as a person in two sources are rarely misread."""
+    found = []
+    for fact in story.facts:
+        names = {m.claim or m.text: person_names(doc) for m, doc in
+                 zip(fact.mentions, nlp.pipe(m.text for m in fact.mentions))}
+        for mention in fact.mentions:
+            found += [(mention, name) for name in names[mention.claim or mention.text]
+                      if any(o.article != mention.article and name in names[o.claim or o.text]
+                             for o in fact.mentions)]
+    return found
+
+
+def find_names(story: Story, pool: Pool) -> list[Edit]:
+    """A witnessed person of one article is renamed, all through that article, to a person of
+    an earlier story who appears nowhere in this one."""
+    texts = {a.id: a.text for a in story.articles}
+    edits = []
+    for mention, name in witnessed_people(story, pool.nlp):
+        stranger = next((p for p in reversed(pool.people) if not any(
+            w in t for w in p.split() for t in texts.values())), None)
+        if stranger is not None:
+            edits.append(rename(texts[mention.article], mention.article, name, stranger))
+    return edits
+
+
+def rename(text: str, article: str, name: str, stranger: str) -> Edit:
+    """Every occurrence of the full name, then of each of its words alone ("Mr Wong")."""
+    old, new = name.split(), stranger.split()
+    mapping = {name: stranger} | {w: new[min(i, len(new) - 1)] if i < len(old) - 1 else new[-1]
+                                  for i, w in enumerate(old) if len(w) >= 3}
+    pattern = re.compile("|".join(rf"\b{re.escape(k)}\b" for k in
+                                  sorted(mapping, key=len, reverse=True)))
+    spans = tuple((m.start(), m.end(), mapping[m.group(0)]) for m in pattern.finditer(text))
+    return Edit(article, spans, f"{name} -> {stranger}")
 
 
 INJECTIONS = (
-    Injection("number", "measure", NUMBER_UNIT, _scaled),
-    Injection("number", "count", COUNT, _count),
-    Injection("date", "weekday", WEEKDAY, _weekday),
-    Injection("date", "month-day", MONTH_DAY, _month_day),
+    Injection("number", "measure", regex_finder(NUMBER_UNIT, _scaled)),
+    Injection("number", "count", regex_finder(COUNT, _count, _is_count)),
+    Injection("date", "weekday", regex_finder(WEEKDAY, _weekday)),
+    Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day)),
+    Injection("name", "name", find_names),
 )
+PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
 
 
 class Runner:
@@ -129,48 +257,57 @@ def load_articles(record: dict, settings: Settings) -> list[Article]:
     return articles
 
 
-def candidates(story: Story, injection: Injection) -> list[tuple[Mention, re.Match[str]]]:
-    """Mentions holding a figure that another article of the same fact states verbatim."""
-    found = []
-    for fact in story.facts:
-        for mention in fact.mentions:
-            for match in injection.pattern.finditer(mention.text):
-                others = [m for m in fact.mentions if m.article != mention.article
-                          and match.group(0) in m.text]
-                if others:
-                    found.append((mention, match))
-    return found
+def inject(articles: list[Article], edit: Edit) -> list[Article]:
+    changed = []
+    for article in articles:
+        text = article.text
+        if article.id == edit.article:
+            for start, end, new in sorted(edit.spans, reverse=True):
+                text = text[:start] + new + text[end:]
+        changed.append(replace(article, text=text))
+    return changed
 
 
-def inject(articles: list[Article], mention: Mention, match: re.Match[str],
-           injection: Injection) -> list[Article]:
-    start = mention.start + match.start()
-    end = mention.start + match.end()
-    return [replace(a, text=a.text[:start] + injection.change(match) + a.text[end:])
-            if a.id == mention.article else a for a in articles]
+def reports(conflict: Conflict, kind: str, changed: str) -> bool:
+    """The conflict has the injected kind and puts the changed article alone on one side."""
+    sides = [set(p.articles) for p in conflict.positions]
+    return conflict.kind == kind and any(s == {changed} for s in sides) \
+        and any(changed not in s for s in sides)
 
 
 def found_injection(conflicts: tuple[Conflict, ...], kind: str, changed: str) -> bool:
-    for conflict in conflicts:
-        sides = [set(p.articles) for p in conflict.positions]
-        if conflict.kind == kind and any(s == {changed} or (changed in s and len(s) == 1)
-                                         for s in sides) and any(changed not in s for s in sides):
-            return True
-    return False
+    return any(reports(c, kind, changed) for c in conflicts)
 
 
-def involving(conflicts: tuple[Conflict, ...], article: str) -> int:
-    return sum(1 for c in conflicts if any(article in p.articles for p in c.positions))
+def new_false(after: tuple[Conflict, ...], before: tuple[Conflict, ...], article: str,
+              kind: str) -> int:
+    """Conflicts involving the changed article that the untouched story did not have and that
+    do not report the injection (a changed name stated in two facts is reported twice)."""
+    known = {(c.kind, c.topic) for c in before}
+    return sum(1 for c in after if any(article in p.articles for p in c.positions)
+               and (c.kind, c.topic) not in known and not reports(c, kind, article))
+
+
+def remember_people(story: Story, pool: Pool) -> None:
+    """People named in this story become the strangers injected into later stories."""
+    titled = {e.text for doc in pool.nlp.pipe(f.text for f in story.facts)
+              for e in doc.ents if e.label_ == "PERSON" and title_before(e)}
+    for _, name in witnessed_people(story, pool.nlp):
+        # A title before the name ("Minister X") makes sure the parser did not take a
+        # company or a place for a person.
+        if name in titled and name not in pool.people:
+            pool.people.append(name)
 
 
 def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
                        limit: int | None) -> dict:
-    """Injection recall and untouched-story precision on LocalNews dev."""
+    """Injection recall (per injector) and untouched-story precision on LocalNews dev."""
     began = time.perf_counter()
-    runner = Runner(toolkit, settings)
+    runner, pool = Runner(toolkit, settings), Pool(toolkit.nlp)
     counts = {"stories": 0, "injected": 0, "found": 0, "false_untouched": 0,
-              "false_injected": 0}
+              "false_injected": 0, "unwitnessed": 0}
     by_kind: dict[str, list[int]] = {i.name: [0, 0] for i in INJECTIONS}
+    false_by_kind: dict[str, int] = {}
     for record in read_jsonl(datasets / "localnews-stories-dev.jsonl", limit):
         articles = load_articles(record, settings)
         if len(articles) < 2:
@@ -178,24 +315,27 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
         story, conflicts = runner.conflicts(articles)
         counts["stories"] += 1
         counts["false_untouched"] += len(conflicts)
+        for conflict in conflicts:
+            false_by_kind[conflict.kind] = false_by_kind.get(conflict.kind, 0) + 1
+        counts["unwitnessed"] += sum(unwitnessed(story, p) for p in PATTERNS.values())
         for injection in INJECTIONS:
-            options = candidates(story, injection)
-            if not options:
+            edits = injection.find(story, pool)
+            if not edits:
                 continue
-            mention, match = options[0]
-            changed = inject(list(story.articles), mention, match, injection)
-            _, after = runner.conflicts(changed)
-            hit = found_injection(after, injection.kind, mention.article)
+            _, after = runner.conflicts(inject(list(story.articles), edits[0]))
+            hit = found_injection(after, injection.kind, edits[0].article)
             counts["injected"] += 1
             counts["found"] += hit
-            counts["false_injected"] += max(involving(after, mention.article) - hit, 0)
+            counts["false_injected"] += new_false(after, conflicts, edits[0].article,
+                                                  injection.kind)
             by_kind[injection.name][0] += 1
             by_kind[injection.name][1] += hit
-    return _conflict_scores(counts, by_kind, time.perf_counter() - began)
+        remember_people(story, pool)
+    return _conflict_scores(counts, by_kind, false_by_kind, time.perf_counter() - began)
 
 
 def _conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
-                     seconds: float) -> dict:
+                     false_by_kind: dict[str, int], seconds: float) -> dict:
     found = counts["found"]
     false = counts["false_untouched"] + counts["false_injected"]
     precision = found / (found + false) if found + false else 0.0
@@ -204,7 +344,7 @@ def _conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
     return {"dataset": "localnews-stories-dev (conflict injection)",
             "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
             **counts, "recall_by_kind": {k: f"{v[1]}/{v[0]}" for k, v in by_kind.items()},
-            "seconds": round(seconds, 1)}
+            "false_untouched_by_kind": false_by_kind, "seconds": round(seconds, 1)}
 
 
 def pair_story(row: dict) -> Story:

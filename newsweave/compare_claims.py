@@ -1,0 +1,103 @@
+"""Claim slots: the polarity of each predicate a statement makes. One source asserts what
+another denies when, in one fact, the same predicate about the same participants is affirmed
+in one statement and negated in the other ("he incited the riot" / "denied that he incited
+the riot"; "X is responsible" / "X is not responsible").
+
+Hedged statements ("may have", "reportedly") are marked, not counted as a denial: softening a
+claim is a weaker disagreement than contradicting it (see `softened`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .compare_parse import REPORTING, Slot, fold, slot_base
+
+# Verbs whose clausal complement they deny: "denied that he had incited".
+DENIALS = {"deny", "reject", "dispute", "refute", "rebut", "dismiss"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+HEDGE_WORDS = {"may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps",
+               "likely", "unlikely", "apparently", "suspect", "believe", "seem", "appear"}
+# Words that negate the verb they govern: "unable to refuel", "failed to comply".
+NEGATING_HEADS = {"unable", "fail", "refuse", "decline", "neglect"}
+# Predicates of relative and adjectival clauses describe a thing ("sentences that he had not
+# commuted"), they do not state the claim.
+DESCRIPTIVE_DEPS = {"relcl", "acl", "amod", "advcl", "pcomp"}
+WH_WORDS = {"why", "how", "what", "whether", "who", "when", "where", "which"}
+# Predicates too general to carry a claim on their own.
+WEAK_PREDICATES = {"be", "have", "do", "get", "make", "go", "come", "take", "include"}
+
+
+def claim_slots(doc: Any) -> list[Slot]:
+    slots: list[Slot] = []
+    if is_question(doc):
+        return slots
+    for token in doc:
+        predicate = predicate_of(token)
+        if predicate is None or token.dep_ in DESCRIPTIVE_DEPS:
+            continue
+        lemma = fold(predicate.lemma_)
+        if lemma in WEAK_PREDICATES or lemma in REPORTING or lemma in DENIALS:
+            continue
+        verb = token  # the clause's verb (the copula for "is not responsible")
+        base = slot_base(verb)
+        slots.append(Slot("claim", f"whether {lemma}", not negated(verb, predicate),
+                          doc[verb.left_edge.i:verb.right_edge.i + 1].text[:120],
+                          hedged(verb), context=frozenset({lemma}), **{
+                              **base, "event": lemma}))
+    return slots
+
+
+def is_question(doc: Any) -> bool:
+    words = [t for t in doc if not t.is_punct]
+    return doc.text.rstrip().endswith("?") or bool(words) and words[0].lower_ in WH_WORDS
+
+
+def predicate_of(token: Any) -> Any:
+    """The word that carries the clause's claim: the verb itself, or the complement of a
+    copula ("is responsible")."""
+    if token.pos_ == "VERB":
+        return token
+    if token.pos_ == "AUX" and token.lemma_ == "be":
+        complements = [c for c in token.children if c.dep_ in ("acomp", "attr")
+                       and c.pos_ in ("ADJ", "NOUN")]
+        return complements[0] if complements else None
+    return None
+
+
+def negated(verb: Any, predicate: Any) -> bool:
+    """Negated by its own words or by a governing denial ("denied that ..."); two negations
+    cancel."""
+    count = 0
+    for node in {verb, predicate}:
+        count += sum(1 for c in node.children if c.dep_ == "neg" or c.lower_ in NEGATORS
+                     and c.dep_ in ("neg", "advmod", "preconj"))
+    subject = subject_of(verb)
+    if subject and any(c.lower_ == "no" for c in subject[0].children if c.dep_ == "det"):
+        count += 1
+    node = verb
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head is not node:
+        node = node.head
+        if fold(node.lemma_) in DENIALS | NEGATING_HEADS:
+            count += 1
+            break
+    return count % 2 == 1
+
+
+def subject_of(verb: Any) -> list[Any]:
+    """The verb's subject, or the one it shares with the verb it is coordinated with."""
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if own or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+        return own
+    return subject_of(verb.head)
+
+
+def hedged(verb: Any) -> bool:
+    near = [c for c in verb.children if c.dep_ in ("aux", "advmod")]
+    near += [verb.head] if verb.dep_ in ("ccomp", "xcomp") else []
+    return any(fold(t.lemma_) in HEDGE_WORDS or t.lower_ in HEDGE_WORDS for t in near)
+
+
+def softened(x: Slot, y: Slot) -> bool:
+    """Same polarity, but one source hedges what the other states plainly."""
+    return x.value == y.value and x.hedged != y.hedged

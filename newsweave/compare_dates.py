@@ -1,0 +1,139 @@
+"""Date slots: the date of an event (its governing verb), relative dates resolved against the
+article's publication date.
+
+A bare or "this" weekday is the latest such day on or before publication ("left on Sunday" in
+a Sunday paper is that day); "last" is strictly before; a weekday of a future event ("will be
+charged on Thursday") is the next such day. A weekday next to a written-out date ("Monday
+(Feb 3)") yields to the written date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from .compare_parse import LIGHT_VERBS, REPORTING, Slot, event_of, fold, slot_base
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
+                            "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
+MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\b",
+                        re.IGNORECASE)
+# Reports look back; a month-day more than this far after publication is last year's.
+FUTURE_DAYS = 60
+# Prepositions that date a state, not an event ("by Friday 13 had been found", "as of
+# yesterday", "until March").
+STATE_PREPOSITIONS = {"by", "since", "until", "till", "before", "after", "through"}
+# A date that modifies a noun ("a 14 January article") dates that thing, not the event.
+NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
+DATELINE_MARKS = {"—", "–", "-", "--", ":"}
+# Verbs that put the event they govern in the future: "set to plead", "due to open".
+FUTURE_FRAMES = {"set", "due", "schedule", "expect", "plan"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+
+
+def date_slots(doc: Any, published: str | None) -> list[Slot]:
+    if published is None:
+        return []
+    slots = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or not dated_event(ent):
+            continue
+        verb = event_of(ent.root)
+        if verb is None or ent.text.lower() in ("today", "tonight"):
+            continue
+        resolved = resolve_date(date_core(ent.text), published, future=is_future(verb))
+        if resolved is None:
+            continue
+        base = slot_base(verb)
+        if fold(verb.lemma_) in REPORTING | LIGHT_VERBS:
+            # When something was said dates the statement: comparable within one fact only.
+            base["event"] = ""
+        explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
+        slots.append(Slot("date", "date", resolved, ent.text, False, context=frozenset(),
+                          explicit=explicit, **base))
+    written = {s.event for s in slots if s.explicit}
+    return [s for s in slots if s.explicit or s.event not in written]
+
+
+def dated_event(ent: Any) -> bool:
+    """The date entity dates an event: not a dateline, a state, or a modifier of a noun."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in STATE_PREPOSITIONS:
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i > 0 \
+            and root.doc[root.head.i - 1].lower_ == "as":
+        return False  # "as of Monday" dates a state
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
+        return False
+    doc = ent.doc
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    return not (ent.start <= 4 and following in DATELINE_MARKS)
+
+
+def is_future(verb: Any) -> bool:
+    chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
+    for node in chain:
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+            return True
+        if node is not verb and node.lemma_.lower() in FUTURE_FRAMES:
+            return True
+    return False
+
+
+def date_core(text: str) -> str:
+    """The day inside a longer time phrase: "the morning of Jan 21" -> "Jan 21"."""
+    match = DAY_INSIDE.search(text)
+    return match.group(0) if match else text
+
+
+def phrase_of(text: str) -> str:
+    return " ".join(fold(text).replace(",", " ").split())
+
+
+def resolve_date(text: str, published: str, future: bool = False) -> str | None:
+    """A weekday or month-day phrase -> ISO date, read from the article's publication date.
+    dateparser gives the previous week for the same weekday, hence the rule here."""
+    phrase = phrase_of(text)
+    base = date.fromisoformat(published)
+    if phrase in ("today", "this morning", "tonight", "this evening"):
+        return base.isoformat()
+    if phrase in ("yesterday", "last night"):
+        return (base - timedelta(days=1)).isoformat()
+    if phrase == "tomorrow":
+        return (base + timedelta(days=1)).isoformat()
+    match = WEEKDAY_PHRASE.match(phrase)
+    if match:
+        return weekday_date(phrase, WEEKDAYS.index(match.group(1)), base, future).isoformat()
+    if MONTHS.search(phrase) and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase):
+        return month_day(phrase, base)
+    return None
+
+
+def weekday_date(phrase: str, weekday: int, base: date, future: bool) -> date:
+    if future or re.search(r"\bnext\b", phrase):
+        return base + timedelta(days=(weekday - base.weekday()) % 7)
+    back = (base.weekday() - weekday) % 7
+    if back == 0 and re.search(r"\b(last|past)\b", phrase):
+        back = 7
+    return base - timedelta(days=back)
+
+
+def month_day(phrase: str, base: date) -> str | None:
+    import dateparser  # type: ignore[import-untyped]
+
+    parsed = dateparser.parse(phrase, languages=["en"], settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if not re.search(r"\b\d{4}\b", phrase):
+        day = day.replace(year=base.year)
+        if day > base + timedelta(days=FUTURE_DAYS):
+            day = day.replace(year=base.year - 1)
+    return day.isoformat()

@@ -1,0 +1,101 @@
+"""Name slots: the people a statement names, with the role it gives them ("Mayor Jane Doe",
+"the mayor, Jane Doe", "Jane Doe, the mayor").
+
+Two statements of one fact that name different people in the same place, where neither person
+appears anywhere in the other article, disagree about who it was. Across facts, only people
+given the same role are compared ("the mayor, John Smith" vs "the mayor, Jane Doe").
+Speakers ("said Mr Tan") are left out: outlets quote different people about one event.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .compare_parse import REPORTING, Slot, event_of, fold, slot_base
+
+# Two spellings of one name ("Kim Jong Un" / "Kim Jong-un", "Kozhemyako" / "Kojemiako")
+# score above this (rapidfuzz token_set_ratio, 0-100); different people who share one part
+# of a name score lower because the other parts differ.
+SAME_NAME_RATIO = 85.0
+# Modifiers that say the role is not (or no longer) this person's alone.
+ROLE_QUALIFIERS = {"former", "ex", "late", "then", "acting", "interim", "outgoing",
+                   "incoming", "another", "other", "fellow"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "madam", "sir", "mdm"}
+
+
+def name_slots(doc: Any) -> list[Slot]:
+    slots = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = frozenset(w for t in ent if t.is_alpha and (w := fold(t.text))
+                          not in HONORIFICS)
+        if not words:
+            continue
+        found = role_of(ent)
+        if found is None:
+            continue  # "former minister X": the role does not single the person out
+        role, unique = found
+        base = slot_base(event_of(ent.root))
+        # `context` holds a role one person fills; only such roles link different facts.
+        slots.append(Slot("name", "who", words, ent.text.removesuffix("'s").removesuffix("’s"),
+                          False, context=frozenset(role) if unique else frozenset(),
+                          role=" ".join(role), **base))
+    return slots
+
+
+def is_speaker(ent: Any) -> bool:
+    root = ent.root
+    verb = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and fold(verb.lemma_) in REPORTING:
+        return True
+    return root.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
+
+
+def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:
+    """The role words given to the person (empty when none) and whether the role is held by
+    one person ("the mayor", "Prime Minister X"; not "a passenger", "Passenger X"); None when
+    a qualifier says the role is shared or past."""
+    titles = title_before(ent)
+    words, unique = list(titles), len(titles) > 1 or bool(titles) and not titles[0].is_sent_start
+    root = ent.root
+    nouns = ([root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []) + \
+        [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for noun in nouns:
+        words += [c for c in noun.children if c.dep_ in ("compound", "amod")] + [noun]
+        unique = unique or any(c.dep_ == "poss" or c.lower_ == "the" for c in noun.children)
+    folded = tuple(fold(t.lemma_) for t in words if t.is_alpha)
+    if any(w in ROLE_QUALIFIERS for w in folded):
+        return None
+    return tuple(w for w in folded if w not in HONORIFICS), unique
+
+
+def title_before(ent: Any) -> list[Any]:
+    """'Prime Minister' in 'Prime Minister Lawrence Wong': the modifiers right before the
+    name that attach to it."""
+    doc, words = ent.doc, list[Any]()
+    i = ent.start - 1
+    while i >= 0 and doc[i].dep_ in ("compound", "amod") and i < doc[i].head.i < ent.end \
+            and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
+        words.insert(0, doc[i])
+        i -= 1
+    return words
+
+
+def same_person(x: frozenset[str], y: frozenset[str], x_shown: str = "",
+                y_shown: str = "") -> bool:
+    """Subset ("Wong" / "Lawrence Wong"), one spelling with other spacing ("Wen Jie" /
+    "Wenjie"), or a close fuzzy match."""
+    if x <= y or y <= x:
+        return True
+    if x_shown and re.sub(r"[\W_]", "", fold(x_shown)) == re.sub(r"[\W_]", "", fold(y_shown)):
+        return True
+    return fuzz.token_set_ratio(" ".join(sorted(x)), " ".join(sorted(y))) >= SAME_NAME_RATIO
+
+
+def named_in(words: frozenset[str], text: str) -> bool:
+    """Every word of the name occurs in the (folded) article text."""
+    return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)

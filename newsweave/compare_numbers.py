@@ -1,0 +1,157 @@
+"""Number slots: quantities with units (converted with pint to base units) and counts of a
+noun ("five drones"). Durations ("10 years and six weeks") are one summed quantity."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .claims import NUMBER_WORDS as CLAIM_NUMBERS
+from .compare_parse import Slot, event_of, slot_base
+
+NUMBER_WORDS = {w: float(v) for w, v in CLAIM_NUMBERS.items()} | {"thousand": 1000.0}
+# Entities whose numbers are not compared: ordinals, percentages and money are out of scope;
+# DATE and TIME entities are only kept when they are durations (a number of a time unit).
+SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
+HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "some", "over",
+          "more", "less", "fewer", "up", "least", "most", "estimated", "approx", "circa",
+          "under", "than", "close", "within"}
+RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
+# "two other officers", "six more projects": a part of a total, not the total itself.
+PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra"}
+# Dimensions a news figure is compared in; pint also knows typographic "points" and "lines".
+DIMENSIONS = {"[length]": "distance", "[time]": "duration", "[mass]": "mass",
+              "[length] ** 2": "area", "[length] ** 3": "volume",
+              "[length] / [time]": "speed"}
+NOT_UNITS = {"point", "line", "stone", "pica", "bit", "count", "set", "degree", "second"}
+
+
+@lru_cache(maxsize=1)
+def unit_registry() -> Any:
+    """pint's registry takes ~0.5 s to build; built once, on first use, and never mutated."""
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def measure(value: float, word: str) -> tuple[str, float] | None:
+    """(dimension name, value in base units) when `word` is a unit of a compared dimension."""
+    if word in NOT_UNITS or not word.isalpha() and word not in ("km", "m2", "km2"):
+        return None
+    registry = unit_registry()
+    try:
+        quantity = registry.Quantity(value, registry.parse_units(word))
+    except Exception:  # noqa: BLE001 - pint raises several types for "not a unit"
+        return None
+    name = DIMENSIONS.get(str(quantity.dimensionality))
+    if name is None:
+        return None
+    return name, float(quantity.to_base_units().magnitude)
+
+
+def number_value(token: Any) -> float | None:
+    word = token.lower_.replace(",", "")
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def is_hedged(token: Any) -> bool:
+    doc = token.doc
+    near = {doc[i].lower_ for i in range(max(token.i - 3, 0), token.i)}
+    near |= {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children
+                                                  if c.dep_ in ("advmod", "quantmod")}
+    return bool(near & HEDGES)
+
+
+def is_number(token: Any) -> bool:
+    return bool(token.like_num or token.lower_ in NUMBER_WORDS)
+
+
+def in_range(token: Any) -> bool:
+    """Part of "15 to 20km", "two or three tries", "lanes 1 and 2" or a "five-lane" modifier:
+    not one figure. "sentenced to 10 years" is one figure."""
+    doc = token.doc
+
+    def at(i: int) -> Any:
+        return doc[i] if 0 <= i < len(doc) else None
+
+    before, after = at(token.i - 1), at(token.i + 1)
+    if after is not None and after.text == "-":
+        return True
+    for word, beyond in ((before, at(token.i - 2)), (after, at(token.i + 2))):
+        # "on Jan. 23 to two years": a day of a month is not the other end of a range.
+        if word is not None and word.lower_ in RANGE_WORDS and beyond is not None \
+                and is_number(beyond) and beyond.head.pos_ != "PROPN":
+            return True
+    return any(t.lower_ == "between" for t in doc[max(token.i - 4, 0):token.i])
+
+
+def is_partial(token: Any, unit: Any) -> bool:
+    return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i)
+
+
+def not_an_amount(unit: Any) -> bool:
+    """"eight years old" is an age, "every 14 months" a frequency."""
+    doc = unit.doc
+    after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
+    return after == "old" or any(c.lower_ in ("every", "each", "per") for c in unit.children)
+
+
+def quantity_slots(doc: Any) -> list[Slot]:
+    slots: list[Slot] = []
+    used: set[int] = set()
+    for token in doc:
+        if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token):
+            continue
+        value = number_value(token)
+        unit = token.head
+        if value is None or token.dep_ not in ("nummod", "compound") or unit.pos_ != "NOUN" \
+                or unit.i < token.i or in_range(token):
+            continue
+        measured = measure(value, unit.lemma_.lower())
+        if measured is None and token.ent_type_ in ("DATE", "TIME"):
+            continue  # "2023 elections", "the 1990s": a date, not a count
+        if is_partial(token, unit) or not_an_amount(unit):
+            continue
+        verb = event_of(unit)
+        base = slot_base(verb)
+        if measured is not None:
+            dimension, amount = measured
+            amount, end = summed(unit, dimension, amount, used)
+            scope = verb.subtree if verb is not None else doc
+            context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
+                                and measure(1.0, t.lemma_.lower()) is None)
+            slots.append(Slot("number", dimension, amount, doc[token.i:end + 1].text,
+                              is_hedged(token), context=context, **base))
+        else:
+            slots.append(Slot("number", f"count of {unit.lemma_.lower()}", value,
+                              f"{token.text} {unit.text}", is_hedged(token),
+                              context=frozenset(), **base))
+    return slots
+
+
+def summed(unit: Any, dimension: str, amount: float, used: set[int]) -> tuple[float, int]:
+    """'10 years and six weeks': later parts in smaller units, joined to `unit` by "and", add
+    up; anything else is a list. Returns the total and the index of the last unit word."""
+    end, size = unit.i, unit_size(unit)
+    for conj in unit.conjuncts:
+        if conj.i < unit.i:
+            continue
+        numbers = [c for c in conj.children if c.dep_ == "nummod" and is_number(c)]
+        value = number_value(numbers[0]) if numbers else None
+        part = measure(value, conj.lemma_.lower()) if value is not None else None
+        if part is None or part[0] != dimension or unit_size(conj) >= size:
+            break
+        amount += part[1]
+        used.add(numbers[0].i)
+        end, size = conj.i, unit_size(conj)
+    return amount, end
+
+
+def unit_size(word: Any) -> float:
+    found = measure(1.0, word.lemma_.lower())
+    return found[1] if found else 0.0

@@ -1,0 +1,138 @@
+"""What the slot readers of `compare` share: the Slot and Said records, and how a parsed
+mention names its event (the governing verb) and that event's participants.
+
+Every reader takes a spaCy Doc of one mention and returns Slots; `compare` decides which slots
+speak of one thing and whether they agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from unidecode import unidecode
+
+from .models import Mention
+
+REPORTING = {"say", "report", "tell", "accord", "state", "add", "announce", "claim", "write",
+             "quote", "cite", "show", "publish", "confirm", "describe", "indicate", "note",
+             # Speeches and posts recur: outlets date the quote they use, not one event.
+             "speak", "post", "comment", "remark", "reiterate", "stress", "highlight",
+             "assure", "reassure", "warn", "urge", "explain", "insist", "inform"}
+# Plain English synonyms for the events news reports date; one name per group.
+EVENT_GROUPS = (
+    ("leave", "depart", "exit", "quit"), ("arrive", "reach", "land", "enter"),
+    ("begin", "start", "commence", "launch"), ("end", "conclude", "finish", "wrap"),
+    ("visit", "tour", "inspect"), ("meet", "talk"), ("give", "gift", "present", "hand"),
+    ("receive", "get", "accept"), ("kill", "die"), ("sign", "ink"),
+    ("announce", "unveil"), ("arrest", "detain"), ("open", "inaugurate"))
+EVENT_OF = {lemma: group[0] for group in EVENT_GROUPS for lemma in group}
+# Verbs that only frame another verb ("started getting calls", "is set to plead"): the event
+# is the verb they govern.
+FRAME_VERBS = {"begin", "start", "continue", "set", "try", "attempt", "go", "plan", "due",
+               "schedule", "expect", "seek", "want", "decide", "agree", "refuse", "fail"}
+# Verbs too general to name an event.
+LIGHT_VERBS = {"be", "have", "do", "make", "take", "go", "come", "become", "seem", "expect"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
+# "also sold", "again met": the statement adds another event of the same kind, so it cannot
+# contradict one stated elsewhere.
+ADDITIVE = {"also", "again", "too", "further", "additionally"}
+NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+
+
+@dataclass(frozen=True)
+class Slot:
+    kind: str  # "number" | "date" | "attribute" | "name" | "claim"
+    key: str  # what is measured: dimension, counted noun, event, kind of thing, role
+    value: Any  # float (base units), ISO date, frozenset of modifiers or name words, polarity
+    shown: str  # the words as written
+    hedged: bool
+    event: str  # event group governing the slot ("" when none)
+    context: frozenset[str]  # nouns around a measured quantity
+    subjects: frozenset[str]  # who acts: names/lemmas, pronouns kept
+    objects: frozenset[str]  # what is acted upon
+    additive: bool = False  # "also ...": another event of the kind, not the same one
+    explicit: bool = True  # dates: written out (not a weekday resolved by rule)
+    role: str = ""  # names: the role given to the person, as written ("prime minister")
+
+
+@dataclass(frozen=True)
+class Said:
+    """One mention reduced to what it asserts."""
+
+    mention: Mention
+    fact: str
+    names: frozenset[str]
+    slots: tuple[Slot, ...]
+    inferred_date: bool
+    article_text: str = field(default="", repr=False)  # folded text of the whole article
+
+
+def fold(text: str) -> str:
+    return unidecode(text).lower().strip()
+
+
+def doc_names(doc: Any) -> frozenset[str]:
+    return frozenset(fold(t.text) for t in doc if t.ent_type_ in NAME_ENTS and t.is_alpha)
+
+
+def event_of(token: Any) -> Any:
+    """The verb (or event noun) that governs a token: climb through objects and clauses; a
+    frame verb ("started getting calls") hands over to the verb it governs."""
+    node = token
+    for _ in range(8):
+        if node.pos_ == "VERB" and node is not token:
+            return framed(node)
+        if node.head is node:
+            return framed(node) if node.pos_ in ("VERB", "NOUN") else None
+        if node is not token and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_OF:
+            return node
+        node = node.head
+    return None
+
+
+def framed(verb: Any) -> Any:
+    if verb.lemma_.lower() not in FRAME_VERBS:
+        return verb
+    inner = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    return inner[0] if inner else verb
+
+
+def phrase_words(node: Any) -> set[str]:
+    """A participant: its head noun and the names in it ("the train" -> train; "leader Kim
+    Jong Un" -> leader, kim, jong, un). Modifiers of common nouns are left out: "a battery"
+    and "an e-bike fitted with a battery" are different things."""
+    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN"}
+    if node.pos_ in ("NOUN", "PRON"):
+        words.add(fold(node.lemma_))
+    for conj in node.conjuncts:
+        if conj.pos_ in ("NOUN", "PROPN"):
+            words.add(fold(conj.lemma_ if conj.pos_ == "NOUN" else conj.text))
+    return words
+
+
+def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
+    if verb is None:
+        return frozenset(), frozenset()
+    subjects, objects = set(), set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "poss"):
+            subjects |= phrase_words(child)
+        elif child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ == "with"):
+            targets = [child] if child.dep_ != "prep" else [c for c in child.children
+                                                            if c.dep_ == "pobj"]
+            for target in targets:
+                objects |= phrase_words(target)
+    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+        # "is set to plead", "arrived and met": the subject sits on the governing verb.
+        subjects = set(participants(verb.head)[0])
+    return frozenset(subjects), frozenset(objects)
+
+
+def slot_base(verb: Any) -> dict[str, Any]:
+    subjects, objects = participants(verb)
+    lemma = fold(verb.lemma_) if verb is not None and verb.lemma_ not in LIGHT_VERBS else ""
+    additive = verb is not None and any(c.lower_ in ADDITIVE for c in verb.children
+                                        if c.dep_ == "advmod")
+    return {"event": EVENT_OF.get(lemma, lemma), "subjects": subjects, "objects": objects,
+            "additive": additive}
