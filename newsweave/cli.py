@@ -18,7 +18,7 @@ from . import __version__
 from .config import Settings
 from .errors import NewsweaveError
 from .models import Report
-from .pipeline import Context
+from .pipeline import Context, RunStats
 from .pipeline import analyze as run_analyze
 from .store import Store
 from .toolkit import Toolkit
@@ -55,6 +55,7 @@ def main() -> None:
     Start here:
       newsweave analyze path/to/articles/           Markdown report to stdout
       newsweave analyze DIR --json r.json --html r.html
+      newsweave stories                             stories kept in the database
       newsweave eval cleaning                       quality on the labelled datasets
     """
 
@@ -88,12 +89,14 @@ class ProgressBars:
         self.progress.update(self.tasks[stage], completed=done, total=total)
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, stats: RunStats | None = None) -> str:
     facts = sum(len(s.facts) for s in report.stories)
     conflicts = sum(len(s.conflicts) for s in report.stories)
     articles = sum(len(s.articles) for s in report.stories)
     line = (f"{len(report.stories)} stories, {articles} articles, {facts} facts, "
             f"{conflicts} conflicts, {len(report.skipped)} skipped")
+    if stats is not None:
+        line += f" ({stats.stories_analysed} analysed, {stats.stories_reused} reused unchanged)"
     if report.skipped:
         line += "\n" + "\n".join(f"  skipped {s.path}: {s.reason}" for s in report.skipped)
     return line
@@ -116,6 +119,14 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
             md_path: str | None, db_path: str, quiet: bool, max_file_mb: int) -> None:
     """Analyze article files and folders (searched recursively) as one pile.
 
+    The inputs are added to the database (--db) and sorted into stories together with the
+    articles already there: an article about a stored story joins it, and the story keeps its
+    id; the others make new stories. Only stories whose articles changed are analysed again,
+    so a re-run on unchanged input redoes nothing. A file whose content changed replaces its
+    earlier version (same file, same record id). The report covers the stories that hold any
+    of the given inputs, with all their articles (earlier runs' included); 'newsweave
+    stories' lists every story in the database.
+
     \b
     Examples:
       newsweave analyze ../shared/corpus/kim-russia-2023
@@ -128,6 +139,7 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
         with Store(db_path) as store, ProgressBars(not quiet) as bars:
             ctx = Context(settings=settings, store=store, toolkit=Toolkit(), progress=bars)
             report = run_analyze(list(paths), ctx)
+            stats = ctx.stats
     except NewsweaveError as err:
         fail(str(err))
         return
@@ -143,7 +155,7 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
         if target:
             write_output(target, make(report))
     if not quiet:
-        click.echo(summary_line(report), err=True)
+        click.echo(summary_line(report, stats), err=True)
     sys.exit(EXIT_SKIPPED if report.skipped else 0)
 
 
@@ -195,14 +207,36 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
 
 @main.command()
 @db_option
-def stories(db_path: str) -> None:
-    """List the stories kept in the database."""
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON.")
+def stories(db_path: str, as_json: bool) -> None:
+    """List every story kept in the database, most recently changed first.
+
+    \b
+    Columns: story id, first and last publication date, sources (articles),
+    independent sources (copies of one text count once), conflicts, title.
+    A story keeps its id across runs; an id merged into another story leads to it.
+
+    \b
+    Example:
+      newsweave stories --db news.db
+    """
     if not Path(db_path).exists():
         fail(f"{db_path}: no such database; run 'newsweave analyze ... --db {db_path}' first")
-    with Store(db_path) as store:
-        for row in store.list_stories():
-            click.echo(f"{row['id']}  {row['articles']:>4} articles  {row['title']}")
-
+    try:
+        with Store(db_path) as store:
+            rows = store.list_stories()
+    except NewsweaveError as err:
+        fail(str(err))
+        return
+    if as_json:
+        click.echo(json.dumps({"stories": rows}, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"{'ID':<12} {'FIRST':<10} {'LAST':<10} {'SOURCES':>7} {'INDEP':>5} "
+               f"{'CONFLICTS':>9}  TITLE")
+    for row in rows:
+        click.echo(f"{row['id']:<12} {row['first_date'] or '-':<10} {row['last_date'] or '-':<10} "
+                   f"{row['sources']:>7} {row['independent_sources']:>5} "
+                   f"{row['conflicts']:>9}  {row['title']}")
 
 
 @main.command()

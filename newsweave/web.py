@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request, Response
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import render
@@ -77,6 +77,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/stories/{story_id}")
     def story(story_id: str, db: OpenStore) -> Response:
         story_id, as_json = split_json(story_id)
+        live = db.resolve_story_id(story_id)
+        if live and live != story_id:  # merged into another story: old links keep working
+            return RedirectResponse(f"/stories/{live}{'.json' if as_json else ''}", 308)
         data = story_view(db, story_id)
         if as_json:
             return JSONResponse({"story": data["story"]})
@@ -116,19 +119,10 @@ def check_id(value: str) -> str:
 
 
 def story_list_view(db: Store) -> dict[str, Any]:
-    rows = []
-    for row in db.list_stories():
-        story = db.load_story(row["id"])
-        if story is None:
-            continue
-        view = render.story_view(story)
-        rows.append({"id": story["id"], "title": story["title"],
-                     "first_date": view["first_date"], "last_date": view["last_date"],
-                     "sources": len(story["articles"]),
-                     "independent_sources": view["independent_sources"],
-                     "facts": len(story["facts"]), "conflicts": len(story["conflicts"]),
-                     "updated": row["updated"]})
-    return {"stories": rows}
+    """The listing comes from the stories table's summary columns: no report is loaded."""
+    keys = ("id", "title", "first_date", "last_date", "sources", "independent_sources",
+            "facts", "conflicts", "updated")
+    return {"stories": [{k: row[k] for k in keys} for row in db.list_stories()]}
 
 
 def story_view(db: Store, story_id: str) -> dict[str, Any]:

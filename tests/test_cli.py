@@ -1,9 +1,20 @@
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from newsweave.cli import main
+from newsweave.pipeline import Context, analyze
 from newsweave.render import validate_report
+from newsweave.store import Store
+
+
+@pytest.fixture(scope="module")
+def reference_db(reference_dir, toolkit, settings, tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "news.db"
+    with Store(db) as store:
+        analyze([reference_dir], Context(settings, store, toolkit))
+    return db
 
 
 def test_analyze_writes_markdown_json_and_html(reference_dir, tmp_path):
@@ -42,3 +53,36 @@ def test_nothing_readable_is_a_one_line_error(tmp_path):
 def test_unknown_evaluation_lists_the_valid_ones():
     result = CliRunner().invoke(main, ["eval", "nonsense"])
     assert result.exit_code == 1 and "use cleaning, alignment, stories, copies, conflicts, claimdiff" in result.output
+
+
+def test_stories_lists_id_dates_sources_independent_sources_and_conflicts(reference_db):
+    result = CliRunner().invoke(main, ["stories", "--db", str(reference_db)])
+    assert result.exit_code == 0, result.output
+    header, line = result.output.splitlines()
+    assert header.split() == ["ID", "FIRST", "LAST", "SOURCES", "INDEP", "CONFLICTS", "TITLE"]
+    with Store(reference_db) as store:
+        (row,) = store.list_stories()
+    assert line.split()[:6] == [row["id"], row["first_date"], row["last_date"], "5",
+                                str(row["independent_sources"]), str(row["conflicts"])]
+    assert line.endswith(row["title"])
+
+
+def test_stories_json_has_one_entry_per_stored_story(reference_db):
+    result = CliRunner().invoke(main, ["stories", "--db", str(reference_db), "--json"])
+    rows = json.loads(result.output)["stories"]
+    assert [r["sources"] for r in rows] == [5] and rows[0]["conflicts"] >= 1
+
+
+def test_stories_without_a_database_is_a_one_line_error(tmp_path):
+    result = CliRunner().invoke(main, ["stories", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no such database" in result.output
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_second_analyze_says_the_story_was_reused(reference_dir, reference_db, tmp_path):
+    db = tmp_path / "copy.db"
+    db.write_bytes(reference_db.read_bytes())
+    result = CliRunner().invoke(main, ["analyze", str(reference_dir), "--db", str(db), "--md",
+                                       str(tmp_path / "r.md")])
+    assert result.exit_code == 0, result.output
+    assert "(0 analysed, 1 reused unchanged)" in result.stderr

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from newsweave.pipeline import Context, analyze
+from newsweave.pipeline import Context, RunStats, analyze
 from newsweave.render import report_to_dict, validate_report
 from newsweave.store import Store
 
@@ -26,7 +26,7 @@ def reference_report(reference_dir, toolkit, settings, tmp_path_factory):
 def test_parting_gifts_are_one_fact_from_at_least_four_outlets(reference_report):
     story = reference_report[0].stories[0]
     gifts = [f for f in story.facts
-             if re.search(r"drone", f.text, re.I) and len(f.articles) >= 4]
+             if re.search(r"drone", f.text, re.IGNORECASE) and len(f.articles) >= 4]
     assert gifts, "the gifts statement should be aligned across sources"
     wording = {m.text for m in gifts[0].mentions}
     assert len(wording) >= 4  # different sentences, one fact
@@ -69,10 +69,12 @@ def test_running_twice_redoes_nothing_and_duplicates_nothing(reference_report, r
     first, db = reference_report
     with Store(db) as store:
         before = store.count_articles()
-        again = analyze([reference_dir], Context(settings, store, toolkit))
+        ctx = Context(settings, store, toolkit)
+        again = analyze([reference_dir], ctx)
         assert store.count_articles() == before == 5
         assert len(store.list_stories()) == 1
     assert report_to_dict(again) == report_to_dict(first)
+    assert ctx.stats == RunStats(stories_reused=1)  # nothing cleaned, encoded or analysed
 
 
 def test_publication_dates_are_sniffed_or_marked_inferred(reference_report):
