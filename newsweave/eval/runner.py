@@ -67,12 +67,19 @@ def format_table(results: dict) -> str:
     lines = [(f"{'evaluation':<16} {'dataset':<32} {'precision':>9} {'recall':>7} {'f1':>7}"
              "  other")]
     for name, row in results.items():
-        other = ", ".join(f"{k}={v}" for k, v in row.items() if k not in
+        other = ", ".join(_other_field(k, v) for k, v in row.items() if k not in
                           ("dataset", "precision", "recall", "f1", "limit")
-                          and isinstance(v, (int, float)))
+                          and isinstance(v, (int, float, dict)))
         lines.append(f"{name:<16} {row['dataset']:<32} {row['precision']:>9.3f} "
                      f"{row['recall']:>7.3f} {row['f1']:>7.3f}  {other}")
     return "\n".join(lines)
+
+
+def _other_field(key: str, value: object) -> str:
+    """`k=v`, or for a breakdown such as recall by kind `k={a: 1/2, b: 3/3}`."""
+    if isinstance(value, dict):
+        return f"{key}={{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return f"{key}={value}"
 
 
 def load_floors() -> dict:
