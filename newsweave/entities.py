@@ -104,11 +104,11 @@ def merge_entities(story: Story, toolkit: Toolkit) -> tuple[Entity, ...]:
 
 
 def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
-    english = [a for a in story.articles if a.language == "en"]
+    english = [a for a in story.articles if a.language == "en"
+               and len(a.text) < toolkit.nlp.max_length]  # longer: spaCy refuses (E088)
     forms: dict[str, Form] = {}
-    texts = (a.text for a in english)
-    # The recogniser does not need the parser: skipping it halves the time.
-    docs = toolkit.nlp.pipe(texts, batch_size=16, disable=["parser", "lemmatizer"])
+    # The full parse (not the recogniser alone) because quotes read it next from the cache.
+    docs = toolkit.parse([a.text for a in english])
     for article, doc in zip(english, docs):
         for ent in doc.ents:
             if ent.label_ not in LABELS:

@@ -331,8 +331,7 @@ def extract_quotes(story: Story, toolkit: Toolkit,
     found = [(a, quote_spans(a.text)) for a in story.articles]
     english = [(a, spans) for a, spans in found if spans and a.language == "en"
                and len(a.text) < toolkit.nlp.max_length]
-    docs = dict(zip((a.id for a, _ in english),
-                    toolkit.nlp.pipe((a.text for a, _ in english), batch_size=8)))
+    docs = dict(zip((a.id for a, _ in english), toolkit.parse([a.text for a, _ in english])))
     quotes: list[Quote] = []
     for article, spans in found:
         quotes += article_quotes(article, spans, docs.get(article.id), index)
