@@ -115,8 +115,13 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
 @quiet_option
 @click.option("--max-file-mb", default=Settings.max_file_mb, show_default=True, type=int,
               help="Skip (and list) any single article larger than this.")
+@click.option("--brief-sentences", default=Settings.brief_sentences, show_default=True,
+              type=click.IntRange(1, 50),
+              help="Length of each story's brief, in sentences; every sentence cites its "
+                   "sources, and what it leaves out is listed.")
 def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None,
-            md_path: str | None, db_path: str, quiet: bool, max_file_mb: int) -> None:
+            md_path: str | None, db_path: str, quiet: bool, max_file_mb: int,
+            brief_sentences: int) -> None:
     """Analyze article files and folders (searched recursively) as one pile.
 
     The inputs are added to the database (--db) and sorted into stories together with the
@@ -134,7 +139,7 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
     """
     from . import render
 
-    settings = Settings(max_file_mb=max_file_mb)
+    settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences)
     try:
         with Store(db_path) as store, ProgressBars(not quiet) as bars:
             ctx = Context(settings=settings, store=store, toolkit=Toolkit(), progress=bars)
@@ -189,6 +194,9 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     copies      MEANTIME translations: pairwise F1 of copy groups
     conflicts   LocalNews with injected number/date changes: are they reported?
     claimdiff   ClaimDiff "weak" pairs: comparison F1 beside a plain cosine baseline
+    entities    ECB+ participant chains: pairwise precision/recall of entity merging
+    brief       LocalNews briefs: ROUGE/encoder similarity to the human headline and
+                coverage of conflicts and single-source facts, beside a lead baseline
     """
     from .eval.runner import check_floors, format_table, run_evaluations
 

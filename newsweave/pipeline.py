@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .align import align_claims
+from .brief import write_brief
 from .claims import parse_articles
 from .clean import clean_record
 from .cluster import cluster_articles, lead_text
@@ -348,9 +349,11 @@ def analyze_story(members: list[Article], state: RunState, ctx: Context,
     conflicts = find_conflicts(story, ctx.toolkit, ctx.settings)
     entities = merge_entities(story, ctx.toolkit)
     groups = compare_quotes(extract_quotes(story, ctx.toolkit, entities), story.articles)
-    return replace(story, facts=mark_disputed(story.facts, conflicts), conflicts=conflicts,
-                   entities=entities, quotes=tuple(q for g in groups for q in g.quotes),
-                   timeline=build_timeline(story, conflicts))
+    story = replace(story, facts=mark_disputed(story.facts, conflicts), conflicts=conflicts,
+                    entities=entities, quotes=tuple(q for g in groups for q in g.quotes),
+                    timeline=build_timeline(story, conflicts))
+    brief, left_out = write_brief(story, ctx.settings.brief_sentences)  # needs the timeline
+    return replace(story, brief=brief, brief_left_out=left_out)
 
 
 def story_row(story: Story, plan: StoryPlan) -> StoryRow:

@@ -8,12 +8,14 @@ the brief, then where sources disagree, then the sources and the facts by how ma
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
 import jsonschema  # type: ignore[import-untyped]  # no stubs installed
 
+from .brief import left_out_counts
 from .quotes import QuoteGroup, compare_quotes, group_summary
 from .models import (
     Article,
@@ -198,6 +200,14 @@ def source_labels(story: Story) -> dict[str, str]:
             for a in story.articles}
 
 
+def with_labels(text: str, labels: dict[str, str]) -> str:
+    """Article ids in generated text (explanations) replaced by what a reader calls them."""
+    for article in sorted(labels, key=len, reverse=True):
+        if labels[article] != article:
+            text = re.sub(rf"(?<![\w-]){re.escape(article)}(?![\w-])", labels[article], text)
+    return text
+
+
 def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ...],
                    labels: dict[str, str]) -> list[str]:
     if not brief:
@@ -206,7 +216,8 @@ def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ..
     lines = ["## Brief", ""]
     cited: list[str] = []
     for sentence in brief:  # one paragraph per sentence
-        marks = "".join(f"[{number.get(c, c)}]" for c in sentence.citations)
+        marks = "".join(f"[{n}]" for n in sorted(number.get(c, c) for c in sentence.citations
+                                                  if c in number))
         lines += [f"{_inline(sentence.text)} {marks}".rstrip(), ""]
         cited += [c for c in sentence.citations if c not in cited]
     legend = sorted(cited, key=lambda c: number.get(c, len(number) + 1))
@@ -216,17 +227,6 @@ def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ..
     return lines
 
 
-def left_out_counts(story: Story) -> dict[str, int]:
-    """What the brief leaves out, counted by fact status (conflicts counted as "conflict")."""
-    status = {f.id: f.status for f in story.facts}
-    status.update({c.id: "conflict" for c in story.conflicts})
-    counts: dict[str, int] = {}
-    for item in story.brief_left_out:
-        key = status.get(item, "other")
-        counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
 def _left_out_line(story: Story) -> list[str]:
     if not story.brief:
         return []
@@ -234,7 +234,8 @@ def _left_out_line(story: Story) -> list[str]:
     if not counts:
         return ["*The brief covers every fact and disagreement below.*", ""]
     words = {"corroborated": "facts several sources share", "single_source":
-             "single-source facts", "disputed": "disputed facts", "conflict": "disagreements"}
+             "single-source facts", "disputed": "disputed facts", "conflict": "disagreements",
+             "unknown": "other items"}
     parts = [f"{n} {words.get(k, k)}" for k, n in sorted(counts.items())]
     return [f"*Not in the brief (listed below): {', '.join(parts)}.*", ""]
 
@@ -251,7 +252,7 @@ def _conflicts_section(conflicts: tuple[Conflict, ...], labels: dict[str, str]) 
                          f"{_cite(position.articles, labels)}{quote}")
         lines.append("")
         if conflict.explanation:
-            lines += [_inline(conflict.explanation), ""]
+            lines += [_inline(with_labels(conflict.explanation, labels)), ""]
     return lines
 
 
@@ -450,7 +451,8 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
 
     brief = [{"text": b["text"], "kind": b.get("kind", "agreed"),
               "cites": [cite(f"b{i}.{j}", a, _brief_source(b, a, story))
-                        for j, a in enumerate(b["citations"])]}
+                        for j, a in enumerate(sorted(b["citations"],
+                                                     key=lambda a: number.get(a, 0)))]}
              for i, b in enumerate(story["brief"])]
     facts = []
     for i, fact in enumerate(story["facts"]):
@@ -461,7 +463,9 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
                                                                            fact["status"])})
     counts = {s: sum(1 for f in story["facts"] if f["status"] == s) for s in STATUS_NAMES}
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
-    return {**story, "labels": labels, "number": number, "brief_view": brief, "facts_view": facts,
+    conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}
+                 for c in story["conflicts"]]
+    return {**story, "conflicts": conflicts, "labels": labels, "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
             "independent_sources": independent_sources(story)}

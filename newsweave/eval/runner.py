@@ -12,11 +12,12 @@ from .alignment import evaluate_alignment
 from .cleaning import evaluate_cleaning
 from .conflicts import evaluate_claimdiff, evaluate_conflicts
 from .data import DATASETS, datasets_dir
+from .brief import evaluate_brief
 from .entities import evaluate_entities
 from .stories import evaluate_clustering, evaluate_copies
 
 EVALUATIONS = ("cleaning", "alignment", "stories", "copies", "conflicts", "claimdiff",
-               "entities")
+               "entities", "brief")
 
 
 def pinned_limit(name: str, floors: dict) -> int | None:
@@ -55,6 +56,8 @@ def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
             results[name] = evaluate_conflicts(folder, toolkit, settings, limit)
         elif name == "claimdiff":
             results[name] = evaluate_claimdiff(folder, toolkit, settings, limit)
+        elif name == "brief":
+            results[name] = evaluate_brief(folder, toolkit, settings, limit)
         elif name == "entities":
             results[name] = evaluate_entities(folder, toolkit, settings, limit)
         elif name == "copies":

@@ -1,0 +1,499 @@
+"""Story -> brief: a short account in which every sentence cites its sources.
+
+Three sections, in this order:
+  agreed         facts several independent sources state, the most widely stated first,
+                 then put in time order (timeline dates, else publication date and position);
+  conflict       the main disagreements, both (all) sides attributed with the sources' labels
+                 and the values as the sources wrote them;
+  single_source  the most significant details only one source carries, labelled as such.
+
+Nothing is invented. Each statement is one source's own words with light normalisation
+(a leading link word such as "and"/"However," dropped, first letter capitalised, closing
+punctuation and quote marks completed); `unsupported` and `check_sentence` verify that no
+word, name or number is missing from the cited sources, and every candidate is checked
+before it is used. What the brief leaves out is returned with it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from unidecode import unidecode
+
+from .claims import NUMBER_WORDS
+from .config import DEFAULT_SETTINGS
+from .models import Article, BriefSentence, Conflict, Fact, Position, Story
+from .timeline import dates_in
+
+# Share of the sentences each section aims for when all have material. Agreed facts lead and
+# get the largest share; disagreements and single-source details are what a reader cannot
+# get from any one article, so together they get most of the rest (issue #5: coverage of
+# diverse information is measured). Unused shares go to the other sections.
+SHARES = {"agreed": 0.4, "conflict": 0.3, "single_source": 0.3}
+SECTIONS = ("agreed", "conflict", "single_source")
+# Two statements sharing this share of the smaller one's content words say the same thing
+# (paraphrases of one fact overlap 0.5-0.8 in the reference story; distinct facts on one
+# event rarely pass 0.5).
+NEAR_DUPLICATE = 0.6
+# Statements shorter than this (words) are fragments; longer ones are run-on clause chains.
+MIN_WORDS, MAX_WORDS = 6, 45
+# Statements graded below this are not used at all: a clause cut from mid-sentence (-3), or a
+# dangling pronoun inside a quotation (-3.5); a better sentence always exists.
+QUALITY_FLOOR = -2.5
+# A single-source detail is about the story when at least this share of its content words
+# recur in another source; promos and boilerplate that cleaning missed share none.
+MIN_TOPICAL = 0.2
+# Window (words each side) of a conflicting value quoted with its context.
+WINDOW = (4, 5)
+# Words the brief itself adds around the sources' words (attribution), and link words a
+# statement may lose at its start (they refer to a sentence the brief does not repeat).
+FRAMING = frozenset({"only", "reports", "report", "that", "and"})
+LINK_WORDS = frozenset({"and", "but", "while", "whereas", "or", "so", "yet", "however",
+                        "besides", "additionally", "meanwhile", "moreover", "also"})
+DANGLING = frozenset({"he", "she", "it", "they", "this", "these", "those", "that", "his",
+                      "her", "its", "their", "him", "them", "such", "which", "who"})
+ARTICLES = frozenset({"the", "a", "an"})
+# A word: letters, or a figure with its separators ("1,200", "2.30"), so that "3,000" is not
+# the figure 3.
+WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+OPEN_QUOTES, CLOSE_QUOTES = "“‘«", "”’»"
+# "SINGAPORE –", "SINGAPORE, Jan 23 —": a place in capitals opening a report, then a dash.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^–—]{1,20})?\s[–—-]\s")
+QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence the brief may use, with what decides whether and where it goes."""
+
+    sentence: BriefSentence
+    statement: str  # the sources' words alone, for duplicate checks
+    score: float
+    when: tuple[str, float]  # (date, position in article): time order
+
+
+def write_brief(story: Story, max_sentences: int = DEFAULT_SETTINGS.brief_sentences
+                ) -> tuple[tuple[BriefSentence, ...], tuple[str, ...]]:
+    """The brief of `story` (at most `max_sentences` sentences) and the ids of the facts and
+    conflicts it does not report, in story order."""
+    pools = {"agreed": agreed_candidates(story),
+             "conflict": conflict_candidates(story),
+             "single_source": single_candidates(story)}
+    available = {k: len(v) for k, v in pools.items()}
+    chosen: dict[str, list[Candidate]] = {}
+    for _ in range(len(SECTIONS)):  # a section that yields fewer frees its share for others
+        quotas = allocate(max(max_sentences, 0), available)
+        chosen = select(pools, quotas)
+        got = {k: len(v) for k, v in chosen.items()}
+        if all(got[k] == quotas[k] for k in SECTIONS):
+            break
+        available = {k: got[k] if got[k] < quotas[k] else available[k] for k in SECTIONS}
+    brief = tuple(c.sentence for k in SECTIONS
+                  for c in (sorted(chosen[k], key=lambda c: c.when) if k != "conflict"
+                            else chosen[k]))
+    return brief, left_out(story, brief)
+
+
+def allocate(budget: int, available: dict[str, int]) -> dict[str, int]:
+    """Sentences per section: handed out one at a time to the open section furthest below
+    its share, agreed first on ties."""
+    take = dict.fromkeys(SECTIONS, 0)
+    for _ in range(budget):
+        open_ = [k for k in SECTIONS if take[k] < available[k]]
+        if not open_:
+            break
+        section = min(open_, key=lambda k: (take[k] / SHARES[k], SECTIONS.index(k)))
+        take[section] += 1
+    return take
+
+
+def select(pools: dict[str, list[Candidate]], quotas: dict[str, int]
+           ) -> dict[str, list[Candidate]]:
+    """Best first within each section, skipping near-duplicates of anything already chosen;
+    a single source's second detail waits behind other sources' first ones."""
+    chosen: dict[str, list[Candidate]] = {k: [] for k in SECTIONS}
+    taken: list[str] = []
+    for section in SECTIONS:
+        pool = sorted(pools[section], key=lambda c: -c.score)
+        while pool and len(chosen[section]) < quotas[section]:
+            pick = max(pool, key=lambda c: c.score - _repeat_penalty(c, chosen[section]))
+            pool.remove(pick)
+            if any(near_duplicate(pick.statement, t) for t in taken):
+                continue
+            chosen[section].append(pick)
+            taken.append(pick.statement)
+    return chosen
+
+
+def _repeat_penalty(candidate: Candidate, chosen: list[Candidate]) -> float:
+    if candidate.sentence.kind != "single_source":
+        return 0.0
+    # One point per earlier pick from the same source: about one quality grade.
+    return float(sum(c.sentence.citations == candidate.sentence.citations for c in chosen))
+
+
+def left_out(story: Story, brief: tuple[BriefSentence, ...]) -> tuple[str, ...]:
+    reported = {i for s in brief for i in s.facts}
+    ids = [f.id for f in story.facts] + [c.id for c in story.conflicts]
+    return tuple(i for i in ids if i not in reported)
+
+
+def left_out_counts(story: Story) -> dict[str, int]:
+    """What `story.brief_left_out` holds, counted by fact status, conflicts apart."""
+    status = {f.id: f.status for f in story.facts} | {c.id: "conflict" for c in story.conflicts}
+    counts: dict[str, int] = {}
+    for key in story.brief_left_out:
+        counts[status.get(key, "unknown")] = counts.get(status.get(key, "unknown"), 0) + 1
+    return counts
+
+
+# ---- agreed and single-source facts ---------------------------------------------------------
+
+def agreed_candidates(story: Story) -> list[Candidate]:
+    articles = {a.id: a for a in story.articles}
+    found = []
+    for fact in story.facts:
+        if fact.status != "corroborated" or len(fact.articles) < 2:
+            continue
+        best = best_statement(fact, articles)
+        if best is None or len(best[1]) < 2 or best[2] < QUALITY_FLOOR:
+            continue
+        text, citations, quality = best
+        # Breadth first: one more independent source outweighs any quality difference
+        # except a fragment's (quality spans about -5..3); sources whose text lacks the
+        # statement's names or numbers are not cited and do not count.
+        support = fact.independent_sources * len(citations) / len(fact.articles)
+        score = support + quality / 4
+        found.append(Candidate(BriefSentence(text, citations, "agreed", (fact.id,)), text,
+                               score, when_of(fact, story)))
+    return found
+
+
+def single_candidates(story: Story) -> list[Candidate]:
+    """Single-source facts by significance: informative, on the story's topic (their words
+    recur in other sources) and early in their article (news puts what matters first)."""
+    articles = {a.id: a for a in story.articles}
+    shared = shared_words(story)
+    found = []
+    for fact in story.facts:
+        if fact.status != "single_source" or not fact.mentions:
+            continue
+        mention = fact.mentions[0]
+        article = articles.get(mention.article)
+        text = statement(mention.text) if article else None
+        if article is None or text is None or unsupported(text, article.text):
+            continue
+        words = content_words(text)
+        topical = len(words & shared) / max(len(words), 1)
+        grade = quality(text, article)
+        if topical < MIN_TOPICAL or grade < QUALITY_FLOOR:
+            continue
+        early = 1.0 - min(mention.start / max(len(article.text), 1), 1.0)
+        # Topicality and lead position each weigh about as much as two names.
+        score = grade + 2 * topical + early
+        sentence = f"Only {article.label} reports that {lower_first(text, story)}"
+        found.append(Candidate(BriefSentence(sentence, (article.id,), "single_source",
+                                             (fact.id,)), text, score, when_of(fact, story)))
+    return found
+
+
+def best_statement(fact: Fact, articles: dict[str, Article]
+                   ) -> tuple[str, tuple[str, ...], float] | None:
+    """The mention best supported by the fact's sources (their texts carry its names and
+    numbers) and best written, with the sources that support it and its grade."""
+    best: tuple[float, float, str, tuple[str, ...]] | None = None
+    for mention in fact.mentions:
+        article = articles.get(mention.article)
+        text = statement(mention.text) if article else None
+        if article is None or text is None or unsupported(text, article.text):
+            continue
+        supporters = (article.id,) + tuple(
+            a for a in fact.articles if a != article.id and a in articles
+            and not missing_keys(text, articles[a].text))
+        grade = quality(text, article)
+        # One more supporting source is worth two quality points (a dangling pronoun loses
+        # against a clean statement that one fewer source supports).
+        rank = len(supporters) + grade / 2
+        if best is None or rank > best[0]:
+            best = (rank, grade, text, supporters)
+    return None if best is None else (best[2], best[3], best[1])
+
+
+def when_of(fact: Fact, story: Story) -> tuple[str, float]:
+    """(date, position): the earliest timeline date of the fact's statements, else the
+    earliest publication date of its sources; then how far into its article it sits."""
+    texts = {m.text for m in fact.mentions}
+    dates = [e.date for e in story.timeline if e.text in texts]
+    published = [a.published for a in story.articles if a.id in fact.articles and a.published]
+    day = min(dates) if dates else min(published, default="9999-12-31")
+    lengths = {a.id: max(len(a.text), 1) for a in story.articles}
+    position = min(m.start / lengths.get(m.article, 1) for m in fact.mentions) \
+        if fact.mentions else 1.0
+    return day, position
+
+
+# The same article texts are looked up for every candidate statement; a story's articles fit.
+@lru_cache(maxsize=256)
+def _words_of(text: str) -> frozenset[str]:
+    return frozenset(tokens(text))
+
+
+def tokens(text: str) -> list[str]:
+    """Words folded to ASCII lower case; figures without thousands commas ("1,200" = "1200")."""
+    return [w.replace(",", "") if w[0].isdigit() else w
+            for w in WORD.findall(unidecode(text).lower())]
+
+
+def shared_words(story: Story) -> frozenset[str]:
+    """Content words found in at least two of the story's articles."""
+    counts: dict[str, int] = {}
+    for article in story.articles:
+        for word in _words_of(article.text) - stop_words():
+            counts[word] = counts.get(word, 0) + 1
+    return frozenset(w for w, n in counts.items() if n >= 2)
+
+
+# ---- statements: the sources' own words, lightly normalised ----------------------------------
+
+def statement(text: str) -> str | None:
+    """A mention as a sentence of its own: a leading dateline ("CITY, Jan 23 –"), link word
+    and stray punctuation dropped, first letter capitalised, quote marks closed, a full stop
+    added. None when nothing is left."""
+    text = DATELINE.sub("", " ".join(text.split())).lstrip("([–—-•·*,;: ").strip()
+    first = text.split(" ", 1)
+    if len(first) == 2 and first[0].rstrip(",").lower() in LINK_WORDS:
+        text = first[1].lstrip(",; ")
+    if not WORD.search(text):
+        return None
+    text = text[0].upper() + text[1:]
+    if text.count("“") > text.count("”"):
+        text += "”"
+    if text.count('"') % 2:
+        text += '"'
+    if not re.search(r"[.!?][”’\"»)]*$", text):
+        text = re.sub(r"[,;:]+$", "", text) + "."
+    return text
+
+
+def quality(text: str, article: Article) -> float:
+    """How good a brief sentence the statement makes: names, numbers and dates count for it;
+    fragments, dangling pronouns, quotes-only text and odd lengths count against it."""
+    words = text.split()
+    raw = WORD.findall(text)
+    names = sum(1 for t in raw[1:] if t[0].isupper())
+    numbers = sum(1 for t in raw if t[0].isdigit() or t.lower() in NUMBER_WORDS)
+    grade = 0.3 * min(names, 5) + 0.4 * min(numbers, 3)
+    first = raw[0].lower() if raw else ""
+    if first in DANGLING:
+        grade -= 1.5
+    if _opens_inside_quote(text):
+        grade -= 2.0
+    if is_fragment(text, article):
+        grade -= 3.0
+    quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
+    if quoted > 0.5 * len(text) or text[:1] in OPEN_QUOTES + '"':
+        grade -= 1.0
+    if len(words) < MIN_WORDS or len(words) > MAX_WORDS:
+        grade -= 1.0
+    return grade
+
+
+def _opens_inside_quote(text: str) -> bool:
+    """The statement starts inside a quotation: a closing mark comes before any opening one."""
+    close = min((i for i in (text.find("”"), text.find("»")) if i >= 0), default=-1)
+    opening = min((i for i in (text.find("“"), text.find("«")) if i >= 0), default=len(text))
+    return 0 <= close < opening
+
+
+def is_fragment(text: str, article: Article) -> bool:
+    """A clause cut from the middle of a sentence: its first word is written in lower case
+    where the source has it (after any dropped link word), and is not an article."""
+    raw = WORD.findall(text)
+    if not raw:
+        return True
+    first = raw[0]
+    if first.lower() in ARTICLES or first.isupper() or not first.isalpha():
+        return False
+    return re.search(rf"\b{re.escape(first)}\b", article.text) is None
+
+
+def lower_first(text: str, story: Story) -> str:
+    """`text` after "reports that": its first word lower-cased when it is a stop word, or
+    when the story's sources never write it capitalised after a lower-case word (a name)."""
+    first = WORD.match(text)
+    if first is None or not first.group(0)[0].isupper() or first.group(0).isupper():
+        return text
+    word = first.group(0)
+    inside = re.compile(rf"\b[a-z][\w’',]*\s+{re.escape(word)}\b")
+    if word.lower() not in stop_words() and any(inside.search(a.text) for a in story.articles):
+        return text
+    return word[0].lower() + word[1:] + text[len(word):]
+
+
+# ---- conflicts --------------------------------------------------------------------------------
+
+def conflict_candidates(story: Story) -> list[Candidate]:
+    """One sentence per conflict, most confident first: each side's sources and its value in
+    the words they wrote: A reports “1,200 metres long”; B, C report “900 metres long”."""
+    articles = {a.id: a for a in story.articles}
+    found = []
+    for rank, conflict in enumerate(story.conflicts):
+        sentence = conflict_sentence(conflict, articles)
+        if sentence is None:
+            continue
+        # Duplicates are judged on the values (or, for verdicts, statements) alone: the labels
+        # recur in every conflict.
+        values = " ".join(written_value(p, articles[p.articles[0]]) or p.text
+                          for p in conflict.positions if p.articles and p.articles[0] in articles)
+        found.append(Candidate(sentence, values, conflict.confidence - rank * 1e-3,
+                               ("", float(rank))))
+    return found
+
+
+def conflict_sentence(conflict: Conflict, articles: dict[str, Article]
+                      ) -> BriefSentence | None:
+    parts = []
+    cited: list[str] = []
+    for position in conflict.positions:
+        side = [articles[a] for a in position.articles if a in articles]
+        said = side_words(position, side)
+        if said is None:
+            return None
+        words, sources = said
+        verb = "reports" if len(sources) == 1 else "report"
+        parts.append(f"{join_labels(sources)} {verb} {words}")
+        cited += [a.id for a in sources if a.id not in cited]
+    if len(parts) < 2:
+        return None
+    return BriefSentence("; ".join(parts) + ".", tuple(cited), "conflict", (conflict.id,))
+
+
+def side_words(position: Position, side: list[Article]) -> tuple[str, list[Article]] | None:
+    """What one side says, and the sources that say it: the value with its context in quotes
+    when every source of the side wrote those words; else the value as the first source wrote
+    it, then that source's context in quotes, cited to the sources that state the value's
+    names and numbers. A value that is a verdict, not words of the text ("denied"), gives
+    the first source's whole statement in quotes."""
+    if not side:
+        return None
+    value = written_value(position, side[0])
+    if value is None:
+        quoted = statement(position.text)
+        return (f"“{quoted.rstrip('.')}”", side[:1]) if quoted else None
+    start = position.text.find(value)
+    windows = [around(position.text, start, start + len(value), left, right)
+               for left, right in (WINDOW, (2, 3), (0, 2))]
+    for window in windows:
+        if window != value and all(_folded(window) in _folded(a.text) for a in side):
+            return f"“{window}”", side
+    sources = side[:1] + [a for a in side[1:] if not missing_keys(value, a.text)]
+    return (f"{value} (“{windows[0]}”)" if windows[0] != value else value), sources
+
+
+def written_value(position: Position, article: Article) -> str | None:
+    """The position's value as it appears in its text: dates are stored resolved (ISO), so
+    their phrase is found again."""
+    if position.value in position.text:
+        return position.value
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", position.value) and article.published:
+        for day, phrase in dates_in(position.text, article.published):
+            if day == position.value and phrase in position.text:
+                return phrase
+    return None
+
+
+def around(text: str, start: int, end: int, left: int, right: int) -> str:
+    """`text[start:end]` widened by up to `left`/`right` words, not across , ; : (nor across
+    brackets on the left: a bracket after a value is its conversion, "5 miles (8 km)"),
+    without trailing stop words or an unclosed bracket."""
+    before = re.split(r"[,;:()\[\]]", text[:start])[-1].split()
+    after = re.split(r"[,;:]", text[end:])[0].split()
+    head = before[max(len(before) - left, 0):] if left else []
+    tail = after[:right]
+    # A figure right after the window belongs to its last word ("on the morning of Jan 21").
+    if right and len(after) > right and after[right][:1].isdigit():
+        tail.append(after[right])
+    while tail and (tail[-1].lower() in stop_words()
+                    or " ".join(tail).count("(") > " ".join(tail).count(")")):
+        tail.pop()
+    # Not from the middle of a name ("Ann Lee left ..." -> "left ...") nor on an article.
+    while head and (head[0].lower() in ARTICLES or head[0][:1].isupper() and len(head) <
+                    len(before) and before[len(before) - len(head) - 1][:1].isupper()):
+        head.pop(0)
+    return " ".join(head + [text[start:end]] + tail).strip()
+
+
+def join_labels(side: list[Article]) -> str:
+    labels = list(dict.fromkeys(a.label for a in side))
+    return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+# ---- checking: no word, name or number that the cited sources do not have --------------------
+
+def _folded(text: str) -> str:
+    return " ".join(tokens(text))
+
+
+def unsupported(text: str, source: str, allowed: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Words of `text` (case and accents folded) that `source` does not contain, apart from
+    `allowed` ones."""
+    have = _words_of(source)
+    return tuple(w for w in tokens(text)
+                 if w not in have and w not in allowed)
+
+
+def key_words(text: str) -> list[str]:
+    """Names and numbers: capitalised words past the first, and figures (digits or words)."""
+    raw = WORD.findall(text)
+    keys = [w for i, w in enumerate(raw)
+            if w[0].isdigit() or w.lower() in NUMBER_WORDS or (i > 0 and w[0].isupper())]
+    return tokens(" ".join(keys))
+
+
+def missing_keys(text: str, source: str, allowed: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Names and numbers of `text` that `source` does not state ("five" and "5" are one)."""
+    have = _words_of(source)
+    have = have | {NUMBER_WORDS[w] for w in have if w in NUMBER_WORDS}
+    return tuple(k for k in key_words(text)
+                 if k not in allowed and k not in have and NUMBER_WORDS.get(k) not in have)
+
+
+def check_sentence(sentence: BriefSentence, story: Story) -> tuple[str, ...]:
+    """Problems of one brief sentence (empty when it is faithful): no citation, a cited id
+    that is not an article of the story, a word in none of the cited texts, a name or number
+    missing from a cited text (for a conflict: from every cited text of its side, so from at
+    least one cited text). The brief's own attribution words and the labels are allowed."""
+    articles = {a.id: a for a in story.articles}
+    cited = [articles[a] for a in sentence.citations if a in articles]
+    if not sentence.citations:
+        return ("no citation",)
+    if len(cited) < len(sentence.citations):
+        return ("cites an article that is not in the story",)
+    allowed = FRAMING | frozenset(w for a in cited for w in _words_of(a.label))
+    union = "\n".join(a.text for a in cited)
+    problems = [f"'{w}' is in no cited source" for w in unsupported(sentence.text, union,
+                                                                     allowed)]
+    sources = [union] if sentence.kind == "conflict" else [a.text for a in cited]
+    for text in sources:
+        problems += [f"'{k}' is missing from a cited source"
+                     for k in missing_keys(sentence.text, text, allowed)]
+    return tuple(dict.fromkeys(problems))
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+def content_words(text: str) -> frozenset[str]:
+    return _words_of(text) - stop_words()
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    x, y = content_words(a), content_words(b)
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= NEAR_DUPLICATE
+

@@ -1,0 +1,340 @@
+"""The brief: cited, faithful to the sources' words, agreed facts first, disagreements with
+both sides attributed, single-source details labelled, and a complete record of what is left
+out. Small hand-built stories, plus the reference story through the whole pipeline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from unidecode import unidecode
+
+from newsweave.brief import check_sentence, left_out_counts, statement, write_brief
+from newsweave.models import (
+    Article,
+    BriefSentence,
+    Conflict,
+    Fact,
+    Mention,
+    Position,
+    Story,
+    TimelineEvent,
+)
+
+NUMBER_WORDS = {"four": "4", "three": "3", "two": "2"}
+
+
+def article(key: str, text: str, outlet: str | None = None,
+            published: str = "2024-03-04") -> Article:
+    return Article(key, f"{key}.txt", text, None, None, outlet, published, "metadata", "en")
+
+
+def fact(key: str, *said: tuple[Article, str], status: str | None = None) -> Fact:
+    mentions = tuple(Mention(a.id, text, a.text.index(text), a.text.index(text) + len(text),
+                             f"{a.id}:{a.text[:a.text.index(text)].count('. ')}.0")
+                     for a, text in said)
+    ids = tuple(dict.fromkeys(a.id for a, _ in said))
+    status = status or ("corroborated" if len(ids) > 1 else "single_source")
+    return Fact(key, said[0][1], status, ids, len(ids), mentions)  # type: ignore[arg-type]
+
+
+A = article("a", "Officials opened the Harbor Bridge on Monday after four years of work. "
+                 "The bridge is 1,200 metres long, officials said. "
+                 "Mayor Lena Ortiz cut the bridge ribbon before a crowd of 3,000 people.",
+            "Daily Post")
+B = article("b", "Officials opened the Harbor Bridge on Monday after four years of work. "
+                 "The bridge is 900 metres long. "
+                 "Bridge tolls will be waived for the first month, officials said.",
+            "Evening Star")
+C = article("c", "The Harbor Bridge opened on Monday after four years of construction. "
+                 "The bridge cost 85 million dollars, according to the city budget.")
+OPENING = "Officials opened the Harbor Bridge on Monday after four years of work"
+OPENED = fact("f_open", (A, OPENING), (B, OPENING),
+              (C, "The Harbor Bridge opened on Monday after four years of construction"))
+LENGTH = fact("f_len", (A, "The bridge is 1,200 metres long, officials said"),
+              (B, "The bridge is 900 metres long"), status="disputed")
+RIBBON = "Mayor Lena Ortiz cut the bridge ribbon before a crowd of 3,000 people"
+MAYOR = fact("f_mayor", (A, RIBBON))
+TOLLS = fact("f_tolls", (B, "Bridge tolls will be waived for the first month, officials said"))
+COST = fact("f_cost", (C, "The bridge cost 85 million dollars, according to the city budget"))
+LENGTH_CONFLICT = Conflict("c_len", "number", "distance", (
+    Position("1,200 metres", "The bridge is 1,200 metres long, officials said", ("a",)),
+    Position("900 metres", "The bridge is 900 metres long", ("b",))), facts=("f_len",))
+
+
+def bridge_story(**changes: Any) -> Story:
+    story = Story("s", "Harbor Bridge", (A, B, C), (OPENED, LENGTH, MAYOR, TOLLS, COST),
+                  (LENGTH_CONFLICT,))
+    return replace(story, **changes)
+
+
+def words(text: str) -> set[str]:
+    found = set(re.findall(r"[^\W_]+", unidecode(text).lower()))
+    return found | {NUMBER_WORDS[w] for w in found if w in NUMBER_WORDS}
+
+
+def figures(text: str) -> set[str]:
+    return {w for w in words(text) if w.isdigit()}
+
+
+def own_words(sentence: BriefSentence, story: Story) -> str:
+    """The sources' words of an agreed or single-source sentence (the framing taken off)."""
+    if sentence.kind == "single_source":
+        label = next(a.label for a in story.articles if a.id == sentence.citations[0])
+        prefix = f"Only {label} reports that "
+        assert sentence.text.startswith(prefix)
+        return sentence.text[len(prefix):]
+    return sentence.text
+
+
+# ---- citations and faithfulness -------------------------------------------------------------
+
+def test_every_sentence_cites_articles_of_the_story():
+    brief, _ = write_brief(bridge_story(), 9)
+    ids = {a.id for a in bridge_story().articles}
+    assert brief
+    assert all(s.citations and set(s.citations) <= ids for s in brief)
+
+
+def test_every_cited_article_contains_the_sentence_words_and_numbers():
+    story = bridge_story()
+    texts = {a.id: a.text for a in story.articles}
+    for sentence in write_brief(story, 9)[0]:
+        if sentence.kind == "conflict":
+            continue
+        said = own_words(sentence, story)
+        assert words(said) <= words(texts[sentence.citations[0]]), sentence.text
+        for cited in sentence.citations:
+            assert figures(said) <= words(texts[cited]), (sentence.text, cited)
+
+
+def test_checker_passes_every_sentence_of_the_brief():
+    story = bridge_story()
+    assert all(check_sentence(s, story) == () for s in write_brief(story, 9)[0])
+
+
+def test_checker_flags_a_word_no_cited_source_has():
+    story = bridge_story()
+    invented = BriefSentence("Officials opened the Harbor Bridge on Tuesday.", ("a", "b"))
+    assert any("tuesday" in p for p in check_sentence(invented, story))
+
+
+def test_checker_flags_a_number_missing_from_one_cited_source():
+    story = bridge_story()
+    claimed = BriefSentence("The bridge is 900 metres long.", ("a", "b"))
+    assert any("900" in p for p in check_sentence(claimed, story))
+
+
+def test_checker_flags_a_sentence_without_citation():
+    assert check_sentence(BriefSentence("The Harbor Bridge opened.", ()), bridge_story())
+
+
+def test_agreed_sentence_cites_only_sources_that_state_its_figures():
+    one = article("d", "Officials opened the Harbor Bridge on Monday after three years of work.")
+    story = bridge_story(articles=(A, B, C, one), facts=(fact(
+        "f_open", (A, "Officials opened the Harbor Bridge on Monday after four years of work"),
+        (one, "Officials opened the Harbor Bridge on Monday after three years of work")),))
+    brief, _ = write_brief(story, 9)
+    agreed = [s for s in brief if s.kind == "agreed"]
+    assert all(not ({"a", "d"} <= set(s.citations)) for s in agreed)
+
+
+# ---- order and sections ----------------------------------------------------------------------
+
+def test_brief_leads_with_agreed_facts_then_conflicts_then_single_source():
+    kinds = [s.kind for s in write_brief(bridge_story(), 9)[0]]
+    order = {"agreed": 0, "conflict": 1, "single_source": 2}
+    assert kinds[0] == "agreed"
+    assert kinds == sorted(kinds, key=order.__getitem__)
+    assert {"agreed", "conflict", "single_source"} <= set(kinds)
+
+
+def test_one_sentence_brief_reports_the_most_widely_stated_fact():
+    brief, _ = write_brief(bridge_story(), 1)
+    assert brief[0].facts == ("f_open",)
+
+
+def test_agreed_facts_are_told_in_time_order():
+    said = ("The council approved the Harbor Bridge budget in 2020.",
+            "Officials opened the Harbor Bridge on Monday after four years of work.")
+    first, second = article("d", " ".join(said)), article("e", " ".join(said))
+    vote = fact("f_vote", (first, said[0][:-1]), (second, said[0][:-1]))
+    opened = fact("f_open", (A, said[1][:-1]), (B, said[1][:-1]), (first, said[1][:-1]),
+                  (second, said[1][:-1]))
+    timeline = (TimelineEvent("2020-05-01", vote.text, ("d", "e")),
+                TimelineEvent("2024-03-04", opened.text, ("a", "b", "d", "e")))
+    story = Story("s", "t", (A, B, first, second), (opened, vote), timeline=timeline)
+    agreed = [s.facts[0] for s in write_brief(story, 9)[0] if s.kind == "agreed"]
+    assert agreed == ["f_vote", "f_open"]
+
+
+def test_conflict_sentence_attributes_each_side_with_its_value():
+    brief, _ = write_brief(bridge_story(), 9)
+    conflict = next(s for s in brief if s.kind == "conflict")
+    assert "Daily Post reports" in conflict.text and "Evening Star reports" in conflict.text
+    assert "1,200 metres" in conflict.text and "900 metres" in conflict.text
+    assert conflict.text.index("Daily Post") < conflict.text.index("1,200") < \
+        conflict.text.index("Evening Star") < conflict.text.index("900 metres")
+    assert set(conflict.citations) == {"a", "b"} and conflict.facts == ("c_len",)
+
+
+def test_date_conflict_shows_the_dates_as_the_sources_wrote_them():
+    first = article("a", "The mayor left the city on Sunday, aides said.", "Daily Post",
+                    "2024-03-05")
+    second = article("b", "The mayor left the city on March 2, aides said.", "Evening Star",
+                     "2024-03-05")
+    left = Conflict("c_day", "date", "date of leave", (
+        Position("2024-03-03", "The mayor left the city on Sunday", ("a",)),
+        Position("2024-03-02", "The mayor left the city on March 2", ("b",))))
+    story = Story("s", "t", (first, second), (), (left,))
+    sentence = write_brief(story, 9)[0][0]
+    assert "Sunday" in sentence.text and "March 2" in sentence.text
+    assert "2024" not in sentence.text
+
+
+def test_single_source_detail_is_labelled_with_its_only_source():
+    brief, _ = write_brief(bridge_story(), 9)
+    single = [s for s in brief if s.kind == "single_source"]
+    assert single
+    for sentence in single:
+        label = {"a": "Daily Post", "b": "Evening Star", "c": "c"}[sentence.citations[0]]
+        assert sentence.text.startswith(f"Only {label} reports that ")
+        assert len(sentence.citations) == 1
+
+
+# ---- budget and what is left out --------------------------------------------------------------
+
+def test_max_sentences_is_respected():
+    for budget in (0, 1, 2, 3, 4):
+        assert len(write_brief(bridge_story(), budget)[0]) <= budget
+
+
+def test_left_out_lists_every_fact_and_conflict_not_reported():
+    story = bridge_story()
+    for budget in (1, 3, 9):
+        brief, left_out = write_brief(story, budget)
+        reported = {i for s in brief for i in s.facts}
+        everything = {f.id for f in story.facts} | {c.id for c in story.conflicts}
+        assert reported | set(left_out) == everything
+        assert not reported & set(left_out)
+
+
+def test_near_duplicate_facts_are_not_both_reported():
+    twin = fact("f_twin", *((a, m.text) for a, m in zip((A, C), OPENED.mentions[::2])))
+    story = bridge_story(facts=(OPENED, twin, MAYOR, TOLLS, COST), conflicts=())
+    reported = [i for s in write_brief(story, 9)[0] for i in s.facts]
+    assert not {"f_open", "f_twin"} <= set(reported)
+
+
+def test_dangling_pronoun_statement_loses_to_a_clean_one():
+    first = article("a", "He said the Harbor Bridge opened to traffic at noon on Monday.",
+                    "Daily Post")
+    second = article("b", "The Harbor Bridge opened to traffic at noon on Monday.",
+                     "Evening Star")
+    noon = fact("f_noon", (first, first.text[:-1]),
+                (second, "The Harbor Bridge opened to traffic at noon on Monday"))
+    story = Story("s", "t", (first, second), (noon,))
+    assert write_brief(story, 9)[0][0].text.startswith("The Harbor Bridge")
+
+
+def test_clause_cut_from_mid_sentence_is_not_used():
+    text = "The council met on Monday and approved the bridge budget of 85 million dollars."
+    source = article("a", text, "Daily Post")
+    clause = fact("f_clause", (source, "and approved the bridge budget of 85 million dollars"))
+    story = Story("s", "t", (source, B), (clause,))
+    assert write_brief(story, 9)[0] == ()
+
+
+def test_statement_drops_dateline_and_leading_link_word():
+    assert statement("HARBOR CITY – However, the bridge opened on Monday") == \
+        "The bridge opened on Monday."
+    assert statement("and the tolls were waived") == "The tolls were waived."
+
+
+# ---- the reference story through the pipeline -------------------------------------------------
+
+def test_reference_story_brief_is_cited_faithful_and_complete(toolkit, settings, reference_dir,
+                                                              tmp_path: Path):
+    from newsweave.pipeline import Context, analyze
+    from newsweave.store import Store
+
+    with Store(tmp_path / "ref.db") as store:
+        report = analyze([reference_dir], Context(settings, store, toolkit))
+    story = max(report.stories, key=lambda s: len(s.articles))
+    brief, left_out = write_brief(story, settings.brief_sentences)
+    assert 0 < len(brief) <= settings.brief_sentences
+    assert [check_sentence(s, story) for s in brief] == [()] * len(brief)
+    labels = {a.id: a.label for a in story.articles}
+    for sentence in (s for s in brief if s.kind == "conflict"):
+        conflict = next(c for c in story.conflicts if c.id == sentence.facts[0])
+        for position in conflict.positions:
+            assert all(labels[a] in sentence.text for a in position.articles)
+    assert any(s.kind == "conflict" for s in brief) == bool(story.conflicts)
+    reported = {i for s in brief for i in s.facts}
+    assert reported | set(left_out) == {f.id for f in story.facts} | {c.id for c in
+                                                                      story.conflicts}
+
+
+def test_left_out_counts_group_what_is_left_out_by_status():
+    story = bridge_story()
+    brief, left_out = write_brief(story, 1)
+    counts = left_out_counts(replace(story, brief=brief, brief_left_out=left_out))
+    assert counts == {"disputed": 1, "single_source": 3, "conflict": 1}
+
+
+def test_two_conflicts_between_the_same_sources_are_both_reported():
+    first = article("a", "The bridge is 1,200 metres long and cost 85 million dollars.",
+                    "Daily Post")
+    second = article("b", "The bridge is 900 metres long and cost 60 million dollars.",
+                     "Evening Star")
+    cost = Conflict("c_cost", "number", "money", (
+        Position("85 million", first.text, ("a",)), Position("60 million", second.text, ("b",))))
+    story = Story("s", "t", (first, second), (), (LENGTH_CONFLICT, cost))
+    assert {s.facts[0] for s in write_brief(story, 9)[0]} == {"c_len", "c_cost"}
+
+
+# ---- the coverage measure of `newsweave eval brief` ------------------------------------------
+
+def test_coverage_counts_a_conflict_only_when_both_values_share_a_sentence():
+    from newsweave.eval.brief import conflict_mentioned
+
+    story = bridge_story()
+    apart = ["The bridge is 1,200 metres long.", "The bridge is 900 metres long."]
+    together = ["Daily Post reports 1,200 metres; Evening Star reports 900 metres."]
+    assert not conflict_mentioned(LENGTH_CONFLICT, story, apart)
+    assert conflict_mentioned(LENGTH_CONFLICT, story, together)
+
+
+def test_coverage_counts_a_fact_when_one_sentence_holds_most_of_its_words():
+    from newsweave.eval.brief import fact_mentioned
+
+    assert fact_mentioned(RIBBON, [f"Only Daily Post reports that {RIBBON}."])
+    assert not fact_mentioned(RIBBON, ["The mayor attended.", "A crowd of 3,000 people came."])
+
+
+def test_verdict_conflict_quotes_each_side_statement():
+    first = article("a", "The council approved the bridge budget.", "Daily Post")
+    second = article("b", "The council never approved the bridge budget.", "Evening Star")
+    verdict = Conflict("c_claim", "claim", "whether approve", (
+        Position("asserted", "The council approved the bridge budget", ("a",)),
+        Position("denied", "The council never approved the bridge budget", ("b",))))
+    sentence = write_brief(Story("s", "t", (first, second), (), (verdict,)), 9)[0][0]
+    for label, said in (("Daily Post", first.text[:-1]), ("Evening Star", second.text[:-1])):
+        assert f"{label} reports “{said}”" in sentence.text
+
+
+def test_two_verdict_conflicts_on_different_statements_are_both_reported():
+    first = article("a", "The council approved the budget. The mayor signed the contract.",
+                    "Daily Post")
+    second = article("b", "The council never approved the budget. The mayor refused to sign "
+                          "the contract.", "Evening Star")
+    budget = Conflict("c_budget", "claim", "whether approve", (
+        Position("asserted", "The council approved the budget", ("a",)),
+        Position("denied", "The council never approved the budget", ("b",))))
+    contract = Conflict("c_contract", "claim", "whether sign", (
+        Position("asserted", "The mayor signed the contract", ("a",)),
+        Position("denied", "The mayor refused to sign the contract", ("b",))))
+    story = Story("s", "t", (first, second), (), (budget, contract))
+    assert {s.facts[0] for s in write_brief(story, 9)[0]} == {"c_budget", "c_contract"}
