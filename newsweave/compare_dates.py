@@ -133,7 +133,10 @@ def month_day(phrase: str, base: date) -> str | None:
         return None
     day = parsed.date()
     if not re.search(r"\b\d{4}\b", phrase):
-        day = day.replace(year=base.year)
-        if day > base + timedelta(days=FUTURE_DAYS):
-            day = day.replace(year=base.year - 1)
+        try:
+            day = day.replace(year=base.year)
+            if day > base + timedelta(days=FUTURE_DAYS):
+                day = day.replace(year=base.year - 1)
+        except ValueError:  # February 29 in a year that has none
+            return None
     return day.isoformat()

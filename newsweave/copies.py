@@ -106,7 +106,7 @@ def sentence_vectors(articles: list[Article], claim_vectors: dict[str, np.ndarra
     encoded = toolkit.encoder.encode(texts) if texts else np.zeros((0, 512), np.float32)
     start = 0
     for index, sentences in missing:
-        result[index] = encoded[start:start + len(sentences)].reshape(len(sentences), -1)
+        result[index] = encoded[start:start + len(sentences)].reshape(len(sentences), encoded.shape[1])
         start += len(sentences)
     return [r if r is not None else np.zeros((0, 512), np.float32) for r in result]
 

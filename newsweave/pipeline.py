@@ -289,17 +289,32 @@ def stage_stories(state: RunState, ctx: Context) -> RunState:
     todo = [p for p in state.plan if p.reported or not p.stored]
     stories: list[Story] = []
     rows: list[StoryRow] = []
+    skipped = list(state.skipped)
     for done, plan in enumerate(todo, start=1):
-        story = story_for(plan, state, ctx)
-        if not plan.stored:
-            rows.append(story_row(story, plan))
+        try:
+            story = story_for(plan, state, ctx)
+        except Exception as err:  # one bad story must not stop the others (issue #6)
+            story = unanalysed_story(plan, err, skipped)
+        else:
+            if not plan.stored:
+                rows.append(story_row(story, plan))
         if plan.reported:
             stories.append(story)
         ctx.progress("stories", done, len(todo))
     changes = StoryChanges(tuple(rows), state.assignment.aliases, state.assignment.dropped)
     ctx.store.commit_stories(changes)
     ctx.stats.stories_saved += len(rows)
-    return replace(state, stories=tuple(stories))
+    return replace(state, stories=tuple(stories), skipped=tuple(skipped))
+
+
+def unanalysed_story(plan: StoryPlan, err: Exception, skipped: list[Skipped]) -> Story:
+    """A story whose analysis failed: its articles are still reported (and each listed as
+    skipped with the reason), nothing is stored, so the next run tries again."""
+    group = infer_missing_dates(list(plan.articles))
+    reason = (f"analysis of its story {plan.id} failed ({type(err).__name__}: {err}); "
+              "the story is listed without facts and will be retried on the next run")
+    skipped.extend(Skipped(a.path, reason) for a in group)
+    return Story(id=plan.id, title=story_title(group), articles=tuple(group))
 
 
 def story_for(plan: StoryPlan, state: RunState, ctx: Context) -> Story:

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsweave.cluster import cluster_articles, lead_text, naive_baseline
+from newsweave import cluster
+from newsweave.cluster import ClusterSettings, cluster_articles, features, lead_text, naive_baseline
 from newsweave.eval.data import read_jsonl
 from newsweave.eval.stories import bcubed, to_article
 from newsweave.models import Article
@@ -15,9 +16,10 @@ from newsweave.models import Article
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
 
-def make_article(index: int, text: str, published: str | None = None) -> Article:
+def make_article(index: int, text: str, published: str | None = None,
+                 language: str = "en") -> Article:
     return Article(id=f"a{index}", path=f"a{index}", text=text, title=None, url=None,
-                   outlet=None, published=published, published_from=None, language="en")
+                   outlet=None, published=published, published_from=None, language=language)
 
 
 def unit(*values: float) -> np.ndarray:
@@ -71,3 +73,57 @@ def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
             labels[index] = label
     precision, _recall, f1 = bcubed([r["gold_story"] for r in records], labels)
     assert precision >= 0.9 and f1 >= 0.8
+
+
+def two_events(size: int, within: float, across: float) -> np.ndarray:
+    """Two groups of `size` unit vectors: cosine `within` inside a group, `across` between."""
+    basis = np.eye(512, dtype=np.float32)
+    shared, own = basis[0], (basis[1], basis[2])
+    rows = [np.sqrt(across) * shared + np.sqrt(within - across) * own[group]
+            + np.sqrt(1 - within) * basis[3 + group * size + i]
+            for group in (0, 1) for i in range(size)]
+    return np.vstack(rows)
+
+
+def unnamed_pile(size: int, languages: tuple[str, str] = ("en", "en")) -> list[Article]:
+    """Articles with no capitalised words or numbers: only the encoder can tell them apart."""
+    return [make_article(i, "a quake hit the town.", language=languages[i // size])
+            for i in range(2 * size)]
+
+
+def test_two_cohesive_events_of_one_kind_stay_apart_although_above_the_threshold():
+    groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.6), None)
+    assert groups == [list(range(6)), list(range(6, 12))]
+
+
+def test_two_halves_of_one_story_merge():
+    groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.85), None)
+    assert groups == [list(range(12))]
+
+
+def test_same_story_in_two_languages_merges_although_less_alike_across():
+    pile = unnamed_pile(6, languages=("en", "zh"))
+    groups = cluster_articles(pile, two_events(6, within=0.9, across=0.6), None)
+    assert groups == [list(range(12))]
+
+
+def test_pair_scores_equal_the_dot_product_of_text_and_names():
+    texts = ["Rain in Oslo, 30 mm.", "Oslo rain: 30 mm fell.", "Sun in Lima.", "Lima sun."]
+    articles = [make_article(i, t) for i, t in enumerate(texts)]
+    vectors = np.vstack([unit(1, i) for i in range(4)])
+    feats = features(articles, vectors, ClusterSettings())
+    dense = np.hstack([feats.text, feats.names.toarray()])
+    left, right = np.array([0, 0, 2]), np.array([1, 2, 3])
+    expected = [float(dense[i] @ dense[j]) for i, j in zip(left, right)]
+    assert np.allclose(feats.pair_scores(left, right), expected, atol=1e-6)
+
+
+def test_approximate_search_on_a_large_pile_finds_the_same_stories(monkeypatch):
+    rng = np.random.default_rng(0)
+    centres = rng.standard_normal((40, 512)).astype(np.float32)
+    vectors = np.repeat(centres, 10, axis=0) + 0.3 * rng.standard_normal((400, 512))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    articles = [make_article(i, "no names here.") for i in range(400)]
+    exact = cluster_articles(articles, vectors, None)
+    monkeypatch.setattr(cluster, "EXACT_SEARCH_LIMIT", 100)
+    assert cluster_articles(articles, vectors, None) == exact

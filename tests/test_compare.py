@@ -222,3 +222,12 @@ def test_reference_paraphrases_are_not_conflicts(reference_story, reference_conf
     disputed = {f for c in reference_conflicts for f in c.facts}
     gifts = [f for f in reference_story.facts if "drone" in f.text and len(f.articles) >= 4]
     assert gifts and not disputed & {f.id for f in gifts}
+
+
+def test_february_29_without_a_year_in_a_non_leap_year_resolves_to_nothing():
+    from datetime import date
+
+    from newsweave.compare_dates import month_day
+
+    assert month_day("Feb 29", date(2023, 3, 1)) is None
+    assert month_day("Feb 28", date(2023, 3, 1)) == "2023-02-28"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,14 @@ def test_meantime_translations_of_one_article_form_one_group(toolkit):
                 for o in originals}
     assert {frozenset(g.articles) for g in groups} == expected
     assert all(g.kind == "translation" for g in groups)
+
+
+def test_articles_without_any_sentence_get_an_empty_matrix(toolkit):
+    from newsweave.copies import sentence_vectors
+    from newsweave.models import Article
+
+    empty = Article(id="e", path="e.txt", text="Yes. No.", title=None, url=None, outlet=None,
+                    published=None, published_from=None, language="en")
+    full = replace(empty, id="f", text="The council approved the new budget on Monday.")
+    vectors = sentence_vectors([empty, full], None, None, toolkit)
+    assert vectors[0].shape == (0, 512) and vectors[1].shape == (1, 512)

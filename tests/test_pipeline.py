@@ -83,3 +83,42 @@ def test_publication_dates_are_sniffed_or_marked_inferred(reference_report):
     assert {"text", "url"} <= sources
     assert all(a.published for a in articles)
     assert "inferred" in sources
+
+
+def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_skipped(
+        tmp_path, toolkit, settings, monkeypatch):
+    import newsweave.pipeline as pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council approved the new budget on Monday after a long "
+                                  "debate about road repairs and school funding in the town.")
+
+    def broken(*args, **kwargs):
+        raise ValueError("injected failure")
+
+    monkeypatch.setattr(pipeline, "analyze_story", broken)
+    with Store(tmp_path / "news.db") as store:
+        report = analyze([folder], Context(settings, store, toolkit))
+        assert store.list_stories() == []  # nothing stored: the next run tries again
+    assert [a.id for s in report.stories for a in s.articles] == ["a"]
+    assert [s.path for s in report.skipped] == [str(folder / "a.txt")]
+    assert "injected failure" in report.skipped[0].reason
+
+
+def test_a_run_after_a_failed_story_analyses_it(tmp_path, toolkit, settings, monkeypatch):
+    import newsweave.pipeline as pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The council approved the new budget on Monday after a long "
+                                  "debate about road repairs and school funding in the town.")
+    real = pipeline.analyze_story
+    monkeypatch.setattr(pipeline, "analyze_story", lambda *a, **k: 1 / 0)
+    with Store(tmp_path / "news.db") as store:
+        analyze([folder], Context(settings, store, toolkit))
+    monkeypatch.setattr(pipeline, "analyze_story", real)
+    with Store(tmp_path / "news.db") as store:
+        report = analyze([folder], Context(settings, store, toolkit))
+        assert len(store.list_stories()) == 1
+    assert not report.skipped and report.stories[0].facts

@@ -84,7 +84,9 @@ def evaluate_file(path: Path, toolkit: Toolkit, settings: object, limit: int | N
     predicted = labels_of(cluster_articles(articles, vectors, settings), len(articles))
     finished = time.perf_counter()
     precision, recall, f1 = bcubed(gold, predicted)
+    baseline_started = time.perf_counter()
     baseline = [int(x) for x in naive_baseline(vectors, BASELINE_THRESHOLD)]
+    baseline_seconds = time.perf_counter() - baseline_started
     return {"dataset": path.name, "articles": len(articles), "gold_stories": len(set(gold)),
             "stories": len(set(predicted)), "precision": round(precision, 4),
             "recall": round(recall, 4), "f1": round(f1, 4),
@@ -93,7 +95,10 @@ def evaluate_file(path: Path, toolkit: Toolkit, settings: object, limit: int | N
             "baseline_ari": round(adjusted_rand(gold, baseline), 4),
             "encode_seconds": round(encoded - started, 2),
             "cluster_seconds": round(finished - encoded, 3),
-            "articles_per_second": round(len(articles) / (finished - started), 1)}
+            "baseline_cluster_seconds": round(baseline_seconds, 3),
+            "articles_per_second": round(len(articles) / (finished - started), 1),
+            "baseline_articles_per_second": round(
+                len(articles) / (encoded - started + baseline_seconds), 1)}
 
 
 def evaluate_clustering(datasets: Path, toolkit: Toolkit, settings: object,
