@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from .compare_parse import REPORTING, Slot, event_of, fold, slot_base
 
-# Two spellings of one name ("Kim Jong Un" / "Kim Jong-un", "Kozhemyako" / "Kojemiako")
+# Two spellings of one name (hyphenated or spaced given names, transliteration variants)
 # score above this (rapidfuzz token_set_ratio, 0-100); different people who share one part
 # of a name score lower because the other parts differ.
 SAME_NAME_RATIO = 85.0
