@@ -72,21 +72,26 @@ def mark_disputed(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> t
 
 
 def read_mentions(story: Story, toolkit: Toolkit) -> list[Said]:
-    """English mentions reduced to slots; each distinct text is parsed once."""
+    """English mentions reduced to slots; each distinct text is parsed once, and each parse is
+    dropped once its mentions are read (slots hold plain values), so memory stays bounded by
+    the batch, not the story."""
     articles = {a.id: a for a in story.articles}
     pending = [(f.id, m) for f in story.facts for m in f.mentions
                if articles.get(m.article) is not None and articles[m.article].language == "en"]
-    texts = list(dict.fromkeys(m.text for _, m in pending))
-    docs = dict(zip(texts, toolkit.nlp.pipe(texts, batch_size=64)))
+    by_text: dict[str, list[int]] = {}
+    for index, (_, mention) in enumerate(pending):
+        by_text.setdefault(mention.text, []).append(index)
     folded = {a.id: fold(a.text) for a in story.articles}
-    saids = []
-    for fact, mention in pending:
-        article, doc = articles[mention.article], docs[mention.text]
-        slots = (quantity_slots(doc) + date_slots(doc, article.published)
-                 + attribute_slots(doc) + name_slots(doc) + claim_slots(doc))
-        saids.append(Said(mention, fact, doc_names(doc), tuple(slots),
-                          article.published_from == "inferred", folded[article.id]))
-    return saids
+    saids: list[Said | None] = [None] * len(pending)
+    for text, doc in zip(by_text, toolkit.nlp.pipe(list(by_text), batch_size=64)):
+        for index in by_text[text]:
+            fact, mention = pending[index]
+            article = articles[mention.article]
+            slots = (quantity_slots(doc) + date_slots(doc, article.published)
+                     + attribute_slots(doc) + name_slots(doc) + claim_slots(doc))
+            saids[index] = Said(mention, fact, doc_names(doc), tuple(slots),
+                                article.published_from == "inferred", folded[article.id])
+    return [s for s in saids if s is not None]
 
 
 def attribute_slots(doc: Any) -> list[Slot]:
