@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+from scipy import sparse
 
 from .config import Settings
 from .models import Article, Claim, Fact, Mention
@@ -51,14 +52,19 @@ def keyword_weights(claims: tuple[Claim, ...]) -> dict[str, float]:
     return {w: math.log((1 + total) / (1 + n)) + 0.1 for w, n in counts.items()}
 
 
-def bag_matrix(bags: list[set[str]], weights: dict[str, float] | None = None) -> np.ndarray:
-    """Rows = claims, columns = words; sqrt(weight) so that row products sum the weights."""
+def bag_matrix(bags: list[set[str]],
+               weights: dict[str, float] | None = None) -> sparse.csr_matrix:
+    """Rows = claims, columns = words; sqrt(weight) so that row products sum the weights.
+    Sparse: a long story has tens of thousands of words, each claim a dozen."""
     vocab = {w: k for k, w in enumerate(sorted(set().union(*bags)))} if bags else {}
-    matrix = np.zeros((len(bags), max(len(vocab), 1)), dtype=np.float32)
+    rows, cols, values = [], [], []
     for row, bag in enumerate(bags):
         for word in bag:
-            matrix[row, vocab[word]] = math.sqrt(weights[word]) if weights else 1.0
-    return matrix
+            rows.append(row)
+            cols.append(vocab[word])
+            values.append(math.sqrt(weights[word]) if weights else 1.0)
+    return sparse.csr_matrix((np.asarray(values, np.float32), (rows, cols)),
+                             shape=(len(bags), max(len(vocab), 1)))
 
 
 def pair_scores(table: ClaimTable, settings: Settings) -> np.ndarray:
@@ -66,11 +72,11 @@ def pair_scores(table: ClaimTable, settings: Settings) -> np.ndarray:
     cosine = table.vectors @ table.vectors.T
     weights = keyword_weights(table.claims)
     words = bag_matrix([set(c.keywords) | set(c.names) for c in table.claims], weights)
-    shared = words @ words.T
+    shared = (words @ words.T).toarray()
     mass = np.diag(shared)
     overlap = shared / np.maximum(np.minimum.outer(mass, mass), 1e-9)
     numbers = bag_matrix([set(c.numbers) for c in table.claims])
-    same_number = (numbers @ numbers.T) > 0
+    same_number = (numbers @ numbers.T).toarray() > 0
     scores = (settings.align_w_cos * cosine + settings.align_w_key * overlap
               + settings.align_w_num * same_number)
     language = np.array(table.language_of)
@@ -126,7 +132,10 @@ def align_claims(articles: list[Article], claims: dict[str, tuple[Claim, ...]],
     table = build_table(articles, claims, vectors)
     if not table.claims:
         return ()
-    scores = pair_scores(table, settings)
+    # One article alone has nothing to align with: every claim is its own fact, and no claims
+    # x claims matrix is built (a 50 MB dump as one article would need gigabytes for it).
+    scores = (pair_scores(table, settings) if len(set(table.article_of)) > 1
+              else np.zeros((0, 0), np.float32))
     ids = [a.id for a in articles]
     facts = []
     for group in group_claims(table, scores, settings):
