@@ -227,17 +227,35 @@ def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ..
     return lines
 
 
+LEFT_OUT_WORDS = {"corroborated": "facts several sources share",
+                  "single_source": "single-source facts", "disputed": "disputed facts",
+                  "conflict": "disagreements", "unknown": "other items"}
+
+
 def _left_out_line(story: Story) -> list[str]:
     if not story.brief:
         return []
-    counts = left_out_counts(story)
+    return [f"*{_left_out_text(left_out_counts(story))}*", ""]
+
+
+def _left_out_text(counts: dict[str, int]) -> str:
     if not counts:
-        return ["*The brief covers every fact and disagreement below.*", ""]
-    words = {"corroborated": "facts several sources share", "single_source":
-             "single-source facts", "disputed": "disputed facts", "conflict": "disagreements",
-             "unknown": "other items"}
-    parts = [f"{n} {words.get(k, k)}" for k, n in sorted(counts.items())]
-    return [f"*Not in the brief (listed below): {', '.join(parts)}.*", ""]
+        return "The brief covers every fact and disagreement below."
+    parts = [f"{n} {LEFT_OUT_WORDS.get(k, k)}" for k, n in sorted(counts.items())]
+    return f"Not in the brief (listed below): {', '.join(parts)}."
+
+
+def left_out_phrase(story: dict[str, Any]) -> str | None:
+    """`_left_out_text` for a story dict (the HTML and web views)."""
+    if not story.get("brief"):
+        return None
+    status = {f["id"]: f["status"] for f in story["facts"]}
+    status.update({c["id"]: "conflict" for c in story["conflicts"]})
+    counts: dict[str, int] = {}
+    for item in story.get("brief_left_out", []):
+        key = status.get(item, "unknown")
+        counts[key] = counts.get(key, 0) + 1
+    return _left_out_text(counts)
 
 
 def _conflicts_section(conflicts: tuple[Conflict, ...], labels: dict[str, str]) -> list[str]:
@@ -465,7 +483,8 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
     conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}
                  for c in story["conflicts"]]
-    return {**story, "conflicts": conflicts, "labels": labels, "number": number, "brief_view": brief, "facts_view": facts,
+    return {**story, "conflicts": conflicts, "labels": labels,
+            "left_out": left_out_phrase(story), "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
             "independent_sources": independent_sources(story)}

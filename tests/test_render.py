@@ -237,3 +237,18 @@ def test_repeated_outlet_is_told_apart_by_id():
                          conflicts=())
     md = report_to_markdown(report)
     assert "### Same Wire (a1)" in md and "### Same Wire (b2)" in md
+
+
+def test_html_view_says_what_the_brief_left_out_by_status():
+    from newsweave.render import left_out_phrase
+
+    story = {"brief": [{"text": "x", "citations": ["a"]}],
+             "facts": [{"id": "f1", "status": "single_source"},
+                       {"id": "f2", "status": "single_source"},
+                       {"id": "f3", "status": "corroborated"}],
+             "conflicts": [{"id": "c1"}], "brief_left_out": ["f1", "f2", "c1"]}
+    phrase = left_out_phrase(story)
+    assert "2 single-source facts" in phrase and "1 disagreements" in phrase
+    assert "several sources share" not in phrase
+    assert left_out_phrase({**story, "brief_left_out": []}).startswith("The brief covers")
+    assert left_out_phrase({**story, "brief": []}) is None
