@@ -15,8 +15,16 @@ from rapidfuzz import fuzz, process
 
 from .config import Settings
 from .errors import InputError
-from .ingest import (COPYRIGHT, DATE_PREFIX, ORIGINAL_URL, URL_LINE, joined_url_lines,
-                     normalise_date, outlet_from_url, short_hash)
+from .ingest import (
+    COPYRIGHT,
+    DATE_PREFIX,
+    ORIGINAL_URL,
+    URL_LINE,
+    joined_url_lines,
+    normalise_date,
+    outlet_from_url,
+    short_hash,
+)
 from .models import Article, RawRecord, Removal
 from .toolkit import detect_language
 

@@ -137,7 +137,7 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
       newsweave analyze ../shared/corpus/kim-russia-2023
       newsweave analyze news/ --json report.json --html report.html --db news.db
     """
-    from . import render
+    from . import render, render_html
 
     settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences)
     try:
@@ -153,7 +153,7 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
                                              if report.skipped else "no input files found"))
     outputs = {json_path: render.report_to_json, md_path: render.report_to_markdown}
     if html_path:
-        outputs[html_path] = render.report_to_html
+        outputs[html_path] = render_html.report_to_html
     if not json_path and not html_path and not md_path:
         outputs["-"] = render.report_to_markdown
     for target, make in outputs.items():

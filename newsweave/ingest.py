@@ -353,5 +353,5 @@ def outlet_from_copyright(text: str) -> str | None:
         if match and match[1]:
             name = match[2].strip(" .,;:-")
             if name and len(name.split()) <= 6 and not name.lower().startswith("all rights"):
-                return re.sub(r"\.?\s*all rights reserved.*$", "", name, flags=re.I) or None
+                return re.sub(r"\.?\s*all rights reserved.*$", "", name, flags=re.IGNORECASE) or None
     return None

@@ -293,7 +293,7 @@ def stage_stories(state: RunState, ctx: Context) -> RunState:
     for done, plan in enumerate(todo, start=1):
         try:
             story = story_for(plan, state, ctx)
-        except Exception as err:  # one bad story must not stop the others (issue #6)
+        except Exception as err:  # noqa: BLE001 -- one bad story must not stop the others
             story = unanalysed_story(plan, err, skipped)
         else:
             if not plan.stored:
@@ -372,7 +372,8 @@ def analyze_story(members: list[Article], state: RunState, ctx: Context,
 
 
 def story_row(story: Story, plan: StoryPlan) -> StoryRow:
-    from .render import independent_sources, story_to_dict
+    from .render import story_to_dict
+    from .render_html import independent_sources
 
     report = story_to_dict(story)
     dates = sorted(a.published for a in story.articles if a.published)

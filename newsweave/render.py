@@ -16,7 +16,6 @@ from typing import Any
 import jsonschema  # type: ignore[import-untyped]  # no stubs installed
 
 from .brief import left_out_counts
-from .quotes import QuoteGroup, compare_quotes, group_summary
 from .models import (
     Article,
     BriefSentence,
@@ -29,6 +28,7 @@ from .models import (
     Story,
     TimelineEvent,
 )
+from .quotes import QuoteGroup, compare_quotes, group_summary
 
 SCHEMA = "newsweave.report/1"
 SCHEMA_FILE = "report.schema.json"
@@ -235,27 +235,14 @@ LEFT_OUT_WORDS = {"corroborated": "facts several sources share",
 def _left_out_line(story: Story) -> list[str]:
     if not story.brief:
         return []
-    return [f"*{_left_out_text(left_out_counts(story))}*", ""]
+    return [f"*{left_out_text(left_out_counts(story))}*", ""]
 
 
-def _left_out_text(counts: dict[str, int]) -> str:
+def left_out_text(counts: dict[str, int]) -> str:
     if not counts:
         return "The brief covers every fact and disagreement below."
     parts = [f"{n} {LEFT_OUT_WORDS.get(k, k)}" for k, n in sorted(counts.items())]
     return f"Not in the brief (listed below): {', '.join(parts)}."
-
-
-def left_out_phrase(story: dict[str, Any]) -> str | None:
-    """`_left_out_text` for a story dict (the HTML and web views)."""
-    if not story.get("brief"):
-        return None
-    status = {f["id"]: f["status"] for f in story["facts"]}
-    status.update({c["id"]: "conflict" for c in story["conflicts"]})
-    counts: dict[str, int] = {}
-    for item in story.get("brief_left_out", []):
-        key = status.get(item, "unknown")
-        counts[key] = counts.get(key, 0) + 1
-    return _left_out_text(counts)
 
 
 def _conflicts_section(conflicts: tuple[Conflict, ...], labels: dict[str, str]) -> list[str]:
@@ -405,134 +392,3 @@ def _inline(text: str) -> str:
 def _cell(text: str) -> str:
     """Text safe inside a Markdown table cell: one line, pipes escaped."""
     return _inline(text).replace("|", "\\|")
-
-
-def report_to_html(report: Report) -> str:
-    """One self-contained HTML page (inline CSS and JS, no external assets).
-
-    Autoescaping is on for every template: article text is untrusted. Data the page's script
-    needs goes in through `|tojson` inside a `<script type="application/json">` block, and a
-    per-render nonce in the Content-Security-Policy keeps any script that slipped through inert.
-    """
-    import secrets
-
-    data = report_to_dict(report)
-    stories = [story_view(story) for story in data["stories"]]
-    return template_env().get_template("report.html.j2").render(
-        stories=stories, skipped=data["skipped"], nonce=secrets.token_urlsafe(16),
-        quotes={str(i): story["popups"] for i, story in enumerate(stories)})
-
-
-# --- HTML view helpers (shared with web.py) ---------------------------------------------------
-
-STATUS_NAMES = {"corroborated": "all agree", "single_source": "one source",
-                "disputed": "disputed"}
-
-
-def template_env() -> Any:
-    """The `jinja2.Environment` of `templates/`, autoescaping every template whatever its name.
-
-    (Jinja2 is imported here, not at the top, so JSON and Markdown output never load it.)"""
-    from jinja2 import Environment, PackageLoader, StrictUndefined
-
-    env = Environment(loader=PackageLoader("newsweave", "templates"), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters["safe_url"] = safe_url
-    return env
-
-
-def safe_url(url: str | None) -> str | None:
-    """`url` when it is a plain http(s) link, else None: no `javascript:` or `data:` hrefs."""
-    from urllib.parse import urlsplit
-
-    if not url:
-        return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
-
-
-def story_view(story: dict[str, Any]) -> dict[str, Any]:
-    """A story dict (as `story_to_dict` makes it) plus what the HTML shows: source numbers and
-    labels, the quote behind every citation and source dot, status counts, date range."""
-    number = {a["id"]: i for i, a in enumerate(story["articles"], start=1)}
-    labels = _dict_labels(story["articles"])
-    popups: dict[str, dict[str, str]] = {}
-
-    def cite(key: str, article: str, text: str | None) -> dict[str, Any]:
-        popups[key] = {"source": f"[{number.get(article, '?')}] {labels.get(article, article)}",
-                       "text": text or "(no sentence of this source matches)"}
-        return {"key": key, "n": number.get(article, article), "label": labels.get(article,
-                                                                                  article)}
-
-    brief = [{"text": b["text"], "kind": b.get("kind", "agreed"),
-              "cites": [cite(f"b{i}.{j}", a, _brief_source(b, a, story))
-                        for j, a in enumerate(sorted(b["citations"],
-                                                     key=lambda a: number.get(a, 0)))]}
-             for i, b in enumerate(story["brief"])]
-    facts = []
-    for i, fact in enumerate(story["facts"]):
-        said = {m["article"]: m["text"] for m in reversed(fact["mentions"])}
-        dots = [cite(f"f{i}.{a['id']}", a["id"], said.get(a["id"], fact["text"]))
-                if a["id"] in fact["articles"] else None for a in story["articles"]]
-        facts.append({**fact, "dots": dots, "status_name": STATUS_NAMES.get(fact["status"],
-                                                                           fact["status"])})
-    counts = {s: sum(1 for f in story["facts"] if f["status"] == s) for s in STATUS_NAMES}
-    dates = sorted(a["published"] for a in story["articles"] if a["published"])
-    conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}
-                 for c in story["conflicts"]]
-    return {**story, "conflicts": conflicts, "labels": labels,
-            "left_out": left_out_phrase(story), "number": number, "brief_view": brief, "facts_view": facts,
-            "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
-            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-            "independent_sources": independent_sources(story)}
-
-
-def independent_sources(story: dict[str, Any]) -> int:
-    """Sources once every copy group counts as one."""
-    group = {a["id"]: a["id"] for a in story["articles"]}
-    for copy in story["copies"]:
-        roots = {group.get(a, a) for a in copy["articles"]}
-        for article, root in list(group.items()):
-            if root in roots:
-                group[article] = copy["articles"][0]
-    return len(set(group.values()))
-
-
-def _dict_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
-    """Like `source_labels`, on article dicts."""
-    names = [a["outlet"] or a["id"] for a in articles]
-    return {a["id"]: n if names.count(n) == 1 else f"{n} ({a['id']})"
-            for a, n in zip(articles, names, strict=True)}
-
-
-def _brief_source(sentence: dict[str, Any], article: str, story: dict[str, Any]) -> str | None:
-    """What `article` said behind a brief sentence: its own words in the facts or conflicts the
-    sentence reports, else the best-matching sentence of that article."""
-    ids = set(sentence.get("facts", ()))
-    for conflict in story["conflicts"]:
-        if conflict["id"] in ids:
-            for position in conflict["positions"]:
-                if article in position["articles"] and position["text"]:
-                    return position["text"]
-    reported = [f for f in story["facts"] if f["id"] in ids]
-    return (_quote_for(sentence["text"], article, reported)
-            or _quote_for(sentence["text"], article, story["facts"]))
-
-
-def _quote_for(text: str, article: str, facts: list[dict[str, Any]]) -> str | None:
-    """The sentence of `article` behind a brief sentence: its mention in the fact whose text
-    shares the most words with the brief sentence."""
-    words = set(text.lower().split())
-    best, best_score = None, 0.0
-    for fact in facts:
-        for mention in fact["mentions"]:
-            if mention["article"] != article:
-                continue
-            other = set(mention["text"].lower().split()) | set(fact["text"].lower().split())
-            score = len(words & other) / (len(words | other) or 1)
-            if score > best_score:
-                best, best_score = mention["text"], score
-    return best

@@ -17,7 +17,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from . import render
+from . import render_html
 from .errors import StoreError
 from .store import Store
 
@@ -43,7 +43,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         raise StoreError(f"{db}: no such database; run 'newsweave analyze ... --db {db}' first")
     app = FastAPI(title="newsweave", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.db_path = db
-    templates = render.template_env()
+    templates = render_html.template_env()
 
     @app.middleware("http")
     async def limit_body(request: Request,
@@ -129,7 +129,7 @@ def story_view(db: Store, story_id: str) -> dict[str, Any]:
     story = db.load_story(story_id)
     if story is None:
         raise HTTPException(status_code=404, detail="no such story")
-    return {"story": story, "view": render.story_view(story)}
+    return {"story": story, "view": render_html.story_view(story)}
 
 
 def article_view(db: Store, story_id: str, article_id: str) -> dict[str, Any]:
@@ -139,7 +139,7 @@ def article_view(db: Store, story_id: str, article_id: str) -> dict[str, Any]:
     text = db.load_article_text(article_id) if article else None
     if story is None or article is None or text is None:
         raise HTTPException(status_code=404, detail="no such article in this story")
-    view = render.story_view(story)
+    view = render_html.story_view(story)
     mentions = sorted(
         ((m["start"], m["end"], i) for i, f in enumerate(story["facts"]) for m in f["mentions"]
          if m["article"] == article_id and text[m["start"]:m["end"]] == m["text"]),
@@ -155,7 +155,7 @@ def article_view(db: Store, story_id: str, article_id: str) -> dict[str, Any]:
         pieces += [{"text": text[at:start], "fact": None},
                    {"text": text[start:end], "fact": fact["id"], "status": fact["status"],
                     "key": key}]
-        quotes[key] = {"source": f"Fact · {render.STATUS_NAMES.get(fact['status'], '')} · "
+        quotes[key] = {"source": f"Fact · {render_html.STATUS_NAMES.get(fact['status'], '')} · "
                                  f"{len(fact['articles'])} source(s)", "text": fact["text"]}
         at = end
     pieces.append({"text": text[at:], "fact": None})

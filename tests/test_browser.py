@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from web_testdata import build_store, full_report
 
-from newsweave.render import report_to_html
+from newsweave.render_html import report_to_html
 from newsweave.store import Store
 from newsweave.web import create_app
 

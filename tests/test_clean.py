@@ -1,9 +1,8 @@
-from newsweave.clean import clean_record, hard_wrap_width
-from newsweave.models import RawRecord
-
 import pytest
 
+from newsweave.clean import clean_record, hard_wrap_width
 from newsweave.errors import InputError
+from newsweave.models import RawRecord
 
 
 def clean(text, settings, **meta):

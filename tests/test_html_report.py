@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from web_testdata import IMG, SCRIPT, full_report
 
 from newsweave.models import Article, Fact, Mention, Report, Story
-from newsweave.render import report_to_html, safe_url
+from newsweave.render_html import report_to_html, safe_url
 
 
 class Tags(HTMLParser):

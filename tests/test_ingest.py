@@ -1,11 +1,17 @@
 import json
-from pathlib import Path
-
-from newsweave.ingest import (date_from_url, decode_bytes, find_input_files, first_source_url,
-                              outlet_from_copyright, read_file, sniff_plain_text)
-from newsweave.errors import InputError
 
 import pytest
+
+from newsweave.errors import InputError
+from newsweave.ingest import (
+    date_from_url,
+    decode_bytes,
+    find_input_files,
+    first_source_url,
+    outlet_from_copyright,
+    read_file,
+    sniff_plain_text,
+)
 
 
 def test_leading_date_marker_gives_publication_date():

@@ -87,7 +87,7 @@ def test_publication_dates_are_sniffed_or_marked_inferred(reference_report):
 
 def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_skipped(
         tmp_path, toolkit, settings, monkeypatch):
-    import newsweave.pipeline as pipeline
+    from newsweave import pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -107,7 +107,7 @@ def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_ski
 
 
 def test_a_run_after_a_failed_story_analyses_it(tmp_path, toolkit, settings, monkeypatch):
-    import newsweave.pipeline as pipeline
+    from newsweave import pipeline
 
     folder = tmp_path / "in"
     folder.mkdir()

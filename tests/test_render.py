@@ -240,7 +240,7 @@ def test_repeated_outlet_is_told_apart_by_id():
 
 
 def test_html_view_says_what_the_brief_left_out_by_status():
-    from newsweave.render import left_out_phrase
+    from newsweave.render_html import left_out_phrase
 
     story = {"brief": [{"text": "x", "citations": ["a"]}],
              "facts": [{"id": "f1", "status": "single_source"},

@@ -9,10 +9,10 @@ from ..config import Settings
 from ..errors import NewsweaveError
 from ..toolkit import Toolkit
 from .alignment import evaluate_alignment
+from .brief import evaluate_brief
 from .cleaning import evaluate_cleaning
 from .conflicts import evaluate_claimdiff, evaluate_conflicts
 from .data import DATASETS, datasets_dir
-from .brief import evaluate_brief
 from .entities import evaluate_entities
 from .stories import evaluate_clustering, evaluate_copies
 
