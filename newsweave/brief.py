@@ -17,6 +17,8 @@ before it is used. What the brief leaves out is returned with it.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -143,10 +145,12 @@ def left_out(story: Story, brief: tuple[BriefSentence, ...]) -> tuple[str, ...]:
 def left_out_counts(story: Story) -> dict[str, int]:
     """What `story.brief_left_out` holds, counted by fact status, conflicts apart."""
     status = {f.id: f.status for f in story.facts} | {c.id: "conflict" for c in story.conflicts}
-    counts: dict[str, int] = {}
-    for key in story.brief_left_out:
-        counts[status.get(key, "unknown")] = counts.get(status.get(key, "unknown"), 0) + 1
-    return counts
+    return count_by_status(story.brief_left_out, status)
+
+
+def count_by_status(ids: Iterable[str], status: Mapping[str, str]) -> dict[str, int]:
+    """How many of `ids` have each status ("unknown" for an id `status` does not know)."""
+    return dict(Counter(status.get(key, "unknown") for key in ids))
 
 
 # ---- agreed and single-source facts ---------------------------------------------------------

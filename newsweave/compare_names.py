@@ -14,7 +14,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .compare_parse import REPORTING, Slot, event_of, fold, slot_base
+from .compare_parse import Slot, event_of, fold, slot_base
 
 # Two spellings of one name (hyphenated or spaced given names, transliteration variants)
 # score above this (rapidfuzz token_set_ratio, 0-100); different people who share one part
@@ -45,14 +45,6 @@ def name_slots(doc: Any) -> list[Slot]:
                           False, context=frozenset(role) if unique else frozenset(),
                           role=" ".join(role), **base))
     return slots
-
-
-def is_speaker(ent: Any) -> bool:
-    root = ent.root
-    verb = root.head
-    if root.dep_ in ("nsubj", "nsubjpass") and fold(verb.lemma_) in REPORTING:
-        return True
-    return root.dep_ == "pobj" and verb.lower_ == "to" and verb.head.lower_ == "according"
 
 
 def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:

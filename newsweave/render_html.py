@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from .brief import count_by_status
 from .models import Report
 from .render import left_out_text, report_to_dict, with_labels
 
@@ -147,8 +148,4 @@ def left_out_phrase(story: dict[str, Any]) -> str | None:
         return None
     status = {f["id"]: f["status"] for f in story["facts"]}
     status.update({c["id"]: "conflict" for c in story["conflicts"]})
-    counts: dict[str, int] = {}
-    for item in story.get("brief_left_out", []):
-        key = status.get(item, "unknown")
-        counts[key] = counts.get(key, 0) + 1
-    return left_out_text(counts)
+    return left_out_text(count_by_status(story.get("brief_left_out", []), status))
