@@ -1,11 +1,9 @@
 """Quoted speech: who is quoted saying what, and whether sources quote the same words.
 
-`extract_quotes` finds spans between double quotes (straight, curly, guillemets, low-high) in
-each article, paragraph by paragraph, and finds the speaker in the dependency parse: a speech
-verb outside the quote ("said", "told", "described ... as", "according to") and its subject,
-climbing from a verb without a subject to the clause it hangs on ("issued a statement saying").
-A "he"/"she" subject stands for the nearest preceding person only when the nearest sentence
-naming people names exactly one. Speakers are given the canonical name of their merged entity.
+`extract_quotes` finds spans between double quotes (straight, curly, guillemets, low-high,
+and the ``two backticks, two apostrophes'' of text rebuilt from tokens) in each article,
+paragraph by paragraph, and gives each its speaker (`quote_speakers`: the dependency parse and
+the article around the quote; None where unclear).
 
 `compare_quotes` groups quotes of one speaker across sources that render one statement and
 says, quote by quote, whether its words appear in every other source of the group (`verbatim`)
@@ -23,8 +21,8 @@ from typing import Any
 from rapidfuzz import fuzz
 from unidecode import unidecode
 
-from .entities import PERSON_TITLES, contains, name_tokens, normalise
 from .models import Article, Entity, Quote, Story
+from .quote_speakers import PARAGRAPH, Page, Span, alias_index, article_speakers
 from .toolkit import Toolkit
 
 # A quoted span longer than this is a quote mark left open, not a quotation: the longest
@@ -33,9 +31,6 @@ MAX_QUOTE_CHARS = 1200
 # Quotes of this many words or fewer are scare quotes, titles or terms ("so-called
 # 'reforms'") unless the parse attributes them to a speaker; a lone word never counts.
 SHORT_QUOTE_WORDS = 3
-# Pronoun subjects look back this many sentences for the person they stand for; further back
-# a "he" is as likely to mean someone named in between without a recognised name.
-PRONOUN_LOOKBACK = 3
 # Two quotes render one statement when the shorter one's words are all found, in order, in
 # the longer one; or, worded differently, when it has at least FUZZY_MIN_WORDS words (shorter
 # phrases like "on the high side" turn up inside any long quote), this rapidfuzz partial ratio
@@ -49,35 +44,12 @@ FUZZY_MIN_WORDS = 6
 # without the speaker to agree on, the words alone must.
 UNATTRIBUTED_RATIO = 92.0
 
-SPEECH_LEMMAS = {
-    "say", "tell", "add", "state", "declare", "announce", "describe", "characterize",
-    "characterise", "call", "label", "write", "note", "explain", "insist", "claim", "warn",
-    "argue", "indicate", "report", "quote", "ask", "reply", "respond", "stress", "emphasize",
-    "emphasise", "comment", "confirm", "deny", "acknowledge", "admit", "suggest", "tweet",
-    "post", "urge", "promise", "vow", "predict", "recall", "assert", "maintain", "observe",
-    "remark", "conclude", "accord", "testify", "shout", "cry", "agree", "plead",
-}
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-# Which recognised name in a subject phrase is the speaker: a person before an organisation
-# before a place ("a spokesperson for the Foreign Ministry of X": the ministry, not X).
-SPEAKER_LABELS = {"PERSON": 0, "ORG": 1, "NORP": 2, "GPE": 3, "FAC": 4}
-SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", '"': '"'}
-MARKS = re.compile(r'[“”«»„"]')
-SPACE_AND_MARKS = " \t\n“”«»„\"'‘’"
-PARAGRAPH = re.compile(r"\n\s*\n")
+OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", '"': '"', "``": "''"}
+# Two apostrophes close only a quotation opened by two backticks, so apostrophes of normal
+# text ("the company's", "'90s") never count; of three in a row the last two close.
+MARKS = re.compile(r'``|\'\'(?!\')|[“”«»„"]')
+SPACE_AND_MARKS = " \t\n“”«»„\"'‘’`"
 WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class Span:
-    """Content of one quotation (marks excluded) in article offsets."""
-
-    start: int
-    end: int
-    paragraph: int = 0
-    continued: bool = False  # left open at its paragraph's end, reopened in the next one
-    alone: bool = False  # the quotation is its whole paragraph
 
 
 @dataclass(frozen=True)
@@ -115,7 +87,7 @@ def quote_spans(text: str) -> list[Span]:
     paragraphs = list(zip([0, *(m.end() for m in cuts)], [*(m.start() for m in cuts), len(text)]))
     spans = []
     for index, (start, end) in enumerate(paragraphs):
-        following = text[paragraphs[index + 1][0]:][:1] if index + 1 < len(paragraphs) else ""
+        following = text[paragraphs[index + 1][0]:][:2] if index + 1 < len(paragraphs) else ""
         spans += [replace(span, paragraph=index, alone=not text[start:span.start].strip(
                       SPACE_AND_MARKS) and not text[span.end:end].strip(SPACE_AND_MARKS + ".,!?"))
                   for span in paragraph_spans(text, start, end, following)]
@@ -123,6 +95,7 @@ def quote_spans(text: str) -> list[Span]:
 
 
 def paragraph_spans(text: str, start: int, end: int, following: str) -> list[Span]:
+    """Quotations of one paragraph; `following`: the next paragraph's first characters."""
     spans: list[Span] = []
     opened: tuple[str, int] | None = None  # (mark, content start)
     for match in MARKS.finditer(text, start, end):
@@ -132,8 +105,8 @@ def paragraph_spans(text: str, start: int, end: int, following: str) -> list[Spa
             opened = None
         elif (mark in OPEN_CLOSE and (mark != '"' or can_open(text, pos))
               and (opened is None or mark == opened[0])):  # same mark again: first was stray
-            opened = (mark, pos + 1)
-    if opened and following == opened[0]:  # the convention for quotes over paragraphs
+            opened = (mark, match.end())
+    if opened and following.startswith(opened[0]):  # the convention for quotes over paragraphs
         spans.append(replace(trimmed(text, opened[1], end), continued=True))
     elif opened:  # a stray opening mark: quotations after it still count
         spans += paragraph_spans(text, opened[1], end, following)
@@ -160,145 +133,6 @@ def trimmed(text: str, start: int, end: int) -> Span:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return Span(start, end)
-
-
-# --- speakers ---------------------------------------------------------------------------------
-
-
-def alias_index(entities: tuple[Entity, ...]) -> dict[str, Entity]:
-    """Folded name tokens of every name and alias -> its entity."""
-    index: dict[str, Entity] = {}
-    for entity in entities:
-        for name in (entity.name, *entity.aliases):
-            index.setdefault(" ".join(name_tokens(normalise(name))), entity)
-    return index
-
-
-def canonical(text: str, label: str, index: Mapping[str, Entity]) -> str:
-    """The merged entity's name for a speaker's words; a bare surname finds the one person
-    whose name ends or starts with it; otherwise the words themselves, titles off."""
-    clean = normalise(text)
-    tokens = name_tokens(clean)
-    if " ".join(tokens) in index:
-        return index[" ".join(tokens)].name
-    if label == "PERSON" and tokens:
-        found = {e.name for key, e in index.items()
-                 if e.type == "PERSON" and contains(tuple(key.split()), tokens)}
-        if len(found) == 1:
-            return found.pop()
-    return clean
-
-
-def speech_verbs(sentences: list[Any], span: Span) -> list[Any]:
-    """Speech verbs outside the quote (marks included) in the sentences it touches, nearest
-    to the quote first."""
-    outside = [t for sent in sentences for t in sent
-               if not span.start - 1 <= t.idx < span.end + 1]
-    verbs = [t for t in outside if t.lemma_.lower() in SPEECH_LEMMAS
-             and (t.pos_ in ("VERB", "AUX") or t.lower_ == "according")]
-    return sorted(verbs, key=lambda t: min(abs(t.idx - span.start), abs(t.idx - span.end)))
-
-
-def subject_of(verb: Any, quote_before: bool) -> Any | None:
-    """The verb's subject ("according to X": X); a verb without one hangs on a clause that
-    has it ("issued a statement saying", "and said"): climb up to three heads. After a quote
-    the parser sometimes takes an inverted subject for an object ('"...," noted the agency').
-    """
-    token = verb
-    for level in range(4):
-        if token.lower_ == "according":
-            return next((g for c in token.children if c.dep_ == "prep"
-                         for g in c.children), None)  # the parser varies below "to"
-        subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
-        agent = next((g for c in token.children if c.dep_ == "agent"
-                      for g in c.children if g.dep_ == "pobj"), None)
-        if agent is not None and token.lemma_ != "quote":
-            return agent
-        if subject is not None:
-            return subject
-        inverted = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
-        if level == 0 and quote_before and inverted is not None:
-            return inverted
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def label_of(ent: Any, index: Mapping[str, Entity]) -> str:
-    """The recogniser's label, corrected to a person after a personal title ("Mr Tan", which
-    the small model often tags as a place) or when the story's merged entity is a person."""
-    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    if before in PERSON_TITLES or ent[0].lower_.rstrip(".") in PERSON_TITLES:
-        return "PERSON"
-    known = index.get(" ".join(name_tokens(normalise(ent.text))))
-    return "PERSON" if known is not None and known.type == "PERSON" else str(ent.label_)
-
-
-def named_in(token: Any, span: Span, index: Mapping[str, Entity]) -> tuple[str, str] | None:
-    """(name, label) of the recognised name a subject token is part of, else of the best
-    person or organisation in its phrase (a place inside a phrase is rarely the speaker)."""
-    outside = [e for e in token.doc.ents if e.end_char <= span.start or e.start_char >= span.end]
-    labelled = [(e, label_of(e, index)) for e in outside]
-    for ent, label in labelled:
-        if ent.start <= token.i < ent.end:
-            return (ent.text, label) if label in SPEAKER_LABELS else None
-    subtree = list(token.subtree)
-    first, last = subtree[0].i, subtree[-1].i
-    names = [(e, label) for e, label in labelled if first <= e.start and e.end - 1 <= last
-             and label in ("PERSON", "ORG")]
-    if not names:
-        return None
-    ent, label = min(names, key=lambda n: (SPEAKER_LABELS[n[1]], abs(n[0].start - token.i)))
-    return ent.text, label
-
-
-def antecedent(pronoun: Any, index: Mapping[str, Entity]) -> str | None:
-    """The person a "he"/"she" stands for: in the nearest sentence before it that names
-    people, the only one named, or else the only one who is a subject there; None if unsure."""
-    doc = pronoun.doc
-    sents = list(doc.sents)
-    here = next(i for i, s in enumerate(sents) if s.start <= pronoun.i < s.end)
-    for sent in reversed(sents[max(0, here - PRONOUN_LOOKBACK):here + 1]):
-        named = [e for e in doc.ents if e.start >= sent.start and e.end <= min(sent.end, pronoun.i)
-                 and label_of(e, index) == "PERSON"]
-        people = {canonical(e.text, "PERSON", index) for e in named}
-        if len(people) == 1:
-            return people.pop()
-        subjects = {canonical(e.text, "PERSON", index) for e in named
-                    if any(t.dep_ in SUBJECTS or (t.dep_ == "conj" and t.head.dep_ in SUBJECTS)
-                           for t in e)}
-        if people:
-            return subjects.pop() if len(subjects) == 1 else None
-    return None
-
-
-def find_speaker(doc: Any, span: Span, index: Mapping[str, Entity],
-                 last_person: str | None = None) -> tuple[str, str] | None:
-    """(speaker, label) of a quotation. A "he"/"she" with no clear antecedent stands for
-    `last_person`, the person last quoted in the article (the way news writing goes on)."""
-    sentences = [s for s in doc.sents if s.start_char < span.end and s.end_char > span.start]
-    for verb in speech_verbs(sentences, span):
-        subject = subject_of(verb, quote_before=span.end <= verb.idx)
-        if subject is None or span.start <= subject.idx < span.end:
-            continue
-        name = named_in(subject, span, index) or proper_noun(subject)
-        if name is not None:
-            return canonical(*name, index), name[1]
-        if subject.lower_ in PERSON_PRONOUNS:
-            found = antecedent(subject, index) or last_person
-            return (found, "PERSON") if found else None
-        return None
-    return None
-
-
-def proper_noun(token: Any) -> tuple[str, str] | None:
-    """A proper-noun subject the recogniser missed, with its compound words ("Wak Lan")."""
-    if token.pos_ != "PROPN":
-        return None
-    words = sorted([token, *(c for c in token.children if c.dep_ == "compound"
-                             and c.pos_ == "PROPN")], key=lambda t: t.i)
-    return " ".join(t.text for t in words), "PROPN"
 
 
 # --- extraction -------------------------------------------------------------------------------
@@ -340,32 +174,15 @@ def extract_quotes(story: Story, toolkit: Toolkit,
 
 def article_quotes(article: Article, spans: list[Span], doc: Any | None,
                    index: Mapping[str, Entity]) -> Iterator[Quote]:
-    """A quotation with no speaker of its own that opens its paragraph, right after the
-    previous paragraph ended on an attributed quotation, goes on with that speaker when it
-    fills its paragraph or continues a quotation left open (the convention news writing
-    follows for a speaker's words over several paragraphs)."""
-    previous: Span | None = None
-    carried: str | None = None
-    last_person: str | None = None
-    for number, span in enumerate(spans):
-        found = find_speaker(doc, span, index, last_person) if doc is not None else None
-        speaker = found[0] if found else None
-        if found and found[1] == "PERSON":
-            last_person = found[0]
-        goes_on = previous is not None and previous.paragraph == span.paragraph - 1 and (
-            previous.continued or span.alone)
-        if speaker is None and goes_on and is_paragraph_start(article.text, span.start):
-            speaker = carried
-        previous, carried = span, speaker
+    """The article's quotations that are statements, with their speakers where the parse
+    (`doc`; None for languages the parser does not read) makes them clear."""
+    speakers = article_speakers(Page(article.text, doc, spans, index)) if doc is not None \
+        else [None] * len(spans)
+    for number, (span, speaker) in enumerate(zip(spans, speakers)):
         text = article.text[span.start:span.end]
         if is_statement(text, speaker):
             yield Quote(id=f"{article.id}:q{number}", speaker=speaker, text=text,
                         article=article.id, start=span.start, end=span.end)
-
-
-def is_paragraph_start(text: str, pos: int) -> bool:
-    before = text[:pos].rstrip(SPACE_AND_MARKS.replace("\n", ""))
-    return not before or before.endswith("\n")
 
 
 # --- comparison across sources ---------------------------------------------------------------

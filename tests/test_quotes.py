@@ -110,6 +110,136 @@ def test_quote_over_two_paragraphs_keeps_its_speaker(toolkit):
     assert [q.speaker for q in found] == ["Jane Doe", "Jane Doe"]
 
 
+def speakers_of(toolkit, text: str) -> list[str | None]:
+    return [q.speaker for q in quotes_of(toolkit, text)]
+
+
+def test_quote_ending_its_sentence_takes_the_name_in_the_next_one(toolkit):
+    assert speakers_of(toolkit, "“Can we win the vote next week?” Jane Doe said.") == [
+        "Jane Doe"]
+
+
+def test_said_before_name_and_title_gives_the_speaker(toolkit):
+    assert speakers_of(toolkit, "“We will win the vote next week,” said Jane Doe, the party "
+                                "leader.") == ["Jane Doe"]
+
+
+def test_name_told_outlet_gives_the_speaker(toolkit):
+    assert speakers_of(toolkit, "“We will win the vote next week,” Jane Doe told Reuters.") == [
+        "Jane Doe"]
+
+
+@pytest.mark.parametrize("verb", ["added", "tweeted", "wrote on Facebook", "posted online",
+                                  "shared"])
+def test_other_speech_verbs_give_the_speaker(toolkit, verb):
+    assert speakers_of(toolkit, f"“We will win the vote next week,” Jane Doe {verb}.") == [
+        "Jane Doe"]
+
+
+def test_outlet_quoting_a_person_gives_the_person(toolkit):
+    assert speakers_of(toolkit, "“We will win the vote next week,” the Daily Courier quoted "
+                                "Jane Doe as saying.") == ["Jane Doe"]
+
+
+def test_statement_introduced_in_the_paragraph_before_gets_its_speaker(toolkit):
+    assert speakers_of(toolkit, "Jane Doe said in a statement:\n\n“We will win the vote "
+                                "next week.”") == ["Jane Doe"]
+
+
+def test_in_a_statement_name_said_gives_the_speaker(toolkit):
+    assert speakers_of(toolkit, "In a statement, Jane Doe said: “We will win the vote next "
+                                "week.”") == ["Jane Doe"]
+
+
+def test_organisation_can_be_the_speaker(toolkit):
+    assert speakers_of(toolkit, "The Health Ministry said in a statement: “Hospitals will "
+                                "stay open over the holiday.”") == ["Health Ministry"]
+
+
+def test_name_and_colon_introduce_a_quote(toolkit):
+    assert speakers_of(toolkit, "Jane Doe: “We will win the vote next week.”") == ["Jane Doe"]
+
+
+def test_reported_speech_gives_the_next_paragraph_quote_its_speaker(toolkit):
+    assert speakers_of(toolkit, "Jane Doe said the party was ready for the fight.\n\n“We "
+                                "will win the vote next week.”") == ["Jane Doe"]
+
+
+def test_quote_sentence_after_an_attributed_quote_keeps_its_speaker(toolkit):
+    assert speakers_of(toolkit, "“We will win the vote next week,” Jane Doe said. “Nobody "
+                                "can stop us now.”") == ["Jane Doe", "Jane Doe"]
+
+
+def test_quote_over_paragraphs_takes_the_speaker_named_at_its_end(toolkit):
+    assert speakers_of(toolkit, "“We will win the vote next week.\n\n“Nobody can stop us "
+                                "now,” Jane Doe said.") == ["Jane Doe", "Jane Doe"]
+
+
+def test_name_inside_the_quote_is_not_the_pronoun_antecedent(toolkit):
+    assert speakers_of(toolkit, "“I met John Smith at the market yesterday,” he said.") == [
+        None]
+
+
+def test_pronoun_skips_names_inside_quotes_for_the_person_before(toolkit):
+    assert speakers_of(toolkit, "Mary Jones spoke first. “I met John Smith at the market "
+                                "yesterday,” she said.") == ["Mary Jones"]
+
+
+def test_pronoun_after_another_pronoun_subject_stays_unattributed(toolkit):
+    assert speakers_of(toolkit, "The spokesman arrived late. He did not say what Jane Doe "
+                                "wanted. “We will not comment on the case at all,” he "
+                                "said.") == [None]
+
+
+def test_speaker_described_without_a_name_stays_unattributed(toolkit):
+    assert speakers_of(toolkit, "Jane Doe arrived at noon.\n\n“We will win the vote next "
+                                "week,” the retiree said.") == [None]
+
+
+def test_quote_after_a_paragraph_reporting_no_speech_stays_unattributed(toolkit):
+    assert speakers_of(toolkit, "Mr Tan left the hall. The crowd cheered.\n\n“We will win "
+                                "the vote next week.”") == [None]
+
+
+def test_next_paragraph_does_not_attribute_the_quote_before_it(toolkit):
+    assert speakers_of(toolkit, "“We will win the vote next week.”\n\nJane Doe has since "
+                                "responded.") == [None]
+
+
+def test_quote_in_a_clause_with_another_subject_is_not_the_first_subjects(toolkit):
+    assert speakers_of(toolkit, "The Health Ministry expressed concern, and the mayor issued "
+                                "a “very strong warning to all residents”.") == [None]
+
+
+def test_person_owning_the_subject_is_not_the_speaker(toolkit):
+    assert speakers_of(toolkit, "“She checked into the clinic on her own,” Jane Doe's agent "
+                                "told reporters.") == [None]
+
+
+def test_person_told_something_is_not_the_speaker(toolkit):
+    assert speakers_of(toolkit, "Jane Doe was told: “The flight is cancelled until further "
+                                "notice.”") == [None]
+
+
+def test_backtick_quotes_are_found():
+    text = "``We will rebuild the bridge,'' the mayor said of the town's plan."
+    assert spans_text(text) == ["We will rebuild the bridge"]
+
+
+def test_apostrophes_are_not_quote_marks():
+    assert spans_text("The company's plan from the '90s was the workers' choice, and it's "
+                      "still 'fine' by them.") == []
+
+
+def test_two_apostrophes_without_backticks_open_nothing():
+    assert spans_text("It was the workers'' choice in the '90s, the firm''s best year.") == []
+
+
+def test_backtick_quote_gets_its_speaker(toolkit):
+    assert speakers_of(toolkit, "``We will rebuild the bridge within a year,'' Mayor Anna "
+                                "Kowalski said.") == ["Anna Kowalski"]
+
+
 def test_same_words_in_two_sources_form_one_group_that_agrees():
     groups = compare_quotes((quote("a", "We will not give up the fight."),
                              quote("b", "we will not give up the fight")))
