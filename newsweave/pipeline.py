@@ -27,6 +27,7 @@ from .claims import parse_articles
 from .clean import clean_record
 from .cluster import cluster_articles, lead_text
 from .compare import find_conflicts, mark_disputed
+from .compare_titles import title_conflicts
 from .config import Settings
 from .copies import find_copies, independent_counts
 from .entities import merge_entities
@@ -361,8 +362,10 @@ def analyze_story(members: list[Article], state: RunState, ctx: Context,
     facts = independent_counts(align_claims(group, claims, state.vectors, ctx.settings), copies)
     story = Story(id=story_id, title=story_title(group), articles=tuple(group),
                   facts=facts, copies=copies)
-    conflicts = find_conflicts(story, ctx.toolkit, ctx.settings)
     entities = merge_entities(story, ctx.toolkit)
+    conflicts = tuple(sorted(find_conflicts(story, ctx.toolkit, ctx.settings)
+                             + title_conflicts(story, entities, ctx.toolkit),
+                             key=lambda c: (-c.confidence, c.topic)))
     groups = compare_quotes(extract_quotes(story, ctx.toolkit, entities), story.articles)
     story = replace(story, facts=mark_disputed(story.facts, conflicts), conflicts=conflicts,
                     entities=entities, quotes=tuple(q for g in groups for q in g.quotes),

@@ -122,3 +122,19 @@ def test_a_run_after_a_failed_story_analyses_it(tmp_path, toolkit, settings, mon
         report = analyze([folder], Context(settings, store, toolkit))
         assert len(store.list_stories()) == 1
     assert not report.skipped and report.stories[0].facts
+
+
+def test_a_person_given_a_post_and_its_deputy_post_is_a_reported_conflict(tmp_path, toolkit,
+                                                                           settings):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = ("opened the new river bridge on Monday, the council said. The bridge cost the "
+            "town two years of work and links the old market to the railway station.")
+    (folder / "a.txt").write_text(f"Mayor Jane Porter {body}")
+    (folder / "b.txt").write_text(f"Deputy Mayor Jane Porter {body}")
+    with Store(tmp_path / "news.db") as store:
+        report = analyze([folder], Context(settings, store, toolkit))
+    [story] = report.stories
+    [title] = [c for c in story.conflicts if c.topic.endswith("title")]
+    assert title.kind == "name"
+    assert {p.value for p in title.positions} == {"Mayor", "Deputy Mayor"}
