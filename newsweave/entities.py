@@ -114,7 +114,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if ent.label_ not in LABELS:
                 continue
             label = "PERSON" if after_title(ent) else ent.label_
-            parts = NAME_LIST.split(ent.text) if label == "PERSON" else [ent.text]
+            parts = NAME_LIST.split(ent.text) if label == "PERSON" else org_parts(ent.text)
             for part in parts:
                 add_form(forms, part, label, article.id)
     return forms
@@ -123,6 +123,16 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
 def after_title(ent: Any) -> bool:
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
     return before in PERSON_TITLES or ent[0].lower_.rstrip(".") in PERSON_TITLES
+
+
+def org_parts(text: str) -> list[str]:
+    """"Ministry of Health and Ministry of Education": two organisations the recogniser ran
+    together, cut where "and" repeats the first word; "Johnson and Johnson" stays whole."""
+    words = [w for w in text.split() if w.lower() != "the"]
+    first = words[0] if words else ""
+    parts = re.split(rf"\s+and\s+(?:the\s+)?(?={re.escape(first)}\s)", text) if first \
+        else [text]
+    return parts if all(len(p.split()) >= 2 for p in parts) else [text]
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> None:

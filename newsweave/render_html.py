@@ -87,11 +87,21 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
     conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}
                  for c in story["conflicts"]]
     return {"quote_groups": [], **story,  # stories stored by older versions have no quotes
-            "conflicts": conflicts, "labels": labels,
-            "left_out": left_out_phrase(story), "number": number, "brief_view": brief, "facts_view": facts,
+            "quotes_by_speaker": by_speaker(story.get("quote_groups", [])),
+            "conflicts": conflicts, "labels": labels, "left_out": left_out_phrase(story),
+            "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
             "independent_sources": independent_sources(story)}
+
+
+def by_speaker(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote groups under one heading per speaker, speakers in the order they first come."""
+    speakers: dict[str, list[dict[str, Any]]] = {}
+    for group in groups:
+        speakers.setdefault(group.get("speaker") or "", []).append(group)
+    return [{"speaker": speaker, "groups": found}
+            for speaker, found in speakers.items()]
 
 
 def independent_sources(story: dict[str, Any]) -> int:

@@ -6,7 +6,8 @@ from collections import Counter
 
 import pytest
 
-from newsweave.entities import Form, merge_entities, name_tokens, normalise, short_form_candidates
+from newsweave.entities import (Form, merge_entities, name_tokens, normalise, org_parts,
+                                 short_form_candidates)
 from newsweave.models import Article, Story
 from newsweave.pipeline import Context, analyze
 from newsweave.store import Store
@@ -135,3 +136,14 @@ def test_every_merge_has_an_evidence_line_with_a_score(toolkit):
     for entity in entities:
         assert len(entity.evidence) >= len(entity.aliases) > 0 or not entity.aliases
         assert all(any(ch.isdigit() for ch in line) for line in entity.evidence)
+
+
+def test_two_organisations_run_together_are_two_entities(toolkit):
+    entities = merge_entities(make_story(
+        "The Ministry of Health and Ministry of Education said schools will reopen on Monday.",
+        "The Ministry of Education said schools will reopen on Monday."), toolkit)
+    names = {e.name for e in entities if e.type == "ORG"} | \
+        {a for e in entities if e.type == "ORG" for a in e.aliases}
+    assert "Ministry of Health" in names and "Ministry of Education" in names
+    assert not any(" and " in n for n in names)
+    assert org_parts("Johnson and Johnson") == ["Johnson and Johnson"]

@@ -98,3 +98,22 @@ def test_report_is_self_contained():
     html = report_to_html(full_report())
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//(?!example\.org)""", html)
     assert "@media print" in html and "max-width:40rem" in html
+
+
+def test_quotes_of_one_speaker_sit_under_one_heading():
+    from dataclasses import replace
+
+    from newsweave.models import Quote
+
+    report = full_report()
+    story = report.stories[0]
+    quotes = tuple(Quote(f"{a.id}:q{i}", "Jane Roe", text, a.id, 0, len(text), True)
+                   for i, (a, text) in enumerate([
+                       (story.articles[0], "We will rebuild the bridge this year"),
+                       (story.articles[1], "Nobody was hurt and the road is open again")]))
+    story = replace(story, quotes=quotes)
+    html = report_to_html(replace(report, stories=(story,) + report.stories[1:]))
+    section = html[html.index('<section class="quotes">'):]
+    section = section[:section.index("</section>")]
+    assert section.count("<strong>Jane Roe</strong>") == 1
+    assert "We will rebuild the bridge" in section and "Nobody was hurt" in section
