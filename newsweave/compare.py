@@ -44,6 +44,8 @@ EXACT_TOLERANCE = 0.03
 # "about", "around", "more than": outlets round such figures freely; 6 days vs "about a week"
 # is 14% apart and must agree, 250 vs 200 km (20%) must not.
 HEDGED_TOLERANCE = 0.16
+# Counts from this size on, when round (a multiple of ten), may be an outlet's rounding.
+ROUND_COUNT = 20
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.
 MODIFIER_SAME_RATIO = 80.0
 # Starting confidence per kind: numbers and dates are read exactly; a name or a polarity can
@@ -163,7 +165,12 @@ def compatible_subjects(x: frozenset[str], y: frozenset[str]) -> bool:
 
 def agree(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     if x.kind == "number":
+        if x.key.startswith("count") and not (x.hedged or y.hedged) and \
+                not (rounded(x.value) or rounded(y.value)):
+            return bool(x.value == y.value)  # 114 vs 117 checkpoints: counts are exact
         tolerance = HEDGED_TOLERANCE if (x.hedged or y.hedged) else EXACT_TOLERANCE
+        if within_bound(x, y, tolerance) or within_bound(y, x, tolerance):
+            return True  # "up to five minutes" and "about 3.5 minutes"
         top = max(abs(x.value), abs(y.value), 1e-9)
         return abs(x.value - y.value) / top <= tolerance
     if x.kind == "name":
@@ -175,6 +182,21 @@ def agree(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     if x.kind == "claim":
         return bool(x.value == y.value)
     return modifiers_agree(x.value, y.value)
+
+
+def within_bound(x: Slot, y: Slot, tolerance: float) -> bool:
+    """`y`'s figure lies inside the bound `x` states."""
+    if x.bound == "upper":
+        return bool(y.value <= x.value * (1 + tolerance))
+    if x.bound == "lower":
+        return bool(y.value >= x.value * (1 - tolerance))
+    return False
+
+
+def rounded(value: float) -> bool:
+    """A round count ("about 1,200", "300 people") may be rounded by an outlet; others are
+    stated exactly."""
+    return value >= ROUND_COUNT and value % 10 == 0
 
 
 def same_day_of_year(x: Slot, y: Slot) -> bool:
@@ -242,14 +264,28 @@ def component_conflict(entries: list[Entry], links: set[tuple[int, int]]) -> Con
         if (i in involved) != (j in involved) and any_agree(entries[i], entries[j]):
             involved |= {i, j}
     groups: list[Entry] = []
-    for index in sorted(involved):
+    # Hedged statements last: "about 25" agrees with 25 and with 28, and joins the side that
+    # states its figure exactly rather than whichever side came first.
+    for index in sorted(involved, key=lambda i: (any(s.hedged for _, s in entries[i]), i)):
         entry = entries[index]
-        home = next((g for g in groups if any_agree(g, entry)), None)
+        home = next((g for g in groups if same_value(g, entry)), None) or \
+            next((g for g in groups if any_agree(g, entry)), None)
         if home is None:
             groups.append(list(entry))
         else:
             home.extend(entry)
-    return make_conflict(groups) if len(groups) >= 2 else None
+    sides = disagreeing(groups)
+    return make_conflict(sides) if len(sides) >= 2 else None
+
+
+def disagreeing(groups: list[Entry]) -> list[Entry]:
+    """Positions that some source holds against another: two positions disagree when each
+    has a source the other lacks. An article in every position with another reports two
+    events ("caught fire on Apr 25 ... on Apr 27"), not a disagreement."""
+    articles = [{s.mention.article for s, _ in g} for g in groups]
+    return [g for i, g in enumerate(groups)
+            if any(articles[i] - other and other - articles[i]
+                   for j, other in enumerate(articles) if j != i)]
 
 
 def related(x: Entry, y: Entry) -> bool:
@@ -257,7 +293,28 @@ def related(x: Entry, y: Entry) -> bool:
 
 
 def any_agree(x: Entry, y: Entry) -> bool:
+    """One agreeing pair of slots makes two statements agree ("124 miles (200km)" is one
+    figure). Names are lists of people instead: they disagree when each side names someone
+    the other side neither names in the statement nor anywhere in its article - a swap, not
+    an omission ("A and B" vs "C and B"; "A and B" vs "B" agrees)."""
+    if x and x[0][1].kind == "name":
+        return not (unaccounted(x, y) and unaccounted(y, x))
     return any(agree(a, s, b, t) for a, s in x for b, t in y)
+
+
+def same_value(x: Entry, y: Entry) -> bool:
+    """One figure or date stated alike on both sides (names: see `any_agree`)."""
+    return x[0][1].kind != "name" and any(s.value == t.value for _, s in x for _, t in y)
+
+
+def unaccounted(x: Entry, y: Entry) -> Entry:
+    """People of `x` whom `y` does not name, in its statements or its articles; only people
+    comparable with one of `y`'s (one fact, or one stated role) count."""
+    texts = {b.mention.article: b.article_text for b, _ in y}
+    return [(a, s) for a, s in x
+            if any(comparable_statement(a, s, b, t) for b, t in y)
+            and not any(same_person(s.value, t.value, s.shown, t.shown) for _, t in y)
+            and not any(named_in(s.value, text) for text in texts.values())]
 
 
 def shown_value(slot: Slot) -> str:
@@ -271,9 +328,11 @@ def shown_value(slot: Slot) -> str:
 
 def make_conflict(groups: list[Entry]) -> Conflict:
     groups.sort(key=lambda g: -len({s.mention.article for s, _ in g}))
+    shown = [position_slot(g, groups) for g in groups]
     positions = tuple(Position(
-        value=shown_value(g[0][1]), text=g[0][0].mention.text,
-        articles=tuple(dict.fromkeys(s.mention.article for s, _ in g))) for g in groups)
+        value=shown_value(shown[i][1]), text=shown[i][0].mention.text,
+        articles=tuple(dict.fromkeys(s.mention.article for s, _ in g)))
+        for i, g in enumerate(groups))
     first = groups[0][0][1]
     facts = tuple(dict.fromkeys(s.fact for g in groups for s, _ in g))
     topic = topic_of([slot for g in groups for _, slot in g])
@@ -281,6 +340,14 @@ def make_conflict(groups: list[Entry]) -> Conflict:
     return Conflict(id=f"c{digest[:10]}", kind=cast(ConflictKind, first.kind), topic=topic,
                     positions=positions, explanation=explanation_of(groups, positions),
                     confidence=confidence_of(groups), facts=facts)
+
+
+def position_slot(group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
+    """The slot that shows a position: for names, a person the other sides do not name."""
+    if group[0][1].kind != "name":
+        return group[0]
+    others = [pair for g in groups if g is not group for pair in g]
+    return next(iter(unaccounted(group, others)), group[0])
 
 
 def topic_of(slots: list[Slot]) -> str:

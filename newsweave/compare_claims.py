@@ -18,8 +18,10 @@ DENIALS = {"deny", "reject", "dispute", "refute", "rebut", "dismiss"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HEDGE_WORDS = {"may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps",
                "likely", "unlikely", "apparently", "suspect", "believe", "seem", "appear"}
-# Words that negate the verb they govern: "unable to refuel", "failed to comply".
-NEGATING_HEADS = {"unable", "fail", "refuse", "decline", "neglect"}
+# Words that negate the verb they govern: "unable to refuel", "failed to comply", "failure
+# to comply".
+NEGATING_HEADS = {"unable", "fail", "refuse", "decline", "neglect", "failure", "inability",
+                  "refusal"}
 # Predicates of relative and adjectival clauses describe a thing ("sentences that he had not
 # commuted"), they do not state the claim.
 DESCRIPTIVE_DEPS = {"relcl", "acl", "amod", "advcl", "pcomp"}
@@ -76,7 +78,8 @@ def negated(verb: Any, predicate: Any) -> bool:
     if subject and any(c.lower_ == "no" for c in subject[0].children if c.dep_ == "det"):
         count += 1
     node = verb
-    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head is not node:
+    # "acl": "failure to ensure its doctors refer" negates "refer" like "failed to ensure".
+    while node.dep_ in ("ccomp", "xcomp", "conj", "acl") and node.head is not node:
         node = node.head
         if fold(node.lemma_) in DENIALS | NEGATING_HEADS:
             count += 1

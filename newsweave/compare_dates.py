@@ -40,13 +40,17 @@ def date_slots(doc: Any, published: str | None) -> list[Slot]:
     if published is None:
         return []
     slots = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or not dated_event(ent):
+    spans = date_spans(doc)
+    dateline = dateline_date(spans, published)
+    for ent in spans:
+        if not dated_event(ent):
             continue
         verb = event_of(ent.root)
-        if verb is None or ent.text.lower() in ("today", "tonight"):
-            continue
-        resolved = resolve_date(date_core(ent.text), published, future=is_future(verb))
+        today = ent.text.lower() in ("today", "tonight")
+        if verb is None or today and dateline is None:
+            continue  # "today" in a reprint is the reprint's day: only a dateline fixes it
+        resolved = dateline if today else \
+            resolve_date(date_core(ent.text), published, future=is_future(verb))
         if resolved is None:
             continue
         base = slot_base(verb)
@@ -60,6 +64,34 @@ def date_slots(doc: Any, published: str | None) -> list[Slot]:
     return [s for s in slots if s.explicit or s.event not in written]
 
 
+def date_spans(doc: Any) -> list[Any]:
+    """The parser's DATE and TIME entities, plus written month-days it missed or mislabelled
+    ("on Feb 25" tagged as a law, "the morning of Feb 7" tagged as "the morning" only)."""
+    spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    covered = [(e.start_char, e.end_char) for e in spans if DAY_INSIDE.search(e.text)]
+    for match in DAY_INSIDE.finditer(doc.text):
+        if any(start <= match.start() < end for start, end in covered):
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def dateline_date(spans: list[Any], published: str) -> str | None:
+    """The date of a dateline opening the mention ("CITY, Feb 6 - ..."), resolved."""
+    for ent in spans:
+        if is_dateline(ent):
+            return resolve_date(date_core(ent.text), published)
+    return None
+
+
+def is_dateline(ent: Any) -> bool:
+    doc = ent.doc
+    following = doc[ent.end].text if ent.end < len(doc) else ""
+    return ent.start <= 4 and following in DATELINE_MARKS
+
+
 def dated_event(ent: Any) -> bool:
     """The date entity dates an event: not a dateline, a state, or a modifier of a noun."""
     root = ent.root
@@ -70,9 +102,7 @@ def dated_event(ent: Any) -> bool:
         return False  # "as of Monday" dates a state
     if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return False
-    doc = ent.doc
-    following = doc[ent.end].text if ent.end < len(doc) else ""
-    return not (ent.start <= 4 and following in DATELINE_MARKS)
+    return not is_dateline(ent)
 
 
 def is_future(verb: Any) -> bool:

@@ -23,6 +23,20 @@ SAME_NAME_RATIO = 85.0
 # Modifiers that say the role is not (or no longer) this person's alone.
 ROLE_QUALIFIERS = {"former", "ex", "late", "then", "acting", "interim", "outgoing",
                    "incoming", "another", "other", "fellow"}
+# Office nouns a title can be headed by. Why a closed list: the words the parser chains before
+# a name also hold name parts and places ("Ng Chee Meng", "Johor Bahru"); only a title whose
+# head is an office can exclude another. Generic, non-national office words only.
+OFFICES = {
+    "president", "minister", "premier", "chancellor", "mayor", "governor", "senator",
+    "secretary", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "cfo",
+    "coo", "commissioner", "judge", "justice", "prosecutor", "attorney", "ambassador",
+    "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander",
+    "general", "colonel", "captain", "officer", "inspector", "superintendent", "sheriff",
+    "principal", "professor", "lecturer", "manager", "treasurer", "speaker", "councillor",
+    "councilor", "councilman", "councilwoman", "representative", "mp", "lawmaker",
+    "legislator", "executive", "coach", "bishop", "archbishop", "consul", "envoy", "auditor",
+    "controller", "comptroller", "registrar", "provost", "rector", "editor", "administrator",
+    "magistrate"}
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "madam", "sir", "mdm"}
 
 
@@ -35,14 +49,15 @@ def name_slots(doc: Any) -> list[Slot]:
                           not in HONORIFICS)
         if not words:
             continue
-        found = role_of(ent)
-        if found is None:
-            continue  # "former minister X": the role does not single the person out
-        role, unique = found
+        # "former minister X": the role does not single the person out, but X is still
+        # named as a participant of the statement.
+        role, unique = role_of(ent) or ((), False)
         base = slot_base(event_of(ent.root))
-        # `context` holds a role one person fills; only such roles link different facts.
+        # `context` holds an office one person fills ("the mayor"); only such roles link
+        # different facts ("TikTok user X" is one of many users).
+        office = unique and bool(role) and role[-1] in OFFICES
         slots.append(Slot("name", "who", words, ent.text.removesuffix("'s").removesuffix("’s"),
-                          False, context=frozenset(role) if unique else frozenset(),
+                          False, context=frozenset(role) if office else frozenset(),
                           role=" ".join(role), **base))
     return slots
 

@@ -3,6 +3,7 @@ noun ("five drones"). Durations ("10 years and six weeks") are one summed quanti
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +17,11 @@ SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
 HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "some", "over",
           "more", "less", "fewer", "up", "least", "most", "estimated", "approx", "circa",
           "under", "than", "close", "within"}
+UPPER_BOUND = re.compile(r"\b(?:up to|at most|no more than|less than|fewer than|under|"
+                         r"within|as many as)$")
+LOWER_BOUND = re.compile(r"\b(?:(?<!no )more than|at least|over|above|upwards of)$")
+# Words inside a hedge phrase: "up to", "at least", "as many as".
+HEDGE_LINKS = {"to", "at", "as", "many", "much"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
 # "two other officers", "six more projects": a part of a total, not the total itself.
 PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra"}
@@ -60,11 +66,24 @@ def number_value(token: Any) -> float | None:
 
 
 def is_hedged(token: Any) -> bool:
+    """A hedge word right before the figure ("more than 100", "up to 10", "about 25"), or
+    attached to it; not one further back ("takes over all 117")."""
     doc = token.doc
-    near = {doc[i].lower_ for i in range(max(token.i - 3, 0), token.i)}
+    near, i = set(), token.i - 1
+    while i >= max(token.i - 3, 0) and doc[i].lower_ in HEDGES | HEDGE_LINKS:
+        near.add(doc[i].lower_)
+        i -= 1
     near |= {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children
                                                   if c.dep_ in ("advmod", "quantmod")}
     return bool(near & HEDGES)
+
+
+def bound_of(token: Any) -> str:
+    """"up to five minutes" is at most five, "more than 100" at least 100."""
+    before = " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0):token.i])
+    if UPPER_BOUND.search(before):
+        return "upper"
+    return "lower" if LOWER_BOUND.search(before) else ""
 
 
 def is_number(token: Any) -> bool:
@@ -91,7 +110,9 @@ def in_range(token: Any) -> bool:
 
 
 def is_partial(token: Any, unit: Any) -> bool:
-    return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i)
+    """"two other officers", "six more projects" (the parser hangs "more" on the number)."""
+    return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
+        any(c.lower_ in PARTIAL for c in token.children)
 
 
 def not_an_amount(unit: Any) -> bool:
@@ -126,11 +147,11 @@ def quantity_slots(doc: Any) -> list[Slot]:
             context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
                                 and measure(1.0, t.lemma_.lower()) is None)
             slots.append(Slot("number", dimension, amount, doc[token.i:end + 1].text,
-                              is_hedged(token), context=context, **base))
+                              is_hedged(token), context=context, bound=bound_of(token), **base))
         else:
             slots.append(Slot("number", f"count of {unit.lemma_.lower()}", value,
                               f"{token.text} {unit.text}", is_hedged(token),
-                              context=frozenset(), **base))
+                              context=frozenset(), bound=bound_of(token), **base))
     return slots
 
 

@@ -54,6 +54,7 @@ class Slot:
     additive: bool = False  # "also ...": another event of the kind, not the same one
     explicit: bool = True  # dates: written out (not a weekday resolved by rule)
     role: str = ""  # names: the role given to the person, as written ("prime minister")
+    bound: str = ""  # numbers: "upper" ("up to five"), "lower" ("more than five") or ""
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,24 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
 def slot_base(verb: Any) -> dict[str, Any]:
     subjects, objects = participants(verb)
     lemma = fold(verb.lemma_) if verb is not None and verb.lemma_ not in LIGHT_VERBS else ""
-    additive = verb is not None and any(c.lower_ in ADDITIVE for c in verb.children
-                                        if c.dep_ == "advmod")
     return {"event": EVENT_OF.get(lemma, lemma), "subjects": subjects, "objects": objects,
-            "additive": additive}
+            "additive": additive(verb)}
+
+
+def additive(verb: Any) -> bool:
+    """"also sold", "is also accused of selling", "received another call": another event of
+    the kind. In a relative clause "also" adds to what the thing involved ("an accident that
+    also involved two lorries"), not another event."""
+    if verb is None or verb.dep_ == "relcl":
+        return False
+    if any(c.dep_ == "dobj" and any(d.lower_ == "another" for d in c.children)
+           for c in verb.children):
+        return True
+    node = verb
+    for _ in range(3):  # "accused of selling": selling <- of <- accused
+        if any(c.lower_ in ADDITIVE for c in node.children if c.dep_ == "advmod"):
+            return True
+        if node.dep_ not in ("xcomp", "pcomp", "prep") or node.head is node:
+            return False
+        node = node.head
+    return False

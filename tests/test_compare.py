@@ -24,8 +24,9 @@ def make_story(toolkit, settings, *texts: str, published: str = "2023-09-17") ->
     return Story("s1", "test", tuple(p.article for p in parsed), (fact,))
 
 
-def conflicts_of(toolkit, settings, *texts: str):
-    return find_conflicts(make_story(toolkit, settings, *texts), toolkit, settings)
+def conflicts_of(toolkit, settings, *texts: str, published: str = "2023-09-17"):
+    return find_conflicts(make_story(toolkit, settings, *texts, published=published), toolkit,
+                          settings)
 
 
 def test_distance_in_miles_agrees_with_same_distance_in_km(toolkit, settings):
@@ -231,3 +232,130 @@ def test_february_29_without_a_year_in_a_non_leap_year_resolves_to_nothing():
 
     assert month_day("Feb 29", date(2023, 3, 1)) is None
     assert month_day("Feb 28", date(2023, 3, 1)) == "2023-02-28"
+
+
+def test_also_in_a_relative_clause_describes_the_same_event(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "Two riders were killed in a crash that also involved two lorries on "
+                         "the morning of Jan 21.",
+                         "Two riders were killed in a crash that also involved two lorries on "
+                         "the morning of Jan 24.")
+    assert [c.kind for c in found] == ["date"]
+
+
+def test_month_day_the_recogniser_misses_is_still_a_date(toolkit, settings):
+    # The parser tags neither "Feb 25" here as a date.
+    found = conflicts_of(toolkit, settings,
+                         "The station will be opening its doors to passengers on Feb 25, 3pm.",
+                         "The station will be opening its doors to passengers on Feb 28, 3pm.",
+                         published="2025-01-24")
+    assert [c.kind for c in found] == ["date"]
+    assert {p.value for p in found[0].positions} == {"2025-02-25", "2025-02-28"}
+
+
+def test_one_of_two_people_swapped_is_a_name_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "Prosecutors Alan Brook and Maria Vance had sought a sentence of nine "
+                         "years.",
+                         "Prosecutors Peter Quill and Maria Vance had sought a sentence of nine "
+                         "years.")
+    assert [c.kind for c in found] == ["name"]
+    assert {p.value for p in found[0].positions} == {"Alan Brook", "Peter Quill"}
+
+
+def test_naming_fewer_people_is_not_a_name_conflict(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "Prosecutors Alan Brook and Maria Vance had sought a sentence of "
+                            "nine years.",
+                            "Prosecutor Maria Vance had sought a sentence of nine years.")
+
+
+def test_person_with_a_former_title_is_still_compared_in_one_fact(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "Alan Brook, the company's former chief, was sentenced to 32 months.",
+                         "Peter Quill was sentenced to 32 months.")
+    assert [c.kind for c in found] == ["name"]
+
+
+def test_counts_that_are_not_round_are_exact(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "The agency takes over all 114 checkpoints nationwide.",
+                         "The agency takes over all 117 checkpoints nationwide.")
+    assert [c.kind for c in found] == ["number"]
+
+
+def test_round_counts_allow_an_outlets_rounding(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The agency hired 300 officers last year.",
+                            "The agency hired 302 officers last year.")
+
+
+def test_hedged_statement_joins_the_side_it_states_exactly(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "The owner had reported the bag missing 28 minutes before the call.",
+                         "The owner had reported the bag missing 25 minutes before the call.",
+                         "The owner had reported the bag missing about 25 minutes before the "
+                         "call.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.articles for p in found[0].positions} == {("a0",), ("a1", "a2")}
+
+
+def test_today_under_a_dateline_is_the_datelines_day(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "LONDON, Feb 9 — A driver was sentenced to 20 months in jail today for "
+                         "dangerous driving.",
+                         "LONDON – A driver was sentenced to 20 months in jail on Feb 6 for "
+                         "dangerous driving.", published="2025-02-10")
+    assert [c.kind for c in found] == ["date"]
+    assert {p.value for p in found[0].positions} == {"2025-02-09", "2025-02-06"}
+
+
+def test_an_article_on_both_sides_reports_two_events_not_a_conflict(toolkit, settings):
+    # a0 reports two fires; a1 and a2 report only the first. a0's Apr 27 sentence is
+    # aligned with a2's Apr 25 one, but a0 itself states Apr 25 as well.
+    texts = ["The battery caught fire on Apr 25 at the home. Later, the battery caught fire on "
+             "Apr 27 while the owner was riding.",
+             "The battery caught fire on Apr 25 at the home.",
+             "The battery caught fire on Apr 25 while the owner was riding."]
+    articles = [Article(f"a{i}", f"a{i}.txt", t, None, None, None, "2024-05-02", "metadata",
+                        "en") for i, t in enumerate(texts)]
+    claims = [p.claims for p in parse_articles(articles, toolkit, settings)]
+    mention = [Mention(c.article, c.text, c.start, c.end, c.id) for c in
+               (claims[0][0], claims[1][0], claims[0][1], claims[2][0])]
+    facts = (Fact("f1", mention[0].text, "corroborated", ("a0", "a1"), 2, tuple(mention[:2])),
+             Fact("f2", mention[2].text, "corroborated", ("a0", "a2"), 2, tuple(mention[2:])))
+    story = Story("s1", "test", tuple(articles), facts)
+    assert not find_conflicts(story, toolkit, settings)
+
+
+def test_a_figure_inside_a_stated_bound_agrees(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The waiting time between trains increased to up to five minutes.",
+                            "The waiting time between trains increased to about 3.5 minutes.")
+
+
+def test_a_figure_outside_a_stated_bound_conflicts(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "Trains on the line were delayed by up to five minutes.",
+                         "Trains on the line were delayed by eight minutes.")
+    assert [c.kind for c in found] == ["number"]
+
+
+def test_more_things_added_by_the_parse_to_the_number_are_a_part(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "Six more drainage projects are slated to begin this year.",
+                            "Nineteen drainage projects are slated to begin this year.")
+
+
+def test_failure_to_ensure_reads_like_failed_to_ensure(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The clinic failed to ensure its doctors supply cough mixtures "
+                            "within the prescribed limits.",
+                            "Another breach was the clinic's failure to ensure its doctors "
+                            "supply cough mixtures within the prescribed limits.")
+
+
+def test_also_accused_of_another_sale_is_another_event(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The trader sold a faulty battery to a customer on Jan 27.",
+                            "The trader is also accused of selling a faulty battery on Feb 21.",
+                            published="2024-03-01")

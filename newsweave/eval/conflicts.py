@@ -9,13 +9,16 @@ on one side and another article on the other side. Injectors:
   measure    a figure with a unit x1.5            count      a count of a plural noun +3
   weekday    a weekday -2 days                    month-day  a month-day +3 days
   name       a person's name swapped, all through the article, for a person of an earlier story
+  title      a person's title made its deputy post ("Minister X" -> "Deputy Minister X")
 A date written twice ("Monday (Feb 3)") is shifted in both places, as a source that got the
 date wrong would write it; otherwise the article merely contradicts itself.
 
 Fairness: a change is only injected where another article of the same aligned fact states the
 same figure, date or name verbatim (the witness); a figure no other source states cannot be
 contradicted and is not injected (`unwitnessed` counts them). Numbers that are part of a range
-("two or three tries") or not a count of a noun ("Clause 15 empowers") are not injected.
+("two or three tries") or not a count of a noun ("Clause 15 empowers") are not injected, nor
+are bounds ("more than eight weeks", "by Dec 19"): moved, they can still agree with the witness.
+A stranger's name is only used where the parser reads it as a person in the changed sentence.
 Conflicts after an injection that involve the changed article and were not already reported on
 the untouched story count as false.
 
@@ -42,7 +45,10 @@ from ..clean import clean_record
 from ..compare import WEEKDAYS, find_conflicts
 from ..compare_names import title_before
 from ..compare_numbers import in_range
+from ..compare_parse import fold
+from ..compare_titles import MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, title_conflicts
 from ..config import Settings
+from ..entities import merge_entities
 from ..errors import InputError
 from ..models import Article, Claim, Conflict, Fact, Mention, RawRecord, Story
 from ..toolkit import Toolkit
@@ -61,6 +67,9 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 MONTH_DAY_TEXT = rf"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
 WEEKDAY = re.compile(rf"\b(?P<core>{DAY_NAME})\b(?:\s*\(\s*{MONTH_DAY_TEXT}\b)?")
 MONTH_DAY = re.compile(rf"(?:\b(?:{DAY_NAME})\s*\(\s*)?\b(?P<core>{MONTH_DAY_TEXT})\b")
+# A figure or date after these words is a bound; moving it need not contradict anyone.
+BOUND_BEFORE = re.compile(r"\b(?:(?:more|less|fewer) than|at (?:least|most)|up to|over|under|"
+                          r"within|by|until|till|since|before|after)\s*(?:the\s+)?$")
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "twelve": 12}
 
@@ -120,11 +129,22 @@ def _month_day(match: re.Match[str]) -> str:
 
 
 def _is_count(match: re.Match[str], mention: Mention, pool: Pool) -> bool:
-    """The number counts the plural noun after it and is one figure, not a range end."""
+    """The number counts the plural noun after it and is one figure, not a range end or a
+    bound."""
+    if not not_a_bound(match, mention, pool):
+        return False
     doc = pool.nlp(mention.text)
     number = next((t for t in doc if t.idx == match.start(2)), None)
     return number is not None and number.dep_ == "nummod" and number.head.tag_ == "NNS" \
         and number.head.i == number.i + 1 and not in_range(number)
+
+
+def not_a_bound(match: re.Match[str], mention: Mention, pool: Pool) -> bool:
+    """"more than eight weeks" moved to "more than 11 weeks", or "by Dec 19" to "by Dec 22",
+    still agrees with the witness: bounds are not injected."""
+    del pool
+    before = mention.text[:match.start()].lower()
+    return BOUND_BEFORE.search(before) is None
 
 
 def regex_finder(pattern: re.Pattern[str], change: Callable[[re.Match[str]], str],
@@ -188,10 +208,17 @@ def find_names(story: Story, pool: Pool) -> list[Edit]:
     edits = []
     for mention, name in witnessed_people(story, pool.nlp):
         stranger = next((p for p in reversed(pool.people) if not any(
-            w in t for w in p.split() for t in texts.values())), None)
+            w in t for w in p.split() for t in texts.values())
+            and read_as_person(mention.text.replace(name, p), p, pool.nlp)), None)
         if stranger is not None:
             edits.append(rename(texts[mention.article], mention.article, name, stranger))
     return edits
+
+
+def read_as_person(text: str, name: str, nlp: Any) -> bool:
+    """The stranger put in place reads as a person: a name the parser takes for a place or a
+    company in that sentence would swap a person for a thing, not for another person."""
+    return any(e.label_ == "PERSON" and name.split()[-1] in e.text for e in nlp(text).ents)
 
 
 def rename(text: str, article: str, name: str, stranger: str) -> Edit:
@@ -205,12 +232,51 @@ def rename(text: str, article: str, name: str, stranger: str) -> Edit:
     return Edit(article, spans, f"{name} -> {stranger}")
 
 
+def witnessed_titles(story: Story, nlp: Any) -> list[tuple[Mention, str]]:
+    """(mention, "Title Name") where another article of the same fact writes the same title
+    and name verbatim, the title headed by an office noun and holding no rank word yet."""
+    found = []
+    for fact in story.facts:
+        docs = list(nlp.pipe(m.text for m in fact.mentions))
+        for mention, doc in zip(fact.mentions, docs):
+            for ent in doc.ents:
+                title = title_before(ent) if ent.label_ == "PERSON" else []
+                if not title or not plain_office(title):
+                    continue
+                core = doc[title[0].i:ent.end].text
+                if any(o.article != mention.article and core in o.text for o in fact.mentions):
+                    found.append((mention, core))
+    return found
+
+
+def plain_office(title: list[Any]) -> bool:
+    """An office with nothing that would make "Deputy ..." something else than its deputy
+    post: no rank or qualifier yet ("Former minister"), no place or organisation ("US
+    President", "High Court Justice"), not a military rank (shortened, not exclusive)."""
+    words = {fold(t.text) for t in title}
+    return fold(title[-1].lemma_) in OFFICES - MILITARY and not words & (RANK_WORDS | QUALIFIERS) \
+        and not any(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") for t in title)
+
+
+def find_titles(story: Story, pool: Pool) -> list[Edit]:
+    """A witnessed title becomes its deputy post ("Minister X" -> "Deputy Minister X"), all
+    through one article: one person cannot hold a post and its deputy post at once."""
+    texts = {a.id: a.text for a in story.articles}
+    edits = []
+    for mention, core in witnessed_titles(story, pool.nlp):
+        spans = tuple((m.start(), m.end(), f"Deputy {core}")
+                      for m in re.finditer(re.escape(core), texts[mention.article]))
+        edits.append(Edit(mention.article, spans, f"{core} -> Deputy {core}"))
+    return edits
+
+
 INJECTIONS = (
-    Injection("number", "measure", regex_finder(NUMBER_UNIT, _scaled)),
+    Injection("number", "measure", regex_finder(NUMBER_UNIT, _scaled, not_a_bound)),
     Injection("number", "count", regex_finder(COUNT, _count, _is_count)),
-    Injection("date", "weekday", regex_finder(WEEKDAY, _weekday)),
-    Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day)),
+    Injection("date", "weekday", regex_finder(WEEKDAY, _weekday, not_a_bound)),
+    Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day, not_a_bound)),
     Injection("name", "name", find_names),
+    Injection("name", "title", find_titles),
 )
 PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
 
@@ -240,8 +306,10 @@ class Runner:
         return Story("eval", "eval", tuple(clean), facts)
 
     def conflicts(self, articles: list[Article]) -> tuple[Story, tuple[Conflict, ...]]:
+        """What the pipeline reports: slot conflicts and exclusive titles."""
         story = self.story(articles)
-        return story, find_conflicts(story, self.toolkit, self.settings)
+        titles = title_conflicts(story, merge_entities(story, self.toolkit), self.toolkit)
+        return story, find_conflicts(story, self.toolkit, self.settings) + titles
 
 
 def load_articles(record: dict, settings: Settings) -> list[Article]:
