@@ -359,3 +359,4 @@ def test_also_accused_of_another_sale_is_another_event(toolkit, settings):
                             "The trader sold a faulty battery to a customer on Jan 27.",
                             "The trader is also accused of selling a faulty battery on Feb 21.",
                             published="2024-03-01")
+
