@@ -100,8 +100,8 @@ def framed(verb: Any) -> Any:
 
 
 def phrase_words(node: Any) -> set[str]:
-    """A participant: its head noun and the names in it ("the train" -> train; "leader Kim
-    Jong Un" -> leader, kim, jong, un). Modifiers of common nouns are left out: "a battery"
+    """A participant: its head noun and the names in it ("the train" -> train; "leader Jane
+    Doe" -> leader, jane, doe). Modifiers of common nouns are left out: "a battery"
     and "an e-bike fitted with a battery" are different things."""
     words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN"}
     if node.pos_ in ("NOUN", "PRON"):

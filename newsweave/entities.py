@@ -53,7 +53,8 @@ INITIALS_SKIP = {"of", "the", "and", "for", "on", "in", "at", "to", "s"}
 TOKEN_RATIO = 80.0
 TOKEN_RATIO_MIN_LENGTH = 5
 # A short form shared by several full names goes to the one mentioned this many times more
-# often than the next ("Kim" in a story about the son, who is named far more than the father).
+# often than the next (a family name in a story about the son, who is named far more than
+# the father).
 SHORT_FORM_DOMINANCE = 3
 # A surname tagged as an organisation or group joins the one person whose name it ends only
 # when the full name is also named in at least this share of the articles using the surname:
