@@ -79,7 +79,7 @@ def negated(verb: Any, predicate: Any) -> bool:
         count += 1
     node = verb
     # "acl": "failure to ensure its doctors refer" negates "refer" like "failed to ensure".
-    while node.dep_ in ("ccomp", "xcomp", "conj", "acl") and node.head is not node:
+    while node.dep_ in ("ccomp", "xcomp", "conj", "acl") and node.head.i != node.i:
         node = node.head
         if fold(node.lemma_) in DENIALS | NEGATING_HEADS:
             count += 1
@@ -90,7 +90,7 @@ def negated(verb: Any, predicate: Any) -> bool:
 def subject_of(verb: Any) -> list[Any]:
     """The verb's subject, or the one it shares with the verb it is coordinated with."""
     own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if own or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+    if own or verb.dep_ not in ("conj", "xcomp") or verb.head.i == verb.i:
         return own
     return subject_of(verb.head)
 

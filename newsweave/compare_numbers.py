@@ -109,6 +109,14 @@ def in_range(token: Any) -> bool:
     return any(t.lower_ == "between" for t in doc[max(token.i - 4, 0):token.i])
 
 
+def number_follows(token: Any, unit: Any) -> bool:
+    """"Avenue 5 three months later": another figure of the same noun comes right after, so
+    this one belongs to what precedes it (an address, a name), not to the amount."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.head.i == unit.i and following.dep_ == "nummod" \
+        and is_number(following)
+
+
 def is_partial(token: Any, unit: Any) -> bool:
     """"two other officers", "six more projects" (the parser hangs "more" on the number)."""
     return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
@@ -136,7 +144,7 @@ def quantity_slots(doc: Any) -> list[Slot]:
         measured = measure(value, unit.lemma_.lower())
         if measured is None and token.ent_type_ in ("DATE", "TIME"):
             continue  # "2023 elections", "the 1990s": a date, not a count
-        if is_partial(token, unit) or not_an_amount(unit):
+        if is_partial(token, unit) or not_an_amount(unit) or number_follows(token, unit):
             continue
         verb = event_of(unit)
         base = slot_base(verb)

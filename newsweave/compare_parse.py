@@ -80,13 +80,15 @@ def doc_names(doc: Any) -> frozenset[str]:
 def event_of(token: Any) -> Any:
     """The verb (or event noun) that governs a token: climb through objects and clauses; a
     frame verb ("started getting calls") hands over to the verb it governs."""
-    node = token
+    node = token  # spaCy makes a new Token object per access: compare positions, not `is`
     for _ in range(8):
-        if node.pos_ == "VERB" and node is not token:
+        if node.pos_ == "VERB" and node.i != token.i:
             return framed(node)
-        if node.head is node:
-            return framed(node) if node.pos_ in ("VERB", "NOUN") else None
-        if node is not token and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_OF:
+        if node.head.i == node.i:  # the root: a verb, an event noun, or no event
+            if node.pos_ == "VERB":
+                return framed(node)
+            return node if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_OF else None
+        if node.i != token.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_OF:
             return node
         node = node.head
     return None
@@ -124,7 +126,7 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
                                                             if c.dep_ == "pobj"]
             for target in targets:
                 objects |= phrase_words(target)
-    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:
+    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         # "is set to plead", "arrived and met": the subject sits on the governing verb.
         subjects = set(participants(verb.head)[0])
     return frozenset(subjects), frozenset(objects)
@@ -150,7 +152,7 @@ def additive(verb: Any) -> bool:
     for _ in range(3):  # "accused of selling": selling <- of <- accused
         if any(c.lower_ in ADDITIVE for c in node.children if c.dep_ == "advmod"):
             return True
-        if node.dep_ not in ("xcomp", "pcomp", "prep") or node.head is node:
+        if node.dep_ not in ("xcomp", "pcomp", "prep") or node.head.i == node.i:
             return False
         node = node.head
     return False

@@ -215,7 +215,7 @@ def subject_of(verb: Any, quote_before: bool) -> Any | None:
         inverted = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
         if level == 0 and quote_before and inverted is not None:
             return inverted
-        if token.head is token:
+        if token.head.i == token.i:  # the root (Token objects are new per access)
             return None
         token = token.head
     return None

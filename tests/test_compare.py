@@ -360,3 +360,11 @@ def test_also_accused_of_another_sale_is_another_event(toolkit, settings):
                             "The trader is also accused of selling a faulty battery on Feb 21.",
                             published="2024-03-01")
 
+
+
+def test_a_number_before_another_figure_of_the_same_noun_is_not_part_of_it(toolkit):
+    from newsweave.compare_numbers import quantity_slots
+
+    slots = quantity_slots(toolkit.nlp("The scooter was ridden along Park Avenue 5 three "
+                                       "months later."))
+    assert [s.shown for s in slots] == ["three months"]
