@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import combinations
 from typing import Any, cast
@@ -36,7 +37,8 @@ from .config import Settings
 from .models import Conflict, ConflictKind, Fact, Position, Story
 from .toolkit import Toolkit
 
-__all__ = ["WEEKDAYS", "find_conflicts", "mark_disputed", "read_mentions", "resolve_date"]
+__all__ = ["WEEKDAYS", "find_conflicts", "mark_disputed", "most_confident_first",
+           "read_mentions", "resolve_date"]
 
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
 # significant figures without letting 10% differences through.
@@ -63,8 +65,11 @@ def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings) -> tuple[
         for slot in said.slots:
             buckets[(slot.kind, slot.key)].append((said, slot))
     conflicts = [c for bucket in buckets.values() for c in bucket_conflicts(bucket)]
-    unique = {c.id: c for c in conflicts}
-    return tuple(sorted(unique.values(), key=lambda c: (-c.confidence, c.topic)))
+    return most_confident_first({c.id: c for c in conflicts}.values())
+
+
+def most_confident_first(conflicts: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return tuple(sorted(conflicts, key=lambda c: (-c.confidence, c.topic)))
 
 
 def mark_disputed(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> tuple[Fact, ...]:

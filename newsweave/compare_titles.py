@@ -33,9 +33,10 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from .compare import modifiers_agree
+from .compare import find_conflicts, modifiers_agree, most_confident_first
 from .compare_names import HONORIFICS, OFFICES, ROLE_QUALIFIERS, role_of, title_before
 from .compare_parse import fold
+from .config import Settings
 from .entities import NAME_LIST, TITLES, name_tokens, normalise
 from .models import Conflict, Entity, Fact, Position, Story
 from .toolkit import Toolkit
@@ -116,8 +117,14 @@ def title_conflicts(story: Story, entities: tuple[Entity, ...],
                                                     for w in surnames(people[person]))]
     found = [person_conflict(people[p], found_titles, story.facts)
              for p, found_titles in titles.items()]
-    return tuple(sorted((c for c in found if c is not None),
-                        key=lambda c: (-c.confidence, c.topic)))
+    return most_confident_first(c for c in found if c is not None)
+
+
+def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit,
+                    settings: Settings) -> tuple[Conflict, ...]:
+    """Every conflict a report shows: slot conflicts (`find_conflicts`) and exclusive titles."""
+    return most_confident_first(find_conflicts(story, toolkit, settings)
+                                + title_conflicts(story, entities, toolkit))
 
 
 def past_posts(doc: Any, article: str) -> list[tuple[Title, str]]:

@@ -26,8 +26,8 @@ from .brief import write_brief
 from .claims import parse_articles
 from .clean import clean_record
 from .cluster import cluster_articles, lead_text
-from .compare import find_conflicts, mark_disputed
-from .compare_titles import title_conflicts
+from .compare import mark_disputed
+from .compare_titles import story_conflicts
 from .config import Settings
 from .copies import find_copies, independent_counts
 from .entities import merge_entities
@@ -363,9 +363,7 @@ def analyze_story(members: list[Article], state: RunState, ctx: Context,
     story = Story(id=story_id, title=story_title(group), articles=tuple(group),
                   facts=facts, copies=copies)
     entities = merge_entities(story, ctx.toolkit)
-    conflicts = tuple(sorted(find_conflicts(story, ctx.toolkit, ctx.settings)
-                             + title_conflicts(story, entities, ctx.toolkit),
-                             key=lambda c: (-c.confidence, c.topic)))
+    conflicts = story_conflicts(story, entities, ctx.toolkit, ctx.settings)
     groups = compare_quotes(extract_quotes(story, ctx.toolkit, entities), story.articles)
     story = replace(story, facts=mark_disputed(story.facts, conflicts), conflicts=conflicts,
                     entities=entities, quotes=tuple(q for g in groups for q in g.quotes),

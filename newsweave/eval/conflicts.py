@@ -1,8 +1,8 @@
 """Conflict detection quality.
 
 Injection benchmark (LocalNews dev): every story (its first `MAX_ARTICLES` articles) goes
-through clean, parse, encode, align and `find_conflicts` untouched; whatever is reported there
-counts as false (real stories of one local event rarely disagree, so this is a pessimistic
+through clean, parse, encode, align and `story_conflicts` (slots and titles, as the pipeline
+reports them) untouched; whatever is reported there counts as false (real stories of one local event rarely disagree, so this is a pessimistic
 precision). Then, per injector, one article is changed programmatically and the story is run
 again; the injection is found when a conflict of the right kind puts the changed article alone
 on one side and another article on the other side. Injectors:
@@ -46,7 +46,7 @@ from ..compare import WEEKDAYS, find_conflicts
 from ..compare_names import title_before
 from ..compare_numbers import in_range
 from ..compare_parse import fold
-from ..compare_titles import MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, title_conflicts
+from ..compare_titles import MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, story_conflicts
 from ..config import Settings
 from ..entities import merge_entities
 from ..errors import InputError
@@ -308,8 +308,8 @@ class Runner:
     def conflicts(self, articles: list[Article]) -> tuple[Story, tuple[Conflict, ...]]:
         """What the pipeline reports: slot conflicts and exclusive titles."""
         story = self.story(articles)
-        titles = title_conflicts(story, merge_entities(story, self.toolkit), self.toolkit)
-        return story, find_conflicts(story, self.toolkit, self.settings) + titles
+        entities = merge_entities(story, self.toolkit)
+        return story, story_conflicts(story, entities, self.toolkit, self.settings)
 
 
 def load_articles(record: dict, settings: Settings) -> list[Article]:
