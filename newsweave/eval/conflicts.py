@@ -2,10 +2,11 @@
 
 Injection benchmark (LocalNews dev): every story (its first `MAX_ARTICLES` articles) goes
 through clean, parse, encode, align and `story_conflicts` (slots and titles, as the pipeline
-reports them) untouched; whatever is reported there counts as false (real stories of one local event rarely disagree, so this is a pessimistic
-precision). Then, per injector, one article is changed programmatically and the story is run
-again; the injection is found when a conflict of the right kind puts the changed article alone
-on one side and another article on the other side. Injectors:
+reports them) untouched; whatever is reported there counts as false (real stories of one local
+event rarely disagree, so this is a pessimistic precision). Then, per injector, one article is
+changed programmatically and the story is run again; the injection is found when a conflict of
+the right kind puts the changed article alone on one side and another article on the other
+side. Injectors:
   measure    a figure with a unit x1.5            count      a count of a plural noun +3
   weekday    a weekday -2 days                    month-day  a month-day +3 days
   name       a person's name swapped, all through the article, for a person of an earlier story
