@@ -401,9 +401,10 @@ def written_value(position: Position, article: Article) -> str | None:
     their phrase is found again."""
     if position.value in position.text:
         return position.value
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", position.value) and article.published:
+    iso = position.value.split()[-1] if position.value else ""  # "by 2024-12-19": a bound
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso) and article.published:
         for day, phrase in dates_in(position.text, article.published):
-            if day == position.value and phrase in position.text:
+            if day == iso and phrase in position.text:
                 return phrase
     return None
 

@@ -11,7 +11,9 @@ Every distinct English mention text is parsed once per story and reduced to slot
   claim      the polarity of a predicate (asserted or denied) - compare_claims
 Two slots are compared when they come from different articles and either sit in one fact or
 describe one event: same event verb (or synonym) and compatible participants. Real
-disagreements often sit in sentences the encoder does not align, hence the second route.
+disagreements often sit in sentences the encoder does not align, hence the second route. In one
+fact, a figure or date stated once per statement is compared even under different verbs
+(`same_fact_comparable`).
 Names and claims are only compared inside one fact (or, for names, under one stated role):
 their slots are too common to match across unrelated sentences.
 """
@@ -23,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from itertools import combinations
 from typing import Any, cast
 
@@ -52,6 +55,8 @@ ROUND_COUNT = 20
 MODIFIER_SAME_RATIO = 80.0
 # Starting confidence per kind: numbers and dates are read exactly; a name or a polarity can
 # also differ because the parse or the alignment put two different statements together.
+# Two dates of one fact under different verbs: one event misdated only this close together.
+SAME_EVENT_DAYS = 7
 BASE_CONFIDENCE = {"number": 0.8, "date": 0.8, "attribute": 0.8, "name": 0.6, "claim": 0.5}
 
 Entry = list[tuple[Said, Slot]]
@@ -133,9 +138,7 @@ def comparable(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     if (x.additive or y.additive) and (x.kind == "date" or a.fact != b.fact):
         return False  # "also sold on Feb 21": another sale, not a second date for this one
     if a.fact == b.fact:
-        # A statement's date (event "", from "said on") is not the date of what it reports.
-        return x.event == y.event if x.kind == "date" else \
-            not (x.event and y.event and x.event != y.event)
+        return same_fact_comparable(a, x, b, y)
     if x.kind == "number" and x.key == "duration":
         # Spans of time recur in unrelated sentences ("for 10 years", "within four hours"):
         # across facts only the same event with the same actors.
@@ -149,6 +152,42 @@ def comparable(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     if x.objects and y.objects and not (x.objects & y.objects):
         return False
     return compatible_subjects(x.subjects, y.subjects) and same_actors
+
+
+def same_fact_comparable(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """In one fact: the same event, or no second event to tell apart. Outlets put one figure
+    or date under different verbs ("stopped the show for 10 minutes", "disrupted it for about
+    10 minutes"); when each statement holds one value of the slot and both name one
+    participant, the two are its value - for dates only when they lie within a week (a
+    person sold something in January and was charged a year later) and neither is a bound
+    ("bit him prior to Nov 20" and "confronted her on Nov 24"). A statement's date (event "",
+    from "said on") is not the date of what it reports."""
+    if x.event == y.event:
+        return True
+    if not (x.event and y.event):
+        return x.kind != "date"
+    if x.kind == "date" and (x.bound or y.bound or days_apart(x.value, y.value) > SAME_EVENT_DAYS):
+        return False
+    return x.kind in ("number", "date") and sole(a, x) and sole(b, y) and \
+        compatible_subjects(x.subjects | x.objects, y.subjects | y.objects) and \
+        not different_codes(x.subjects | x.objects, y.subjects | y.objects)
+
+
+def different_codes(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Both sides name things by codes ("flight AB123", "bus 960") and no code is shared:
+    two different things of one kind."""
+    left, right = ({w for w in s if any(c.isdigit() for c in w)} for s in (x, y))
+    return bool(left and right and not left & right)
+
+
+def days_apart(x: str, y: str) -> int:
+    return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+
+
+def sole(said: Said, slot: Slot) -> bool:
+    """The statement gives this slot one value only ("Thursday (Jan 23)" is one date)."""
+    return all(s.value == slot.value for s in said.slots
+               if s.kind == slot.kind and s.key == slot.key and bool(s.event) == bool(slot.event))
 
 
 def comparable_statement(a: Said, x: Slot, b: Said, y: Slot) -> bool:
@@ -183,7 +222,8 @@ def agree(a: Said, x: Slot, b: Said, y: Slot) -> bool:
         return same_person(x.value, y.value, x.shown, y.shown) or \
             named_in(x.value, b.article_text) or named_in(y.value, a.article_text)
     if x.kind == "date":
-        return bool(x.value == y.value) or same_day_of_year(x, y)
+        return bool(x.value == y.value) or same_day_of_year(x, y) or date_within(x, y) or \
+            date_within(y, x)
     if x.kind == "claim":
         return bool(x.value == y.value)
     return modifiers_agree(x.value, y.value)
@@ -195,6 +235,16 @@ def within_bound(x: Slot, y: Slot, tolerance: float) -> bool:
         return bool(y.value <= x.value * (1 + tolerance))
     if x.bound == "lower":
         return bool(y.value >= x.value * (1 - tolerance))
+    return False
+
+
+def date_within(x: Slot, y: Slot) -> bool:
+    """`y`'s date lies inside the bound `x` states ("by Dec 19" and "on Dec 17"; "by Dec 19"
+    and "after Dec 2")."""
+    if x.bound == "upper":
+        return y.bound == "upper" or bool(y.value <= x.value)
+    if x.bound == "lower":
+        return y.bound == "lower" or bool(y.value >= x.value)
     return False
 
 
@@ -274,13 +324,21 @@ def component_conflict(entries: list[Entry], links: set[tuple[int, int]]) -> Con
     for index in sorted(involved, key=lambda i: (any(s.hedged for _, s in entries[i]), i)):
         entry = entries[index]
         home = next((g for g in groups if same_value(g, entry)), None) or \
-            next((g for g in groups if any_agree(g, entry)), None)
+            next((g for g in groups if joins(g, entry)), None)
         if home is None:
             groups.append(list(entry))
         else:
             home.extend(entry)
     sides = disagreeing(groups)
     return make_conflict(sides) if len(sides) >= 2 else None
+
+
+def joins(group: Entry, entry: Entry) -> bool:
+    """An entry agreeing with a position joins it; a person only when compared with it (no
+    comparison between two people is no agreement)."""
+    if entry[0][1].kind == "name" and not related(group, entry):
+        return False
+    return any_agree(group, entry)
 
 
 def disagreeing(groups: list[Entry]) -> list[Entry]:
@@ -308,8 +366,12 @@ def any_agree(x: Entry, y: Entry) -> bool:
 
 
 def same_value(x: Entry, y: Entry) -> bool:
-    """One figure or date stated alike on both sides (names: see `any_agree`)."""
-    return x[0][1].kind != "name" and any(s.value == t.value for _, s in x for _, t in y)
+    """One figure or date stated alike on both sides; names: one person on both sides and
+    no swap (see `any_agree`)."""
+    if x[0][1].kind == "name":
+        return any(same_person(s.value, t.value, s.shown, t.shown) for _, s in x for _, t in y) \
+            and any_agree(x, y)
+    return any(s.value == t.value for _, s in x for _, t in y)
 
 
 def unaccounted(x: Entry, y: Entry) -> Entry:
@@ -325,7 +387,7 @@ def unaccounted(x: Entry, y: Entry) -> Entry:
 def shown_value(slot: Slot) -> str:
     """Dates as resolved (ISO), polarity as asserted/denied, the rest as written."""
     if slot.kind == "date":
-        return str(slot.value)
+        return {"upper": "by ", "lower": "after "}.get(slot.bound, "") + str(slot.value)
     if slot.kind == "claim":
         return "asserted" if slot.value else "denied"
     return slot.shown

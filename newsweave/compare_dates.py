@@ -25,9 +25,11 @@ DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+
                         re.IGNORECASE)
 # Reports look back; a month-day more than this far after publication is last year's.
 FUTURE_DAYS = 60
-# Prepositions that date a state, not an event ("by Friday 13 had been found", "as of
-# yesterday", "until March").
-STATE_PREPOSITIONS = {"by", "since", "until", "till", "before", "after", "through"}
+# Prepositions that date a state, not an event ("as of yesterday", "until March").
+STATE_PREPOSITIONS = {"since", "until", "till", "through"}
+# Prepositions that bound an event's date: "by Dec 19 they had begun calling" is on or before
+# Dec 19 and agrees with any earlier day ("prior to" is read like "before").
+BOUND_PREPOSITIONS = {"by": "upper", "before": "upper", "after": "lower"}
 # A date that modifies a noun ("a 14 January article") dates that thing, not the event.
 NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
 DATELINE_MARKS = {"—", "–", "-", "--", ":"}
@@ -59,9 +61,22 @@ def date_slots(doc: Any, published: str | None) -> list[Slot]:
             base["event"] = ""
         explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
         slots.append(Slot("date", "date", resolved, ent.text, False, context=frozenset(),
-                          explicit=explicit, **base))
+                          explicit=explicit, bound=date_bound(ent), **base))
+    if dateline is not None and not slots:
+        slots += dateline_slot(doc, dateline, next(e.text for e in spans if is_dateline(e)))
     written = {s.event for s in slots if s.explicit}
     return [s for s in slots if s.explicit or s.event not in written]
+
+
+def dateline_slot(doc: Any, dateline: str, shown: str) -> list[Slot]:
+    """"CITY, Jan 20 - A man was sentenced ...": a lead that dates nothing else reports the
+    dateline's day. Read as a rule, not as written (lower confidence), and only for an event
+    verb: a lead that says or is something dates no event."""
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]
+    if not roots or fold(roots[0].lemma_) in REPORTING | LIGHT_VERBS:
+        return []
+    return [Slot("date", "date", dateline, shown, False, context=frozenset(), explicit=False,
+                 **slot_base(roots[0]))]
 
 
 def date_spans(doc: Any) -> list[Any]:
@@ -103,6 +118,16 @@ def dated_event(ent: Any) -> bool:
     if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return False
     return not is_dateline(ent)
+
+
+def date_bound(ent: Any) -> str:
+    """"upper" for "by/before/prior to Dec 19", "lower" for "after Dec 19", else ""."""
+    head = ent.root.head
+    if ent.root.dep_ != "pobj":
+        return ""
+    if head.lower_ == "to" and head.head.lower_ == "prior":
+        return "upper"
+    return BOUND_PREPOSITIONS.get(head.lower_, "")
 
 
 def is_future(verb: Any) -> bool:

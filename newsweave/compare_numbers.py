@@ -25,6 +25,8 @@ HEDGE_LINKS = {"to", "at", "as", "many", "much"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
 # "two other officers", "six more projects": a part of a total, not the total itself.
 PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra"}
+# "including 28 air checkpoints": one part of a list, not the total.
+LISTING = {"including", "excluding", "among"}
 # Dimensions a news figure is compared in; pint also knows typographic "points" and "lines".
 DIMENSIONS = {"[length]": "distance", "[time]": "duration", "[mass]": "mass",
               "[length] ** 2": "area", "[length] ** 3": "volume",
@@ -118,9 +120,19 @@ def number_follows(token: Any, unit: Any) -> bool:
 
 
 def is_partial(token: Any, unit: Any) -> bool:
-    """"two other officers", "six more projects" (the parser hangs "more" on the number)."""
+    """"two other officers", "six more projects" (the parser hangs "more" on the number),
+    "including 28 air checkpoints" (a part listed, not the total)."""
     return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
-        any(c.lower_ in PARTIAL for c in token.children)
+        any(c.lower_ in PARTIAL for c in token.children) or listed_part(unit)
+
+
+def listed_part(unit: Any) -> bool:
+    for node in unit.ancestors:
+        if node.lower_ in LISTING:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def not_an_amount(unit: Any) -> bool:

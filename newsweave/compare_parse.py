@@ -38,6 +38,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 # contradict one stated elsewhere.
 ADDITIVE = {"also", "again", "too", "further", "additionally"}
 NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+MIN_INITIALS = 3
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ class Slot:
     additive: bool = False  # "also ...": another event of the kind, not the same one
     explicit: bool = True  # dates: written out (not a weekday resolved by rule)
     role: str = ""  # names: the role given to the person, as written ("prime minister")
-    bound: str = ""  # numbers: "upper" ("up to five"), "lower" ("more than five") or ""
+    bound: str = ""  # "upper" ("up to five", "by Dec 19"), "lower" ("more than five") or ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,16 @@ def fold(text: str) -> str:
 
 
 def doc_names(doc: Any) -> frozenset[str]:
-    return frozenset(fold(t.text) for t in doc if t.ent_type_ in NAME_ENTS and t.is_alpha)
+    words = {fold(t.text) for t in doc if t.ent_type_ in NAME_ENTS and t.is_alpha}
+    return frozenset(words | {a for e in doc.ents if e.label_ in NAME_ENTS
+                              if (a := initials(e))})
+
+
+def initials(span: Any) -> str:
+    """"Harbour Safety Board" -> "hsb": outlets name one body in full and by its acronym. Three
+    capitalised words at least; a two-letter acronym would match names by chance."""
+    capitals = [t.text[0] for t in span if t.is_alpha and t.text[0].isupper()]
+    return fold("".join(capitals)) if len(capitals) >= MIN_INITIALS else ""
 
 
 def event_of(token: Any) -> Any:
@@ -106,8 +116,13 @@ def phrase_words(node: Any) -> set[str]:
     Doe" -> leader, jane, doe). Modifiers of common nouns are left out: "a battery"
     and "an e-bike fitted with a battery" are different things."""
     words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN"}
+    words |= {a for e in node.doc.ents if e.label_ in NAME_ENTS
+              and node.left_edge.i <= e.start and e.end <= node.right_edge.i + 1
+              if (a := initials(e))}
     if node.pos_ in ("NOUN", "PRON"):
         words.add(fold(node.lemma_))
+    # "Jane Doe, a sales manager": the apposed noun names the same participant.
+    words |= {fold(c.lemma_) for c in node.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
     for conj in node.conjuncts:
         if conj.pos_ in ("NOUN", "PROPN"):
             words.add(fold(conj.lemma_ if conj.pos_ == "NOUN" else conj.text))

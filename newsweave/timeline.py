@@ -41,8 +41,9 @@ def build_timeline(story: Story,
     """One event per fact and date, with the articles that date it; ordered by date."""
     published = {a.id: a.published for a in story.articles}
     # A date conflict marks the events of its facts that carry one of its dates.
-    date_conflicts = {(f, p.value): c.id for c in conflicts if c.kind == "date"
-                      for f in c.facts for p in c.positions}
+    # A bounded position ("by 2024-12-19") marks the day it names.
+    date_conflicts = {(f, p.value.split()[-1]): c.id for c in conflicts if c.kind == "date"
+                      for f in c.facts for p in c.positions if p.value}
     events = []
     for fact in story.facts:
         by_date: dict[str, list[str]] = {}

@@ -338,3 +338,17 @@ def test_two_verdict_conflicts_on_different_statements_are_both_reported():
         Position("denied", "The mayor refused to sign the contract", ("b",))))
     story = Story("s", "t", (first, second), (), (budget, contract))
     assert {s.facts[0] for s in write_brief(story, 9)[0]} == {"c_budget", "c_contract"}
+
+
+def test_a_bounded_date_is_quoted_as_written():
+    first = article("a", "By December 19, loan sharks began calling him.", "Daily Post",
+                    published="2025-01-10")
+    second = article("b", "On December 22, loan sharks started calling him.", "Evening Star",
+                     published="2025-01-10")
+    bound = Conflict("c_date", "date", "date of call", (
+        Position("by 2024-12-19", first.text[:-1], ("a",)),
+        Position("2024-12-22", second.text[:-1], ("b",))))
+    sentence = write_brief(Story("s", "t", (first, second), (), (bound,)), 9)[0][0]
+    # The dated words, not the whole statement: the bound is found again in the text.
+    assert "Daily Post reports “By December 19”" in sentence.text
+    assert "2024-12-19" not in sentence.text

@@ -19,7 +19,9 @@ same figure, date or name verbatim (the witness); a figure no other source state
 contradicted and is not injected (`unwitnessed` counts them). Numbers that are part of a range
 ("two or three tries") or not a count of a noun ("Clause 15 empowers") are not injected, nor
 are bounds ("more than eight weeks", "by Dec 19"): moved, they can still agree with the witness.
-A stranger's name is only used where the parser reads it as a person in the changed sentence.
+A stranger's name is only used where the parser reads it as a person in the changed sentence,
+and only strangers given an office or an honorific in their own story ("Minister X", "Mr X")
+are kept: before, "Bus operator X" and "300-seater X Ballroom" slipped in as people.
 Conflicts after an injection that involve the changed article and were not already reported on
 the untouched story count as false.
 
@@ -44,7 +46,7 @@ from ..align import align_claims
 from ..claims import parse_articles
 from ..clean import clean_record
 from ..compare import WEEKDAYS, find_conflicts
-from ..compare_names import title_before
+from ..compare_names import HONORIFICS, title_before
 from ..compare_numbers import in_range
 from ..compare_parse import fold
 from ..compare_titles import MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, story_conflicts
@@ -360,12 +362,17 @@ def new_false(after: tuple[Conflict, ...], before: tuple[Conflict, ...], article
 def remember_people(story: Story, pool: Pool) -> None:
     """People named in this story become the strangers injected into later stories."""
     titled = {e.text for doc in pool.nlp.pipe(f.text for f in story.facts)
-              for e in doc.ents if e.label_ == "PERSON" and title_before(e)}
+              for e in doc.ents if e.label_ == "PERSON" and personal_title(title_before(e))}
     for _, name in witnessed_people(story, pool.nlp):
-        # A title before the name ("Minister X") makes sure the parser did not take a
-        # company or a place for a person.
+        # An office or an honorific before the name ("Minister X", "Mr X") makes sure the
+        # parser did not take a company or a place for a person ("operator X", "the Grand X").
         if name in titled and name not in pool.people:
             pool.people.append(name)
+
+
+def personal_title(title: list[Any]) -> bool:
+    words = [fold(t.text).rstrip(".") for t in title]
+    return bool(title) and (fold(title[-1].lemma_) in OFFICES or bool(set(words) & HONORIFICS))
 
 
 def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
