@@ -80,9 +80,11 @@ def negated(verb: Any, predicate: Any) -> bool:
     node = verb
     # "acl": "failure to ensure its doctors refer" negates "refer" like "failed to ensure".
     while node.dep_ in ("ccomp", "xcomp", "conj", "acl") and node.head.i != node.i:
-        node = node.head
+        step, node = node.dep_, node.head
         if fold(node.lemma_) in DENIALS | NEGATING_HEADS:
-            count += 1
+            # "denied the allegations and was reviewing the matter": a predicate coordinated
+            # with the denial is a second statement, not what is denied.
+            count += step != "conj"
             break
     return count % 2 == 1
 

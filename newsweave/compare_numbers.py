@@ -108,7 +108,10 @@ def in_range(token: Any) -> bool:
         if word is not None and word.lower_ in RANGE_WORDS and beyond is not None \
                 and is_number(beyond) and beyond.head.pos_ != "PROPN":
             return True
-    return any(t.lower_ == "between" for t in doc[max(token.i - 4, 0):token.i])
+    # "between two years and three months and two years and six months": the second end is
+    # far from "between" but still under it.
+    return any(t.lower_ == "between" for t in doc[max(token.i - 4, 0):token.i]) or \
+        any(t.lower_ == "between" for t in token.head.ancestors)
 
 
 def number_follows(token: Any, unit: Any) -> bool:
@@ -190,7 +193,26 @@ def summed(unit: Any, dimension: str, amount: float, used: set[int]) -> tuple[fl
         amount += part[1]
         used.add(numbers[0].i)
         end, size = conj.i, unit_size(conj)
+    if end == unit.i:
+        return smaller_part_after(unit, dimension, amount, used)
     return amount, end
+
+
+def smaller_part_after(unit: Any, dimension: str, amount: float, used: set[int]
+                       ) -> tuple[float, int]:
+    """"two years and three months' jail": the parser hangs the second part on "jail", not
+    on "years"; the words still say one span."""
+    doc = unit.doc
+    if unit.i + 3 >= len(doc) or doc[unit.i + 1].lower_ != "and" \
+            or not is_number(doc[unit.i + 2]):
+        return amount, unit.i
+    number, word = doc[unit.i + 2], doc[unit.i + 3]
+    value = number_value(number)
+    part = measure(value, word.lemma_.lower()) if value is not None else None
+    if part is None or part[0] != dimension or unit_size(word) >= unit_size(unit):
+        return amount, unit.i
+    used.add(number.i)
+    return amount + part[1], word.i
 
 
 def unit_size(word: Any) -> float:

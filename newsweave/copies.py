@@ -155,19 +155,14 @@ def candidate_pairs(vectors: list[np.ndarray]) -> set[tuple[int, int]]:
 
 def group_links(articles: list[Article], links: list[CopyLink]) -> tuple[CopyGroup, ...]:
     """Union the linked articles; each group is named by its weakest kind of link."""
-    parent = list(range(len(articles)))
+    from scipy.cluster.hierarchy import DisjointSet  # type: ignore[import-untyped]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSet(range(len(articles)))
     for link in links:
-        parent[root(link.a)] = root(link.b)
+        sets.merge(link.a, link.b)
     by_root: dict[int, list[CopyLink]] = {}
     for link in links:
-        by_root.setdefault(root(link.a), []).append(link)
+        by_root.setdefault(sets[link.a], []).append(link)
     groups = []
     for own in by_root.values():
         ids = sorted({i for k in own for i in (k.a, k.b)})

@@ -213,22 +213,17 @@ def compare_quotes(quotes: tuple[Quote, ...],
     A quote is `verbatim` when its words (case, punctuation and spacing ignored) are found in
     every other source of its group: in that source's text when `articles` gives it (a source
     may carry the words without quote marks), else in that source's quotes of the group."""
-    parent = list(range(len(quotes)))
+    from scipy.cluster.hierarchy import DisjointSet  # type: ignore[import-untyped]
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = DisjointSet(range(len(quotes)))
     folded = [" ".join(words(q.text)) for q in quotes]
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
-            if root(i) != root(j) and same_statement(a, quotes[j], folded[i], folded[j]):
-                parent[root(j)] = root(i)
+            if not sets.connected(i, j) and same_statement(a, quotes[j], folded[i], folded[j]):
+                sets.merge(i, j)
     members: dict[int, list[Quote]] = defaultdict(list)
     for i, quote in enumerate(quotes):
-        members[root(i)].append(quote)
+        members[sets[i]].append(quote)
     texts = {a.id: " ".join(words(a.text)) for a in articles}
     groups = [make_group(group, texts) for group in members.values()]
     ranked = sorted(groups, key=lambda g: (-len(g.articles), g.quotes[0].id))

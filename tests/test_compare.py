@@ -476,3 +476,28 @@ def test_a_person_joins_only_a_position_it_was_compared_with(toolkit, settings):
     found = find_conflicts(replace(story, articles=articles, facts=apart), toolkit, settings)
     assert [c.kind for c in found] == ["name"]
     assert sorted(p.articles for p in found[0].positions) == [("a0",), ("a1",)]
+
+
+def test_a_predicate_coordinated_with_a_denial_is_not_denied(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The trader has denied the allegations and was reviewing the "
+                            "matter with its lawyers.",
+                            "The trader was reviewing the matter with its lawyers.")
+    found = conflicts_of(toolkit, settings,
+                         "The trader denied that it was reviewing the matter with its lawyers.",
+                         "The trader was reviewing the matter with its lawyers.")
+    assert [c.kind for c in found] == ["claim"]
+
+
+def test_a_two_part_span_before_a_possessive_is_one_span(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The rider was sentenced to two years and three months' jail.",
+                            "The rider was sentenced to two years and three months in jail.")
+
+
+def test_both_ends_of_a_long_range_are_not_figures(toolkit):
+    from newsweave.compare_numbers import quantity_slots
+
+    doc = toolkit.nlp("The prosecutor had sought between two years and three-and-a-half "
+                      "months and two years and five-and-a-half months in jail.")
+    assert quantity_slots(doc) == []
