@@ -25,6 +25,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from .claims import NUMBER_WORDS
+from .compare_parse import stop_words
 from .config import DEFAULT_SETTINGS
 from .models import Article, BriefSentence, Conflict, Fact, Position, Story
 from .timeline import dates_in
@@ -485,13 +486,6 @@ def check_sentence(sentence: BriefSentence, story: Story) -> tuple[str, ...]:
         problems += [f"'{k}' is missing from a cited source"
                      for k in missing_keys(sentence.text, text, allowed)]
     return tuple(dict.fromkeys(problems))
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
 
 
 def content_words(text: str) -> frozenset[str]:

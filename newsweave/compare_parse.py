@@ -8,6 +8,7 @@ speak of one thing and whether they agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from unidecode import unidecode
@@ -68,6 +69,14 @@ class Said:
     slots: tuple[Slot, ...]
     inferred_date: bool
     article_text: str = field(default="", repr=False)  # folded text of the whole article
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use: importing them loads spaCy (0.5 s)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def fold(text: str) -> str:

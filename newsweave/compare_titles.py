@@ -31,11 +31,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .compare import find_conflicts, modifiers_agree, most_confident_first
 from .compare_names import HONORIFICS, OFFICES, ROLE_QUALIFIERS, role_of, title_before
-from .compare_parse import fold
+from .compare_parse import fold, stop_words
 from .config import Settings
 from .entities import NAME_LIST, TITLES, name_tokens, normalise
 from .models import Conflict, Entity, Fact, Position, Story
@@ -255,7 +253,7 @@ def make_title(words: list[Any], article: str, sentence: Any, current: bool) -> 
 
 def office_words(words: Iterable[str]) -> frozenset[str]:
     return frozenset(w for w in words if w and w not in RANK_WORDS | DESCRIPTIVE | HONORIFICS
-                     and w not in QUALIFIERS and w not in STOP_WORDS)
+                     and w not in QUALIFIERS and w not in stop_words())
 
 
 def in_age(token: Any) -> bool:

