@@ -157,20 +157,25 @@ def comparable(a: Said, x: Slot, b: Said, y: Slot) -> bool:
 def same_fact_comparable(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     """In one fact: the same event, or no second event to tell apart. Outlets put one figure
     or date under different verbs ("stopped the show for 10 minutes", "disrupted it for about
-    10 minutes"); when each statement holds one value of the slot and both name one
-    participant, the two are its value - for dates only when they lie within a week (a
-    person sold something in January and was charged a year later) and neither is a bound
-    ("bit him prior to Nov 20" and "confronted her on Nov 24"). A statement's date (event "",
-    from "said on") is not the date of what it reports."""
+    10 minutes"; "will present the budget on 18 Feb", "set to be unveiled on 21 Feb"). When
+    each statement gives the slot one value, the two are compared: figures that share a
+    participant; dates that share an actor ("Israel presented on Monday" and "the US
+    embraced it on Tuesday" are two events), lie within a week (sold in January, charged a
+    year later) and are not bounds ("bit him prior to Nov 20", "confronted her on Nov 24").
+    A statement's date (event "", from "said on") is not the date of what it reports."""
     if x.event == y.event:
         return True
     if not (x.event and y.event):
         return x.kind != "date"
-    if x.kind == "date" and (x.bound or y.bound or days_apart(x.value, y.value) > SAME_EVENT_DAYS):
+    if x.kind not in ("number", "date") or not (sole(a, x) and sole(b, y)):
         return False
-    return x.kind in ("number", "date") and sole(a, x) and sole(b, y) and \
-        compatible_subjects(x.subjects | x.objects, y.subjects | y.objects) and \
-        not different_codes(x.subjects | x.objects, y.subjects | y.objects)
+    everyone = (x.subjects | x.objects, y.subjects | y.objects)
+    if different_codes(*everyone):
+        return False
+    if x.kind == "number":
+        return compatible_subjects(*everyone)
+    return not (x.bound or y.bound) and days_apart(x.value, y.value) <= SAME_EVENT_DAYS \
+        and compatible_subjects(x.subjects, y.subjects)
 
 
 def different_codes(x: frozenset[str], y: frozenset[str]) -> bool:

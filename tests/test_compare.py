@@ -501,3 +501,10 @@ def test_both_ends_of_a_long_range_are_not_figures(toolkit):
     doc = toolkit.nlp("The prosecutor had sought between two years and three-and-a-half "
                       "months and two years and five-and-a-half months in jail.")
     assert quantity_slots(doc) == []
+
+
+def test_dates_of_two_actors_under_two_verbs_are_two_events(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "Israel presented the evidence on Monday.",
+                            "The United States embraced Israel's claims on Tuesday.",
+                            published="2018-05-02")
