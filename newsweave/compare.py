@@ -53,6 +53,8 @@ HEDGED_TOLERANCE = 0.16
 ROUND_COUNT = 20
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.
 MODIFIER_SAME_RATIO = 80.0
+# Pronouns a claim's subject can be: two different ones are two different subjects.
+PERSONAL = PRONOUNS | {"you", "me", "us", "him", "her", "them", "this", "these", "those"}
 # Starting confidence per kind: numbers and dates are read exactly; a name or a polarity can
 # also differ because the parse or the alignment put two different statements together.
 # Two dates of one fact under different verbs: one event misdated only this close together.
@@ -159,7 +161,7 @@ def same_fact_comparable(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     or date under different verbs ("stopped the show for 10 minutes", "disrupted it for about
     10 minutes"; "will present the budget on 18 Feb", "set to be unveiled on 21 Feb"). When
     each statement gives the slot one value, the two are compared: figures that share a
-    participant; dates that share an actor ("Israel presented on Monday" and "the US
+    participant; dates that share an actor ("Country A presented on Monday" and "country B
     embraced it on Tuesday" are two events), lie within a week (sold in January, charged a
     year later) and are not bounds ("bit him prior to Nov 20", "confronted her on Nov 24").
     A statement's date (event "", from "said on") is not the date of what it reports."""
@@ -201,6 +203,8 @@ def comparable_statement(a: Said, x: Slot, b: Said, y: Slot) -> bool:
         return a.fact == b.fact or bool(x.context) and x.context == y.context
     if a.fact != b.fact or not x.subjects or not y.subjects:
         return False  # a claim needs a stated subject on both sides
+    if x.subjects <= PERSONAL and y.subjects <= PERSONAL and not x.subjects & y.subjects:
+        return False  # "I don't know" and "you know", "that's not true" and "it is true"
     if x.objects and y.objects and not (x.objects & y.objects):
         return False
     return compatible_subjects(x.subjects, y.subjects)

@@ -22,6 +22,9 @@ HEDGE_WORDS = {"may", "might", "could", "reportedly", "allegedly", "possibly", "
 # to comply".
 NEGATING_HEADS = {"unable", "fail", "refuse", "decline", "neglect", "failure", "inability",
                   "refusal"}
+# Verbs of intent: negated, they negate what they govern ("do not plan to attend").
+INTENT_VERBS = {"want", "plan", "intend", "wish", "mean", "try", "seek", "agree", "aim",
+                "hope", "need", "expect"}
 # Predicates of relative and adjectival clauses describe a thing ("sentences that he had not
 # commuted"), they do not state the claim.
 DESCRIPTIVE_DEPS = {"relcl", "acl", "amod", "advcl", "pcomp"}
@@ -85,6 +88,10 @@ def negated(verb: Any, predicate: Any) -> bool:
             # "denied the allegations and was reviewing the matter": a predicate coordinated
             # with the denial is a second statement, not what is denied.
             count += step != "conj"
+            break
+        if step == "xcomp" and fold(node.lemma_) in INTENT_VERBS \
+                and any(c.dep_ == "neg" for c in node.children):
+            count += 1  # "do not want to negotiate" says as much as "will not negotiate"
             break
     return count % 2 == 1
 

@@ -505,6 +505,19 @@ def test_both_ends_of_a_long_range_are_not_figures(toolkit):
 
 def test_dates_of_two_actors_under_two_verbs_are_two_events(toolkit, settings):
     assert not conflicts_of(toolkit, settings,
-                            "Israel presented the evidence on Monday.",
-                            "The United States embraced Israel's claims on Tuesday.",
+                            "Norway presented the evidence on Monday.",
+                            "Sweden embraced Norway's claims on Tuesday.",
                             published="2018-05-02")
+
+
+def test_claims_of_two_different_pronouns_are_not_compared(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "“I don't know what to make of it,” the director wrote.",
+                            "“We had that thing, you know,” the president told the director.")
+
+
+def test_not_wanting_to_do_something_agrees_with_not_doing_it(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The union's leaders have said they do not want to negotiate "
+                            "under threat.",
+                            "The union has insisted it will not negotiate under threat.")
