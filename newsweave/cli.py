@@ -38,6 +38,13 @@ def db_option(func: Callable[..., Any]) -> Callable[..., Any]:
                         help="SQLite database: results are kept here and reused on re-runs.")(func)
 
 
+def threads_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--threads", type=click.IntRange(1, 256), envvar="NEWSWEAVE_THREADS",
+                        help="Threads for the sentence encoder (default: one per core). On a "
+                             "machine other jobs keep busy, 1 can run several times faster. "
+                             "Also read from NEWSWEAVE_THREADS.")(func)
+
+
 def quiet_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--quiet", "-q", is_flag=True,
                         help="No progress bars or summary line.")(func)
@@ -113,6 +120,7 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
                    "output is asked for).")
 @db_option
 @quiet_option
+@threads_option
 @click.option("--max-file-mb", default=Settings.max_file_mb, show_default=True, type=int,
               help="Skip (and list) any single article larger than this.")
 @click.option("--brief-sentences", default=Settings.brief_sentences, show_default=True,
@@ -120,8 +128,8 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
               help="Length of each story's brief, in sentences; every sentence cites its "
                    "sources, and what it leaves out is listed.")
 def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None,
-            md_path: str | None, db_path: str, quiet: bool, max_file_mb: int,
-            brief_sentences: int) -> None:
+            md_path: str | None, db_path: str, quiet: bool, threads: int | None,
+            max_file_mb: int, brief_sentences: int) -> None:
     """Analyze article files and folders (searched recursively) as one pile.
 
     The inputs are added to the database (--db) and sorted into stories together with the
@@ -142,7 +150,8 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
     settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences)
     try:
         with Store(db_path) as store, ProgressBars(not quiet) as bars:
-            ctx = Context(settings=settings, store=store, toolkit=Toolkit(), progress=bars)
+            ctx = Context(settings=settings, store=store, toolkit=Toolkit(threads=threads),
+                          progress=bars)
             report = run_analyze(list(paths), ctx)
             stats = ctx.stats
     except NewsweaveError as err:
@@ -183,8 +192,9 @@ def write_output(target: str, text: str) -> None:
 @click.option("--gate", is_flag=True,
               help="Compare with the pinned floors (newsweave/eval/floors.json), each on its "
                    "pinned slice unless --limit is given; exit 1 when a score is below its floor.")
+@threads_option
 def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int | None,
-                 as_json: bool, gate: bool) -> None:
+                 as_json: bool, gate: bool, threads: int | None) -> None:
     """Score newsweave on labelled datasets: NAMES from the list below (all when none).
 
     \b
@@ -201,7 +211,7 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     from .eval.runner import check_floors, format_table, run_evaluations
 
     try:
-        results = run_evaluations(list(names), datasets_path, limit, gate)
+        results = run_evaluations(list(names), datasets_path, limit, gate, threads)
     except NewsweaveError as err:
         fail(str(err))
         return

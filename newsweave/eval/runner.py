@@ -27,7 +27,7 @@ def pinned_limit(name: str, floors: dict) -> int | None:
 
 
 def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
-                    gate: bool = False) -> dict:
+                    gate: bool = False, threads: int | None = None) -> dict:
     """`gate` without an explicit limit runs each evaluation on its pinned slice."""
     unknown = [n for n in names if n not in EVALUATIONS]
     if unknown:
@@ -35,7 +35,7 @@ def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
                              f"{', '.join(EVALUATIONS)}")
     folder = datasets_dir(datasets)
     settings = Settings()
-    toolkit = Toolkit()
+    toolkit = Toolkit(threads=threads)
     results = {}
     floors = load_floors() if gate and limit is None else {}
     asked = limit
