@@ -103,7 +103,7 @@ def test_help_does_not_load_the_models():
 
 def test_encoder_threads_come_from_the_option_or_the_environment(reference_dir, tmp_path,
                                                                  monkeypatch):
-    import newsweave.cli as cli
+    from newsweave import cli
     from newsweave.toolkit import Toolkit
 
     built = []
