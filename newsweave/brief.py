@@ -25,6 +25,7 @@ from functools import lru_cache
 from unidecode import unidecode
 
 from .claims import NUMBER_WORDS
+from .compare import day_of
 from .compare_parse import stop_words
 from .config import DEFAULT_SETTINGS
 from .models import Article, BriefSentence, Conflict, Fact, Position, Story
@@ -402,7 +403,7 @@ def written_value(position: Position, article: Article) -> str | None:
     their phrase is found again."""
     if position.value in position.text:
         return position.value
-    iso = position.value.split()[-1] if position.value else ""  # "by 2024-12-19": a bound
+    iso = day_of(position.value)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso) and article.published:
         for day, phrase in dates_in(position.text, article.published):
             if day == iso and phrase in position.text:

@@ -40,7 +40,7 @@ from .config import Settings
 from .models import Conflict, ConflictKind, Fact, Position, Story
 from .toolkit import Toolkit
 
-__all__ = ["WEEKDAYS", "find_conflicts", "mark_disputed", "most_confident_first",
+__all__ = ["WEEKDAYS", "day_of", "find_conflicts", "mark_disputed", "most_confident_first",
            "read_mentions", "resolve_date"]
 
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
@@ -55,10 +55,12 @@ ROUND_COUNT = 20
 MODIFIER_SAME_RATIO = 80.0
 # Pronouns a claim's subject can be: two different ones are two different subjects.
 PERSONAL = PRONOUNS | {"you", "me", "us", "him", "her", "them", "this", "these", "those"}
-# Starting confidence per kind: numbers and dates are read exactly; a name or a polarity can
-# also differ because the parse or the alignment put two different statements together.
 # Two dates of one fact under different verbs: one event misdated only this close together.
 SAME_EVENT_DAYS = 7
+# How a bounded date shows in a position's value ("by 2024-12-19").
+BOUND_SHOWN = {"upper": "by ", "lower": "after "}
+# Starting confidence per kind: numbers and dates are read exactly; a name or a polarity can
+# also differ because the parse or the alignment put two different statements together.
 BASE_CONFIDENCE = {"number": 0.8, "date": 0.8, "attribute": 0.8, "name": 0.6, "claim": 0.5}
 
 Entry = list[tuple[Said, Slot]]
@@ -390,7 +392,7 @@ def unaccounted(x: Entry, y: Entry) -> Entry:
 def shown_value(slot: Slot) -> str:
     """Dates as resolved (ISO), polarity as asserted/denied, the rest as written."""
     if slot.kind == "date":
-        return {"upper": "by ", "lower": "after "}.get(slot.bound, "") + str(slot.value)
+        return BOUND_SHOWN.get(slot.bound, "") + str(slot.value)
     if slot.kind == "claim":
         return "asserted" if slot.value else "denied"
     return slot.shown
@@ -418,6 +420,13 @@ def position_slot(group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
         return group[0]
     others = [pair for g in groups if g is not group for pair in g]
     return next(iter(unaccounted(group, others)), group[0])
+
+
+def day_of(value: str) -> str:
+    """The ISO day of a date position's value, its bound word dropped ("by 2024-12-19")."""
+    for word in BOUND_SHOWN.values():
+        value = value.removeprefix(word)
+    return value
 
 
 def topic_of(slots: list[Slot]) -> str:

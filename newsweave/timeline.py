@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .compare import WEEKDAYS, resolve_date
+from .compare import WEEKDAYS, day_of, resolve_date
 from .models import Article, Conflict, Story, TimelineEvent
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -41,9 +41,8 @@ def build_timeline(story: Story,
     """One event per fact and date, with the articles that date it; ordered by date."""
     published = {a.id: a.published for a in story.articles}
     # A date conflict marks the events of its facts that carry one of its dates.
-    # A bounded position ("by 2024-12-19") marks the day it names.
-    date_conflicts = {(f, p.value.split()[-1]): c.id for c in conflicts if c.kind == "date"
-                      for f in c.facts for p in c.positions if p.value}
+    date_conflicts = {(f, day_of(p.value)): c.id for c in conflicts if c.kind == "date"
+                      for f in c.facts for p in c.positions}
     events = []
     for fact in story.facts:
         by_date: dict[str, list[str]] = {}

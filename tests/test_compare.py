@@ -399,8 +399,8 @@ def test_one_date_under_two_verbs_of_one_fact_is_compared(toolkit, settings):
 
 def test_things_with_different_codes_are_different_things(toolkit, settings):
     assert not conflicts_of(toolkit, settings,
-                            "Flight AB123 was delayed by one hour.",
-                            "Flight AB456 was held on the ground for two hours.")
+                            "The AB123 flight was delayed by one hour.",
+                            "The AB456 flight was held on the ground for two hours.")
 
 
 def test_a_listed_part_is_not_the_total(toolkit, settings):
