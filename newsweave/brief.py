@@ -24,12 +24,11 @@ from functools import lru_cache
 
 from unidecode import unidecode
 
-from .claims import NUMBER_WORDS
 from .compare import day_of
-from .compare_parse import stop_words
 from .config import DEFAULT_SETTINGS
 from .models import Article, BriefSentence, Conflict, Fact, Position, Story
 from .timeline import dates_in
+from .words import NUMBER_WORDS, stop_words
 
 # Share of the sentences each section aims for when all have material. Agreed facts lead and
 # get the largest share; disagreements and single-source details are what a reader cannot

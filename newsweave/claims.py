@@ -18,16 +18,12 @@ from unidecode import unidecode
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
+from .words import NUMBER_WORDS
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 SPLIT_MARKS = {"while", "whereas", "but"}
-NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
-NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
-                     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
-                     "dozen": "12"})
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|"
                             r"(?<=[。！？])")
 WORD = re.compile(r"\w[\w'-]*\w|\w", re.UNICODE)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,19 +29,10 @@ from unidecode import unidecode
 
 from .models import Entity, Story
 from .toolkit import Toolkit
+from .words import HONORIFICS, TITLES
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
-TITLES = {"mr", "mrs", "ms", "dr", "sir", "president", "governor", "gov", "minister", "prime",
-          "deputy", "leader", "general", "gen", "senator", "sen", "rep", "representative",
-          "king", "queen", "prince", "chairman", "chancellor", "secretary", "director", "judge",
-          "mayor", "premier", "the", "comrade", "colonel", "col", "captain", "capt", "lt",
-          "sergeant", "sgt", "prof", "professor", "vice", "foreign", "defense", "defence",
-          "lawyer", "attorney", "spokesman", "spokeswoman", "spokesperson", "ambassador",
-          "commissioner", "inspector", "officer", "chief", "coach", "justice"}
-# A name right after one of these is a person whatever the recogniser says ("Mr Tan" is
-# often tagged as a place or organisation by the small model).
-PERSON_TITLES = {"mr", "mrs", "ms", "mdm", "miss", "madam", "dr", "sir"}
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
 NICKNAME = re.compile(r"""\s+[("“]([A-Z][\w.-]*)[)"”](?=\s)""")
@@ -87,20 +79,20 @@ class Form:
 def merge_entities(story: Story, toolkit: Toolkit) -> tuple[Entity, ...]:
     """Entities of one story, most mentioned first."""
     forms = collect_forms(story, toolkit)
-    parent = {key: key for key in forms}
-    evidence: dict[str, list[str]] = defaultdict(list)
-    merge_variants(forms, parent, evidence)
-    merge_nicknames(forms, parent, evidence)
-    merge_acronyms(forms, parent, evidence)
-    merge_short_forms(forms, parent, evidence)
+    merges = Merges(forms)
+    merge_variants(forms, merges)
+    merge_nicknames(forms, merges)
+    merge_acronyms(forms, merges)
+    merge_short_forms(forms, merges)
     clusters: dict[str, list[Form]] = defaultdict(list)
     for key, form in forms.items():
-        clusters[find(parent, key)].append(form)
+        clusters[merges.root(key)].append(form)
         if len(form.spellings) > 1:
             shown = " = ".join(f"'{s}'" for s in sorted(form.spellings))
-            evidence[find(parent, key)].append(f"spelling: {shown} (hyphens and case ignored, "
-                                               "token ratio 100)")
-    entities = [make_entity(members, evidence[root]) for root, members in clusters.items()]
+            merges.evidence[merges.root(key)].append(
+                f"spelling: {shown} (hyphens and case ignored, token ratio 100)")
+    entities = [make_entity(members, merges.evidence[root])
+                for root, members in clusters.items()]
     return tuple(sorted(entities, key=lambda e: (-len(e.articles), -len(e.aliases), e.name)))
 
 
@@ -122,8 +114,10 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
 
 
 def after_title(ent: Any) -> bool:
+    """A courtesy title before or opening the name: "Mr Tan" is a person whatever the
+    recogniser says (the small model often tags such names as places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    return before in PERSON_TITLES or ent[0].lower_.rstrip(".") in PERSON_TITLES
+    return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
 
 
 def org_parts(text: str) -> list[str]:
@@ -186,51 +180,55 @@ def labels_compatible(a: Form, b: Form) -> bool:
     return a.label == b.label or (a.label in PLACES and b.label in PLACES)
 
 
-def find(parent: dict[str, str], key: str) -> str:
-    while parent[key] != key:
-        parent[key] = parent[parent[key]]
-        key = parent[key]
-    return key
+class Merges:
+    """Which forms are one entity (scipy's DisjointSet), with one evidence line per merge,
+    kept under the merged group's root."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        from scipy.cluster.hierarchy import DisjointSet  # type: ignore[import-untyped]
+
+        self.sets = DisjointSet(keys)
+        self.evidence: dict[str, list[str]] = defaultdict(list)
+
+    def root(self, key: str) -> str:
+        return str(self.sets[key])
+
+    def join(self, a: str, b: str, line: str) -> bool:
+        """Merge the groups of `a` and `b`; their evidence (a's first) and `line` go together."""
+        if self.sets.connected(a, b):
+            return False
+        lines = [*self.evidence.pop(self.root(a), []), *self.evidence.pop(self.root(b), [])]
+        self.sets.merge(a, b)
+        self.evidence[self.root(a)] = [*lines, line]
+        return True
+
+    def articles(self, forms: dict[str, Form], root: str) -> set[str]:
+        """Articles naming any form of the group whose root is `root`."""
+        return set().union(*(f.articles for k, f in forms.items() if self.root(k) == root))
 
 
-def union(parent: dict[str, str], a: str, b: str) -> bool:
-    ra, rb = find(parent, a), find(parent, b)
-    if ra == rb:
-        return False
-    parent[rb] = ra
-    return True
-
-
-def merge_variants(forms: dict[str, Form], parent: dict[str, str],
-                   evidence: dict[str, list[str]]) -> None:
+def merge_variants(forms: dict[str, Form], merges: Merges) -> None:
     """Spelling and transliteration variants: same token count, every token compatible."""
     keys = sorted(forms, key=lambda k: -forms[k].count)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             fa, fb = forms[a], forms[b]
             if len(fa.tokens) != len(fb.tokens) or not labels_compatible(fa, fb) \
-                    or find(parent, a) == find(parent, b):
+                    or merges.sets.connected(a, b):
                 continue
             if not all(tokens_compatible(x, y) for x, y in zip(fa.tokens, fb.tokens)):
                 continue
             score = fuzz.token_sort_ratio(" ".join(fa.tokens), " ".join(fb.tokens))
             rule = "spelling" if "".join(fa.tokens) == "".join(fb.tokens) else "transliteration"
-            lines = [*evidence.pop(find(parent, a), []), *evidence.pop(find(parent, b), [])]
-            union(parent, a, b)
-            evidence[find(parent, a)] = lines + [
-                f"{rule}: '{fa.text}' = '{fb.text}' (token ratio {score:.0f})"]
+            merges.join(a, b, f"{rule}: '{fa.text}' = '{fb.text}' (token ratio {score:.0f})")
 
 
-def merge_nicknames(forms: dict[str, Form], parent: dict[str, str],
-                    evidence: dict[str, list[str]]) -> None:
+def merge_nicknames(forms: dict[str, Form], merges: Merges) -> None:
     """'Luis "Lucho" Diaz' and "Lucho Diaz", when the story names both."""
     for key, form in forms.items():
         for nick in sorted(form.nicknames & forms.keys()):
-            lines = [*evidence.pop(find(parent, key), []), *evidence.pop(find(parent, nick), [])]
-            if union(parent, key, nick):
-                lines.append(f"nickname: '{forms[nick].text}' = '{form.text}' "
-                             "(nickname in the full name, surname ratio 100)")
-            evidence[find(parent, key)] = lines
+            merges.join(key, nick, f"nickname: '{forms[nick].text}' = '{form.text}' "
+                                   "(nickname in the full name, surname ratio 100)")
 
 
 def initials(tokens: tuple[str, ...]) -> set[str]:
@@ -239,23 +237,20 @@ def initials(tokens: tuple[str, ...]) -> set[str]:
     return spelled | {"t" + s for s in spelled}  # "The Hollywood Reporter": THR
 
 
-def merge_acronyms(forms: dict[str, Form], parent: dict[str, str],
-                   evidence: dict[str, list[str]]) -> None:
+def merge_acronyms(forms: dict[str, Form], merges: Merges) -> None:
     """"ABC" and the one organisation or place whose initials it spells."""
     named = [k for k, f in forms.items() if len(f.tokens) > 1 and f.label in PLACES]
     for key, form in forms.items():
         if len(form.tokens) != 1 or not any(s.isupper() and 2 <= len(s) <= 6
                                             for s in form.spellings):
             continue
-        matches = {find(parent, k) for k in named if form.tokens[0] in initials(forms[k].tokens)}
-        matches.discard(find(parent, key))
+        matches = {merges.root(k) for k in named if form.tokens[0] in initials(forms[k].tokens)}
+        matches.discard(merges.root(key))
         if len(matches) != 1:
             continue
         root = matches.pop()
-        lines = [*evidence.pop(find(parent, key), []), *evidence.pop(root, [])]
-        union(parent, root, key)
-        evidence[find(parent, root)] = lines + [
-            f"acronym: '{form.text}' = '{forms[root].text}' (initials match, 1 candidate)"]
+        merges.join(key, root, f"acronym: '{form.text}' = '{forms[root].text}' "
+                               "(initials match, 1 candidate)")
 
 
 def contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -269,7 +264,7 @@ def contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
 
 
 def short_form_candidates(forms: dict[str, Form], short: str,
-                          parent: dict[str, str]) -> dict[str, tuple[int, bool]]:
+                          merges: Merges) -> dict[str, tuple[int, bool]]:
     """Root of every full name `short` may stand for -> (its mentions, reached only because
     the recogniser gave the surname another label)."""
     form = forms[short]
@@ -282,37 +277,32 @@ def short_form_candidates(forms: dict[str, Form], short: str,
         mislabel = (full.label == "PERSON" and form.label != "PERSON" and len(form.tokens) == 1
                     and form.label not in ("GPE", "LOC") and full.tokens[-1] == form.tokens[0])
         if same_kind or mislabel:
-            count, was_mislabel = found.get(find(parent, key), (0, True))
-            found[find(parent, key)] = (count + full.count, was_mislabel and not same_kind)
-    found.pop(find(parent, short), None)
+            count, was_mislabel = found.get(merges.root(key), (0, True))
+            found[merges.root(key)] = (count + full.count, was_mislabel and not same_kind)
+    found.pop(merges.root(short), None)
     return found
 
 
-def merge_short_forms(forms: dict[str, Form], parent: dict[str, str],
-                      evidence: dict[str, list[str]]) -> None:
+def merge_short_forms(forms: dict[str, Form], merges: Merges) -> None:
     """A short name joins the one full name it can stand for. Longer short forms go first,
     so "John Smith" has joined "John Q. Smith" before "Smith" looks for its full name."""
     for short in sorted(forms, key=lambda k: (-len(forms[k].tokens), k)):
-        candidates = short_form_candidates(forms, short, parent)
+        candidates = short_form_candidates(forms, short, merges)
         if not candidates:
             continue
-        line = choose_full_name(forms, short, candidates, parent)
-        if line is None:
-            continue
-        root, reason = line
-        lines = evidence.pop(find(parent, short), [])
-        union(parent, root, short)
-        evidence[find(parent, root)] += [*lines, reason]
+        line = choose_full_name(forms, short, candidates, merges)
+        if line is not None:
+            merges.join(line[0], short, line[1])
 
 
 def choose_full_name(forms: dict[str, Form], short: str, candidates: dict[str, tuple[int, bool]],
-                     parent: dict[str, str]) -> tuple[str, str] | None:
+                     merges: Merges) -> tuple[str, str] | None:
     """The full name `short` stands for and the evidence line, or None when unclear."""
     form = forms[short]
     ranked = sorted(candidates, key=lambda k: -candidates[k][0])
     root, (count, mislabel) = ranked[0], candidates[ranked[0]]
     name = f"'{form.text}' -> '{forms[root].text}'"
-    together = len(form.articles & cluster_articles(forms, parent, root))
+    together = len(form.articles & merges.articles(forms, root))
     if len(ranked) == 1:
         if mislabel and together < MISLABEL_COOCCURRENCE * len(form.articles):
             return None
@@ -322,7 +312,7 @@ def choose_full_name(forms: dict[str, Form], short: str, candidates: dict[str, t
     if count >= SHORT_FORM_DOMINANCE * candidates[ranked[1]][0]:
         return root, (f"dominant short form: {name} ({len(ranked)} candidates, {count} vs "
                       f"{candidates[ranked[1]][0]} mentions)")
-    votes = alone_votes(forms, form, ranked, parent)
+    votes = alone_votes(forms, form, ranked, merges)
     best = max(range(len(ranked)), key=lambda i: votes[i])
     rest = max(v for i, v in enumerate(votes) if i != best)
     if votes[best] >= SHORT_FORM_DOMINANCE * max(rest, 1):
@@ -332,14 +322,10 @@ def choose_full_name(forms: dict[str, Form], short: str, candidates: dict[str, t
     return None
 
 
-def cluster_articles(forms: dict[str, Form], parent: dict[str, str], root: str) -> set[str]:
-    return set().union(*(f.articles for k, f in forms.items() if find(parent, k) == root))
-
-
 def alone_votes(forms: dict[str, Form], form: Form, ranked: list[str],
-                parent: dict[str, str]) -> list[int]:
+                merges: Merges) -> list[int]:
     """Per candidate: articles using the short form where it is the only candidate named."""
-    where = [cluster_articles(forms, parent, root) & form.articles for root in ranked]
+    where = [merges.articles(forms, root) & form.articles for root in ranked]
     return [len(w - set().union(*(o for j, o in enumerate(where) if j != i)))
             for i, w in enumerate(where)]
 

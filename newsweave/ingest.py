@@ -280,7 +280,7 @@ def normalise_date(value: str | None) -> str | None:
         return None
     value = value.strip()
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+        return datetime.fromisoformat(value).date().isoformat()
     except ValueError:
         pass
     import dateparser  # slow to import: only when a non-ISO date needs it

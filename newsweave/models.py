@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 FactStatus = Literal["corroborated", "single_source", "disputed"]
-ConflictKind = Literal["number", "date", "name", "attribute", "claim"]
+ConflictKind = Literal["number", "date", "name", "attribute", "claim", "title"]
 CopyKind = Literal["duplicate", "rewrite", "translation"]
 
 

@@ -26,8 +26,7 @@ from .brief import write_brief
 from .claims import parse_articles
 from .clean import clean_record
 from .cluster import cluster_articles, lead_text
-from .compare import mark_disputed
-from .compare_titles import story_conflicts
+from .compare import mark_disputed, story_conflicts
 from .config import Settings
 from .copies import find_copies, independent_counts
 from .entities import merge_entities

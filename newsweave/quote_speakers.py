@@ -24,8 +24,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .entities import PERSON_TITLES, TITLES, contains, name_tokens, normalise
+from .entities import after_title, contains, name_tokens, normalise
 from .models import Entity
+from .words import TITLES
 
 # Pronoun subjects look back this many sentences (not counting sentences that are all quoted
 # words) for the person they stand for; further back a "he" is as likely to mean someone
@@ -293,8 +294,7 @@ def canonical(text: str, label: str, index: Mapping[str, Entity]) -> str:
 def label_of(ent: Any, index: Mapping[str, Entity]) -> str:
     """The recogniser's label, corrected to a person after a personal title ("Mr Tan", which
     the small model often tags as a place) or when the story's merged entity is a person."""
-    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    if before in PERSON_TITLES or ent[0].lower_.rstrip(".") in PERSON_TITLES:
+    if after_title(ent):
         return "PERSON"
     known = index.get(" ".join(name_tokens(normalise(ent.text))))
     return "PERSON" if known is not None and known.type == "PERSON" else str(ent.label_)

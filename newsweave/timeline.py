@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from .compare import WEEKDAYS, day_of, resolve_date
+from .compare import day_of, resolve_date
 from .models import Article, Conflict, Story, TimelineEvent
+from .words import WEEKDAYS
 
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")

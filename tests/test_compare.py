@@ -230,7 +230,7 @@ def test_reference_paraphrases_are_not_conflicts(reference_story, reference_conf
 def test_february_29_without_a_year_in_a_non_leap_year_resolves_to_nothing():
     from datetime import date
 
-    from newsweave.compare_dates import month_day
+    from newsweave.compare.dates import month_day
 
     assert month_day("Feb 29", date(2023, 3, 1)) is None
     assert month_day("Feb 28", date(2023, 3, 1)) == "2023-02-28"
@@ -314,8 +314,8 @@ def test_today_under_a_dateline_is_the_datelines_day(toolkit, settings):
 def test_an_article_on_both_sides_reports_two_events_not_a_conflict(toolkit, settings):
     # a0 reports two fires; a1 and a2 report only the first. a0's Apr 27 sentence is
     # aligned with a2's Apr 25 one, but a0 itself states Apr 25 as well.
-    texts = ["The battery caught fire on Apr 25 at the home. Later, the battery caught fire on "
-             "Apr 27 while the owner was riding.",
+    texts = [("The battery caught fire on Apr 25 at the home. Later, the battery caught fire on "
+             "Apr 27 while the owner was riding."),
              "The battery caught fire on Apr 25 at the home.",
              "The battery caught fire on Apr 25 while the owner was riding."]
     articles = [Article(f"a{i}", f"a{i}.txt", t, None, None, None, "2024-05-02", "metadata",
@@ -365,7 +365,7 @@ def test_also_accused_of_another_sale_is_another_event(toolkit, settings):
 
 
 def test_a_number_before_another_figure_of_the_same_noun_is_not_part_of_it(toolkit):
-    from newsweave.compare_numbers import quantity_slots
+    from newsweave.compare.numbers import quantity_slots
 
     slots = quantity_slots(toolkit.nlp("The scooter was ridden along Park Avenue 5 three "
                                        "months later."))
@@ -496,7 +496,7 @@ def test_a_two_part_span_before_a_possessive_is_one_span(toolkit, settings):
 
 
 def test_both_ends_of_a_long_range_are_not_figures(toolkit):
-    from newsweave.compare_numbers import quantity_slots
+    from newsweave.compare.numbers import quantity_slots
 
     doc = toolkit.nlp("The prosecutor had sought between two years and three-and-a-half "
                       "months and two years and five-and-a-half months in jail.")

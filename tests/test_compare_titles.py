@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 from conftest import DATASETS
 
-from newsweave.compare_titles import person_keys, person_of, read_title, title_conflicts
+from newsweave.compare.titles import person_keys, person_of, read_title, title_conflicts
 from newsweave.entities import merge_entities
 from newsweave.eval.conflicts import load_articles
 from newsweave.models import Article, Story
@@ -36,7 +36,7 @@ def test_same_office_with_different_portfolios_conflicts(toolkit):
     found = conflicts(toolkit, "Foreign Minister Maria Lopez met the delegation on Monday.",
                       "Defence Minister Maria Lopez met the delegation on Monday.")
     assert len(found) == 1
-    assert found[0].kind == "name" and "Maria Lopez" in found[0].topic
+    assert found[0].kind == "title" and "Maria Lopez" in found[0].topic
     assert sides(found[0]) == {"Foreign Minister": ("a0",), "Defence Minister": ("a1",)}
     assert 0 < found[0].confidence <= 0.6 and found[0].explanation
 

@@ -6,8 +6,15 @@ from collections import Counter
 
 import pytest
 
-from newsweave.entities import (Form, merge_entities, name_tokens, normalise, org_parts,
-                                 short_form_candidates)
+from newsweave.entities import (
+    Form,
+    Merges,
+    merge_entities,
+    name_tokens,
+    normalise,
+    org_parts,
+    short_form_candidates,
+)
 from newsweave.models import Article, Story
 from newsweave.pipeline import Context, analyze
 from newsweave.store import Store
@@ -125,8 +132,7 @@ def test_capitalised_acronym_never_joins_a_person_whose_name_ends_like_it():
     forms = {"park ji un": Form("Park Ji Un", ("park", "ji", "un"), Counter({"PERSON": 4}),
                                 {"Park Ji Un"}, {"a0"}),
              "un": Form("UN", ("un",), Counter({"ORG": 2}), {"UN"}, {"a0"})}
-    parent = {key: key for key in forms}
-    assert short_form_candidates(forms, "un", parent) == {}
+    assert short_form_candidates(forms, "un", Merges(forms)) == {}
 
 
 def test_every_merge_has_an_evidence_line_with_a_score(toolkit):

@@ -136,5 +136,5 @@ def test_a_person_given_a_post_and_its_deputy_post_is_a_reported_conflict(tmp_pa
         report = analyze([folder], Context(settings, store, toolkit))
     [story] = report.stories
     [title] = [c for c in story.conflicts if c.topic.endswith("title")]
-    assert title.kind == "name"
+    assert title.kind == "title"
     assert {p.value for p in title.positions} == {"Mayor", "Deputy Mayor"}

@@ -45,16 +45,15 @@ import numpy as np
 from ..align import align_claims
 from ..claims import parse_articles
 from ..clean import clean_record
-from ..compare import WEEKDAYS, find_conflicts
-from ..compare_names import HONORIFICS, title_before
-from ..compare_numbers import in_range
-from ..compare_parse import fold
-from ..compare_titles import MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, story_conflicts
+from ..compare import find_conflicts, story_conflicts
+from ..compare.names import title_before
+from ..compare.numbers import in_range
 from ..config import Settings
 from ..entities import merge_entities
 from ..errors import InputError
 from ..models import Article, Claim, Conflict, Fact, Mention, RawRecord, Story
 from ..toolkit import Toolkit
+from ..words import HONORIFICS, MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, WEEKDAYS, fold
 from .data import read_jsonl
 
 # Larger stories (up to 83 outlets) add little but time: the first articles carry the event.

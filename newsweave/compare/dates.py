@@ -13,9 +13,13 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from .compare_parse import LIGHT_VERBS, REPORTING, Slot, event_of, fold, slot_base
+from ..words import WEEKDAYS, fold
+from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects, days_apart
+from .parse import LIGHT_VERBS, REPORTING, event_of, slot_base
+from .slots import DateSlot, Said, Slot
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# How a bounded date shows in a position's value ("by 2024-12-19").
+BOUND_SHOWN = {"upper": "by ", "lower": "after "}
 WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
                             "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
 MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
@@ -38,7 +42,7 @@ FUTURE_FRAMES = {"set", "due", "schedule", "expect", "plan"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 
 
-def date_slots(doc: Any, published: str | None) -> list[Slot]:
+def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
     if published is None:
         return []
     slots = []
@@ -60,23 +64,23 @@ def date_slots(doc: Any, published: str | None) -> list[Slot]:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""
         explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
-        slots.append(Slot("date", "date", resolved, ent.text, False, context=frozenset(),
-                          explicit=explicit, bound=date_bound(ent), **base))
+        slots.append(DateSlot(key="date", value=resolved, shown=ent.text, explicit=explicit,
+                              bound=date_bound(ent), **base))
     if dateline is not None and not slots:
         slots += dateline_slot(doc, dateline, next(e.text for e in spans if is_dateline(e)))
     written = {s.event for s in slots if s.explicit}
     return [s for s in slots if s.explicit or s.event not in written]
 
 
-def dateline_slot(doc: Any, dateline: str, shown: str) -> list[Slot]:
+def dateline_slot(doc: Any, dateline: str, shown: str) -> list[DateSlot]:
     """"CITY, Jan 20 - A man was sentenced ...": a lead that dates nothing else reports the
     dateline's day. Read as a rule, not as written (lower confidence), and only for an event
     verb: a lead that says or is something dates no event."""
     roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]
     if not roots or fold(roots[0].lemma_) in REPORTING | LIGHT_VERBS:
         return []
-    return [Slot("date", "date", dateline, shown, False, context=frozenset(), explicit=False,
-                 **slot_base(roots[0]))]
+    return [DateSlot(key="date", value=dateline, shown=shown, explicit=False,
+                     **slot_base(roots[0]))]
 
 
 def date_spans(doc: Any) -> list[Any]:
@@ -195,3 +199,69 @@ def month_day(phrase: str, base: date) -> str | None:
         except ValueError:  # February 29 in a year that has none
             return None
     return day.isoformat()
+
+
+class Dates(EventKind):
+    name = "date"
+    reason = ("the same event is dated differently (weekdays read against each article's "
+              "publication date)")
+    eventless_comparable = False
+
+    def read(self, doc: Any, published: str | None) -> list[Slot]:
+        return list(date_slots(doc, published))
+
+    def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        if x.additive or y.additive:
+            return False  # "also sold on Feb 21": another sale, not a second date for this one
+        return super().comparable(a, x, b, y)
+
+    def across_verbs(self, x: DateSlot, y: DateSlot) -> bool:  # type: ignore[override]
+        """Dates of one fact under two verbs: one event only with one actor ("Country A
+        presented on Monday" and "country B embraced it on Tuesday" are two events), within a
+        week (sold in January, charged a year later) and not bounds ("bit him prior to Nov
+        20", "confronted her on Nov 24")."""
+        return not (x.bound or y.bound) and days_apart(x.value, y.value) <= SAME_EVENT_DAYS \
+            and compatible_subjects(x.subjects, y.subjects)
+
+    def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
+        return x.value == y.value or same_day_of_year(x, y) or date_within(x, y) or \
+            date_within(y, x)
+
+    def shown(self, slot: DateSlot) -> str:  # type: ignore[override]
+        return BOUND_SHOWN.get(slot.bound, "") + slot.value
+
+    def topic(self, slots: list[Slot]) -> str:
+        event = next((s.event for s in slots if s.event), "")
+        return f"date of {event}" if event else "date"
+
+    def confidence(self, saids: list[Said], slots: list[Slot]) -> float:
+        """Lower when a date rests on an inferred publication date or on a weekday."""
+        score = super().confidence(saids, slots)
+        if any(s.inferred_date for s in saids):
+            score -= 0.2
+        if not all(isinstance(s, DateSlot) and s.explicit for s in slots):
+            score -= 0.05
+        return round(max(score, 0.1), 2)
+
+
+def date_within(x: DateSlot, y: DateSlot) -> bool:
+    """`y`'s date lies inside the bound `x` states ("by Dec 19" and "on Dec 17"; "by Dec 19"
+    and "after Dec 2")."""
+    if x.bound == "upper":
+        return y.bound == "upper" or y.value <= x.value
+    if x.bound == "lower":
+        return y.bound == "lower" or y.value >= x.value
+    return False
+
+
+def same_day_of_year(x: DateSlot, y: DateSlot) -> bool:
+    """"Oct 15" read as this year agrees with "Oct 15, 2021": the year was only guessed."""
+    guessed = not re.search(r"\b\d{4}\b", x.shown) or not re.search(r"\b\d{4}\b", y.shown)
+    return x.explicit and y.explicit and guessed and x.value[5:] == y.value[5:]
+
+
+def day_of(value: str) -> str:
+    """The ISO day of a date position's value, its bound word dropped ("by 2024-12-19")."""
+    for word in BOUND_SHOWN.values():
+        value = value.removeprefix(word)
+    return value

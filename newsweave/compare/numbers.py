@@ -1,5 +1,9 @@
 """Number slots: quantities with units (converted with pint to base units) and counts of a
-noun ("five drones"). Durations ("10 years and six weeks") are one summed quantity."""
+noun ("five drones"). Durations ("10 years and six weeks") are one summed quantity.
+
+Two figures agree within rounding (`EXACT_TOLERANCE`), or a hedge's tolerance ("about"); a
+bound ("up to five minutes") agrees with any figure inside it. Counts are exact unless round.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,20 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .claims import NUMBER_WORDS as CLAIM_NUMBERS
-from .compare_parse import Slot, event_of, slot_base
+from ..words import NUMBER_WORDS as WORD_VALUES
+from .kind import EventKind, compatible_subjects, same_actors, same_event
+from .parse import event_of, slot_base
+from .slots import NumberSlot, Said, Slot
 
-NUMBER_WORDS = {w: float(v) for w, v in CLAIM_NUMBERS.items()} | {"thousand": 1000.0}
+NUMBER_WORDS = {w: float(v) for w, v in WORD_VALUES.items()} | {"thousand": 1000.0}
+# Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
+# significant figures without letting 10% differences through.
+EXACT_TOLERANCE = 0.03
+# "about", "around", "more than": outlets round such figures freely; 6 days vs "about a week"
+# is 14% apart and must agree, 250 vs 200 km (20%) must not.
+HEDGED_TOLERANCE = 0.16
+# Counts from this size on, when round (a multiple of ten), may be an outlet's rounding.
+ROUND_COUNT = 20
 # Entities whose numbers are not compared: ordinals, percentages and money are out of scope;
 # DATE and TIME entities are only kept when they are durations (a number of a time unit).
 SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
@@ -145,8 +159,8 @@ def not_an_amount(unit: Any) -> bool:
     return after == "old" or any(c.lower_ in ("every", "each", "per") for c in unit.children)
 
 
-def quantity_slots(doc: Any) -> list[Slot]:
-    slots: list[Slot] = []
+def quantity_slots(doc: Any) -> list[NumberSlot]:
+    slots: list[NumberSlot] = []
     used: set[int] = set()
     for token in doc:
         if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token):
@@ -169,12 +183,13 @@ def quantity_slots(doc: Any) -> list[Slot]:
             scope = verb.subtree if verb is not None else doc
             context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
                                 and measure(1.0, t.lemma_.lower()) is None)
-            slots.append(Slot("number", dimension, amount, doc[token.i:end + 1].text,
-                              is_hedged(token), context=context, bound=bound_of(token), **base))
+            slots.append(NumberSlot(key=dimension, value=amount,
+                                    shown=doc[token.i:end + 1].text, hedged=is_hedged(token),
+                                    context=context, bound=bound_of(token), **base))
         else:
-            slots.append(Slot("number", f"count of {unit.lemma_.lower()}", value,
-                              f"{token.text} {unit.text}", is_hedged(token),
-                              context=frozenset(), bound=bound_of(token), **base))
+            slots.append(NumberSlot(key=f"count of {unit.lemma_.lower()}", value=value,
+                                    shown=f"{token.text} {unit.text}", hedged=is_hedged(token),
+                                    bound=bound_of(token), **base))
     return slots
 
 
@@ -218,3 +233,64 @@ def smaller_part_after(unit: Any, dimension: str, amount: float, used: set[int]
 def unit_size(word: Any) -> float:
     found = measure(1.0, word.lemma_.lower())
     return found[1] if found else 0.0
+
+
+class Numbers(EventKind):
+    name = "number"
+    reason = "the figures differ beyond rounding ({tolerance})"
+
+    def read(self, doc: Any, published: str | None) -> list[Slot]:
+        del published
+        return list(quantity_slots(doc))
+
+    def across_verbs(self, x: Slot, y: Slot) -> bool:
+        """One figure under two verbs of one fact: compared when they share a participant."""
+        return compatible_subjects(x.subjects | x.objects, y.subjects | y.objects)
+
+    def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        if x.key == "duration":
+            # Spans of time recur in unrelated sentences ("for 10 years", "within four
+            # hours"): across facts only the same event with the same actors.
+            return x.event == y.event and bool(x.event) and bool(x.subjects & y.subjects) \
+                and not (x.additive or y.additive)
+        if x.context:
+            return bool(x.context & y.context) and same_actors(a, b)
+        return same_event(a, x, b, y)
+
+    def agree(self, a: Said, x: NumberSlot, b: Said, y: NumberSlot) -> bool:
+        if x.key.startswith("count") and not (x.hedged or y.hedged) and \
+                not (rounded(x.value) or rounded(y.value)):
+            return x.value == y.value  # 114 vs 117 checkpoints: counts are exact
+        tolerance = HEDGED_TOLERANCE if (x.hedged or y.hedged) else EXACT_TOLERANCE
+        if within_bound(x, y, tolerance) or within_bound(y, x, tolerance):
+            return True  # "up to five minutes" and "about 3.5 minutes"
+        top = max(abs(x.value), abs(y.value), 1e-9)
+        return abs(x.value - y.value) / top <= tolerance
+
+    def topic(self, slots: list[Slot]) -> str:
+        slot = slots[0]
+        event = next((s.event for s in slots if s.event), "")
+        if slot.key.startswith("count"):
+            return slot.key
+        return f"{slot.key} ({event})" if event else slot.key
+
+    def explain(self, slots: list[Slot]) -> str:
+        hedged = any(s.hedged for s in slots)
+        tolerance = f"{(HEDGED_TOLERANCE if hedged else EXACT_TOLERANCE):.0%} allowed" + \
+            (", figures hedged" if hedged else "")
+        return self.reason.format(tolerance=tolerance)
+
+
+def within_bound(x: NumberSlot, y: NumberSlot, tolerance: float) -> bool:
+    """`y`'s figure lies inside the bound `x` states."""
+    if x.bound == "upper":
+        return y.value <= x.value * (1 + tolerance)
+    if x.bound == "lower":
+        return y.value >= x.value * (1 - tolerance)
+    return False
+
+
+def rounded(value: float) -> bool:
+    """A round count ("about 1,200", "300 people") may be rounded by an outlet; others are
+    stated exactly."""
+    return value >= ROUND_COUNT and value % 10 == 0

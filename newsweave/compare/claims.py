@@ -4,14 +4,17 @@ in one statement and negated in the other ("he incited the riot" / "denied that 
 the riot"; "X is responsible" / "X is not responsible").
 
 Hedged statements ("may have", "reportedly") are marked, not counted as a denial: softening a
-claim is a weaker disagreement than contradicting it (see `softened`).
+claim is a weaker disagreement than contradicting it, and is not reported.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .compare_parse import REPORTING, Slot, fold, slot_base
+from ..words import fold
+from .kind import SlotKind, compatible_subjects
+from .parse import PRONOUNS, REPORTING, slot_base
+from .slots import ClaimSlot, Said, Slot
 
 # Verbs whose clausal complement they deny: "denied that he had incited".
 DENIALS = {"deny", "reject", "dispute", "refute", "rebut", "dismiss"}
@@ -31,10 +34,12 @@ DESCRIPTIVE_DEPS = {"relcl", "acl", "amod", "advcl", "pcomp"}
 WH_WORDS = {"why", "how", "what", "whether", "who", "when", "where", "which"}
 # Predicates too general to carry a claim on their own.
 WEAK_PREDICATES = {"be", "have", "do", "get", "make", "go", "come", "take", "include"}
+# Pronouns a claim's subject can be: two different ones are two different subjects.
+PERSONAL = PRONOUNS | {"you", "me", "us", "him", "her", "them", "this", "these", "those"}
 
 
-def claim_slots(doc: Any) -> list[Slot]:
-    slots: list[Slot] = []
+def claim_slots(doc: Any) -> list[ClaimSlot]:
+    slots: list[ClaimSlot] = []
     if is_question(doc):
         return slots
     for token in doc:
@@ -46,10 +51,10 @@ def claim_slots(doc: Any) -> list[Slot]:
             continue
         verb = token  # the clause's verb (the copula for "is not responsible")
         base = slot_base(verb)
-        slots.append(Slot("claim", f"whether {lemma}", not negated(verb, predicate),
-                          doc[verb.left_edge.i:verb.right_edge.i + 1].text[:120],
-                          hedged(verb), context=frozenset({lemma}), **{
-                              **base, "event": lemma}))
+        slots.append(ClaimSlot(key=f"whether {lemma}", value=not negated(verb, predicate),
+                               shown=doc[verb.left_edge.i:verb.right_edge.i + 1].text[:120],
+                               hedged=hedged(verb), context=frozenset({lemma}),
+                               **{**base, "event": lemma}))
     return slots
 
 
@@ -110,6 +115,24 @@ def hedged(verb: Any) -> bool:
     return any(fold(t.lemma_) in HEDGE_WORDS or t.lower_ in HEDGE_WORDS for t in near)
 
 
-def softened(x: Slot, y: Slot) -> bool:
-    """Same polarity, but one source hedges what the other states plainly."""
-    return x.value == y.value and x.hedged != y.hedged
+class Claims(SlotKind):
+    name = "claim"
+    reason = "one statement asserts what the other denies"
+    base_confidence = 0.5
+
+    def read(self, doc: Any, published: str | None) -> list[Slot]:
+        del published
+        return list(claim_slots(doc))
+
+    def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        """One fact, about the same participants, each with a stated subject."""
+        if a.fact != b.fact or not x.subjects or not y.subjects:
+            return False
+        if x.subjects <= PERSONAL and y.subjects <= PERSONAL and not x.subjects & y.subjects:
+            return False  # "I don't know" and "you know", "that's not true" and "it is true"
+        if x.objects and y.objects and not (x.objects & y.objects):
+            return False
+        return compatible_subjects(x.subjects, y.subjects)
+
+    def shown(self, slot: ClaimSlot) -> str:  # type: ignore[override]
+        return "asserted" if slot.value else "denied"

@@ -16,33 +16,18 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from .compare_parse import Slot, event_of, fold, slot_base
+from ..words import HONORIFICS, OFFICES, ROLE_QUALIFIERS, fold
+from .kind import SlotKind
+from .parse import event_of, slot_base
+from .slots import Entry, NameSlot, Said, Slot
 
 # Two spellings of one name (hyphenated or spaced given names, transliteration variants)
 # score above this (rapidfuzz token_set_ratio, 0-100); different people who share one part
 # of a name score lower because the other parts differ.
 SAME_NAME_RATIO = 85.0
-# Modifiers that say the role is not (or no longer) this person's alone.
-ROLE_QUALIFIERS = {"former", "ex", "late", "then", "acting", "interim", "outgoing",
-                   "incoming", "another", "other", "fellow"}
-# Office nouns a title can be headed by. Why a closed list: the words the parser chains before
-# a name also hold name parts and places ("Ng Chee Meng", "Johor Bahru"); only a title whose
-# head is an office can exclude another. Generic, non-national office words only.
-OFFICES = {
-    "president", "minister", "premier", "chancellor", "mayor", "governor", "senator",
-    "secretary", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "cfo",
-    "coo", "commissioner", "judge", "justice", "prosecutor", "attorney", "ambassador",
-    "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander",
-    "general", "colonel", "captain", "officer", "inspector", "superintendent", "sheriff",
-    "principal", "professor", "lecturer", "manager", "treasurer", "speaker", "councillor",
-    "councilor", "councilman", "councilwoman", "representative", "mp", "lawmaker",
-    "legislator", "executive", "coach", "bishop", "archbishop", "consul", "envoy", "auditor",
-    "controller", "comptroller", "registrar", "provost", "rector", "editor", "administrator",
-    "magistrate"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "madam", "sir", "mdm"}
 
 
-def name_slots(doc: Any) -> list[Slot]:
+def name_slots(doc: Any) -> list[NameSlot]:
     slots = []
     for ent in doc.ents:
         if ent.label_ != "PERSON":
@@ -58,9 +43,10 @@ def name_slots(doc: Any) -> list[Slot]:
         # `context` holds an office one person fills ("the mayor"); only such roles link
         # different facts ("TikTok user X" is one of many users).
         office = unique and bool(role) and role[-1] in OFFICES
-        slots.append(Slot("name", "who", words, ent.text.removesuffix("'s").removesuffix("’s"),
-                          False, context=frozenset(role) if office else frozenset(),
-                          role=" ".join(role), **base))
+        slots.append(NameSlot(key="who", value=words,
+                              shown=ent.text.removesuffix("'s").removesuffix("’s"),
+                              context=frozenset(role) if office else frozenset(),
+                              role=" ".join(role), **base))
     return slots
 
 
@@ -108,3 +94,65 @@ def same_person(x: frozenset[str], y: frozenset[str], x_shown: str = "",
 def named_in(words: frozenset[str], text: str) -> bool:
     """Every word of the name occurs in the (folded) article text."""
     return all(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
+
+
+class Names(SlotKind):
+    """Names are lists of people: two statements disagree when each names someone the other
+    neither names in the statement nor anywhere in its article - a swap, not an omission ("A
+    and B" vs "C and B"; "A and B" vs "B" agrees)."""
+
+    name = "name"
+    reason = ("different people are named for the same part, and neither article names the "
+              "other's person")
+    base_confidence = 0.6
+
+    def read(self, doc: Any, published: str | None) -> list[Slot]:
+        del published
+        return list(name_slots(doc))
+
+    def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        return same_part(a, x, b, y)
+
+    def agree(self, a: Said, x: NameSlot, b: Said, y: NameSlot) -> bool:
+        # A person the other article also names is someone it knows about, not a rival.
+        return same_person(x.value, y.value, x.shown, y.shown) or \
+            named_in(x.value, b.article_text) or named_in(y.value, a.article_text)
+
+    def entries_agree(self, x: Entry, y: Entry) -> bool:
+        return not (unaccounted(x, y) and unaccounted(y, x))
+
+    def same_value(self, x: Entry, y: Entry) -> bool:
+        """One person on both sides and no swap."""
+        return any(same_person(s.value, t.value, s.shown, t.shown)  # type: ignore[attr-defined]
+                   for _, s in x for _, t in y) and self.entries_agree(x, y)
+
+    def joins(self, group: Entry, entry: Entry, related: bool) -> bool:
+        """A person joins only a position it was compared with (no comparison between two
+        people is no agreement)."""
+        return related and self.entries_agree(group, entry)
+
+    def position_slot(self, group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
+        """A person the other sides do not name shows the position."""
+        others = [pair for g in groups if g is not group for pair in g]
+        return next(iter(unaccounted(group, others)), group[0])
+
+    def topic(self, slots: list[Slot]) -> str:
+        role = next((s.role for s in slots if isinstance(s, NameSlot) and s.role), "")
+        event = next((s.event for s in slots if s.event), "")
+        return f"who is the {role}" if role else f"who {event or 'is named'}"
+
+
+def same_part(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Names are compared in one fact, or under one stated office ("the mayor, X")."""
+    return a.fact == b.fact or bool(x.context) and x.context == y.context
+
+
+def unaccounted(x: Entry, y: Entry) -> Entry:
+    """People of `x` whom `y` does not name, in its statements or its articles; only people
+    comparable with one of `y`'s (one fact, or one stated role) count."""
+    texts = {b.mention.article: b.article_text for b, _ in y}
+    return [(a, s) for a, s in x
+            if any(same_part(a, s, b, t) for b, t in y)
+            and not any(same_person(s.value, t.value, s.shown, t.shown)  # type: ignore
+                        for _, t in y)
+            and not any(named_in(s.value, text) for text in texts.values())]  # type: ignore

@@ -1,19 +1,15 @@
-"""What the slot readers of `compare` share: the Slot and Said records, and how a parsed
-mention names its event (the governing verb) and that event's participants.
+"""What the slot readers share: how a parsed mention names its event (the governing verb) and
+that event's participants.
 
-Every reader takes a spaCy Doc of one mention and returns Slots; `compare` decides which slots
-speak of one thing and whether they agree.
+Every reader takes a spaCy Doc of one mention and returns Slots (`slots.py`); the kinds decide
+which slots speak of one thing and whether they agree.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from unidecode import unidecode
-
-from .models import Mention
+from ..words import fold
 
 REPORTING = {"say", "report", "tell", "accord", "state", "add", "announce", "claim", "write",
              "quote", "cite", "show", "publish", "confirm", "describe", "indicate", "note",
@@ -40,47 +36,6 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 ADDITIVE = {"also", "again", "too", "further", "additionally"}
 NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 MIN_INITIALS = 3
-
-
-@dataclass(frozen=True)
-class Slot:
-    kind: str  # "number" | "date" | "attribute" | "name" | "claim"
-    key: str  # what is measured: dimension, counted noun, event, kind of thing, role
-    value: Any  # float (base units), ISO date, frozenset of modifiers or name words, polarity
-    shown: str  # the words as written
-    hedged: bool
-    event: str  # event group governing the slot ("" when none)
-    context: frozenset[str]  # nouns around a measured quantity
-    subjects: frozenset[str]  # who acts: names/lemmas, pronouns kept
-    objects: frozenset[str]  # what is acted upon
-    additive: bool = False  # "also ...": another event of the kind, not the same one
-    explicit: bool = True  # dates: written out (not a weekday resolved by rule)
-    role: str = ""  # names: the role given to the person, as written ("prime minister")
-    bound: str = ""  # "upper" ("up to five", "by Dec 19"), "lower" ("more than five") or ""
-
-
-@dataclass(frozen=True)
-class Said:
-    """One mention reduced to what it asserts."""
-
-    mention: Mention
-    fact: str
-    names: frozenset[str]
-    slots: tuple[Slot, ...]
-    inferred_date: bool
-    article_text: str = field(default="", repr=False)  # folded text of the whole article
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """spaCy's English stop words, imported on first use: importing them loads spaCy (0.5 s)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-def fold(text: str) -> str:
-    return unidecode(text).lower().strip()
 
 
 def doc_names(doc: Any) -> frozenset[str]:

@@ -24,40 +24,25 @@ deputy, a governor can chair a board; no such list could be justified for unseen
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .compare import find_conflicts, modifiers_agree, most_confident_first
-from .compare_names import HONORIFICS, OFFICES, ROLE_QUALIFIERS, role_of, title_before
-from .compare_parse import fold, stop_words
-from .config import Settings
-from .entities import NAME_LIST, TITLES, name_tokens, normalise
-from .models import Conflict, Entity, Fact, Position, Story
-from .toolkit import Toolkit
+from ..entities import NAME_LIST, name_tokens, normalise
+from ..models import Conflict, Entity, Fact, Position, Story
+from ..toolkit import Toolkit
+from ..words import HONORIFICS, MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, TITLES, fold, stop_words
+from .attributes import modifiers_agree
+from .kind import most_confident_first, new_conflict
+from .names import role_of, title_before
 
-# Left out of OFFICES: words that are also given names ("Prince", "King", "Dean"): a
-# recogniser that misses the first name would make them titles.
 # Offices whose modifiers often describe the holder's group rather than the office ("party
 # leader" and "opposition leader" are one person; "the army chief" is the "military chief"):
 # only a rank word on one side makes two of these exclusive.
 VAGUE_OFFICES = {"leader", "head", "chief", "officer", "executive", "representative",
                  "spokesman", "spokeswoman", "spokesperson", "manager", "editor"}
-# Words that make a post the second to another of the same name: a deputy mayor is not the
-# mayor. "junior", "senior", "associate" and "chief" are left out: a junior senator is a
-# senator, an associate justice a justice.
-RANK_WORDS = {"deputy", "vice", "assistant", "under", "lieutenant", "lt", "sub"}
-# Military ranks are shortened in later references ("Lt. Gen." becomes "Gen."): a rank word
-# on one side is not evidence of a second post there.
-MILITARY = {"general", "colonel", "commander", "captain", "admiral", "major", "sergeant"}
-# Past, future or shared posts: they do not say what the person is now, alone (added to the
-# qualifiers `role_of` already refuses).
-QUALIFIERS = ROLE_QUALIFIERS | {"elect", "designate", "presumptive", "nominee", "candidate",
-                                "hopeful", "retired", "emeritus", "previous", "past", "onetime",
-                                "erstwhile", "caretaker", "co", "joint", "would", "future"}
 # Words that describe the holder, not which office it is.
 DESCRIPTIVE = {"new", "newly", "old", "young", "longtime", "long", "veteran", "current",
                "incumbent", "sitting", "serve", "top", "senior", "powerful", "popular",
@@ -116,13 +101,6 @@ def title_conflicts(story: Story, entities: tuple[Entity, ...],
     found = [person_conflict(people[p], found_titles, story.facts)
              for p, found_titles in titles.items()]
     return most_confident_first(c for c in found if c is not None)
-
-
-def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit,
-                    settings: Settings) -> tuple[Conflict, ...]:
-    """Every conflict a report shows: slot conflicts (`find_conflicts`) and exclusive titles."""
-    return most_confident_first(find_conflicts(story, toolkit, settings)
-                                + title_conflicts(story, entities, toolkit))
 
 
 def past_posts(doc: Any, article: str) -> list[tuple[Title, str]]:
@@ -352,16 +330,10 @@ def make_conflict(person: Entity, groups: list[list[Title]], reasons: set[str],
     positions = tuple(Position(value=t.shown, text=t.sentence,
                                articles=tuple(sorted({x.article for x in g})))
                       for t, g in zip(shown, groups))
-    topic = f"what is {person.name}'s title"
     why = "rank" if "rank" in reasons else "modifier"
-    sides = "; ".join(f"{', '.join(p.articles)} {'say' if len(p.articles) > 1 else 'says'} "
-                      f"{p.value}" for p in positions)
     disputed = tuple(dict.fromkeys(f.id for t in shown for f in facts if quotes(f, t)))
-    digest = hashlib.sha256("|".join(["title", topic, *sorted(f"{p.value}:{p.articles}"
-                                      for p in positions)]).encode()).hexdigest()
-    return Conflict(id=f"c{digest[:10]}", kind="name", topic=topic, positions=positions,
-                    explanation=f"{sides}: {REASONS[why]}.", confidence=CONFIDENCE[why],
-                    facts=disputed)
+    return new_conflict("title", f"what is {person.name}'s title", positions, disputed,
+                        REASONS[why], CONFIDENCE[why])
 
 
 def quotes(fact: Fact, title: Title) -> bool:

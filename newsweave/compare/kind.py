@@ -1,0 +1,169 @@
+"""The interface every kind of slot implements, what the kinds share, and the one constructor
+of a `Conflict`.
+
+A kind says how to read its slots from a parsed statement, when two slots of two statements
+speak of one thing (`comparable`), when their values agree, and how a disagreement is shown
+(value, topic, reason, confidence). `EventKind` is the common case: a value tied to an event
+(numbers, dates, attributes); names and claims compare whole statements instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, ClassVar
+
+from ..models import Conflict, Position
+from .parse import PRONOUNS
+from .slots import Entry, Said, Slot
+
+# Two dates of one fact under different verbs: one event misdated only this close together.
+SAME_EVENT_DAYS = 7
+
+
+class SlotKind:
+    """One kind of slot. Subclasses override what differs; the registry holds one of each."""
+
+    name: ClassVar[str] = ""
+    reason: ClassVar[str] = ""  # why two values of this kind cannot both hold
+    # Starting confidence: numbers and dates are read exactly; a name or a polarity can also
+    # differ because the parse or the alignment put two different statements together.
+    base_confidence: ClassVar[float] = 0.8
+
+    def read(self, doc: Any, published: str | None) -> list[Slot]:
+        raise NotImplementedError
+
+    def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        raise NotImplementedError
+
+    def agree(self, a: Said, x: Any, b: Said, y: Any) -> bool:
+        return bool(x.value == y.value)
+
+    def entries_agree(self, x: Entry, y: Entry) -> bool:
+        """One agreeing pair of slots makes two statements agree ("124 miles (200km)" is one
+        figure)."""
+        return any(self.agree(a, s, b, t) for a, s in x for b, t in y)
+
+    def same_value(self, x: Entry, y: Entry) -> bool:
+        return any(s.value == t.value for _, s in x for _, t in y)
+
+    def joins(self, group: Entry, entry: Entry, related: bool) -> bool:
+        """An entry agreeing with a position joins it (`related`: the two were compared)."""
+        del related
+        return self.entries_agree(group, entry)
+
+    def position_slot(self, group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
+        """The slot that shows a position."""
+        del groups
+        return group[0]
+
+    def shown(self, slot: Slot) -> str:
+        return slot.shown
+
+    def topic(self, slots: list[Slot]) -> str:
+        return slots[0].key
+
+    def explain(self, slots: list[Slot]) -> str:
+        del slots
+        return self.reason
+
+    def confidence(self, saids: list[Said], slots: list[Slot]) -> float:
+        """Lower when figures are hedged; higher when the statements were aligned as one
+        fact."""
+        score = self.base_confidence - (0.1 if any(s.hedged for s in slots) else 0.0)
+        if len({s.fact for s in saids}) == 1:
+            score += 0.1
+        return round(max(score, 0.1), 2)
+
+
+class EventKind(SlotKind):
+    """A value of an event (a figure, a date, a kind of thing): comparable within one fact,
+    or across facts for the same event with the same participants."""
+
+    def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        if (x.additive or y.additive) and a.fact != b.fact:
+            return False  # "also sold on Feb 21": another sale, not a second date for this one
+        if a.fact == b.fact:
+            return self.same_fact_comparable(a, x, b, y)
+        return self.across_facts(a, x, b, y)
+
+    # Within one fact, a slot with no event is compared with any other (dates are not: a
+    # statement's own date, from "said on", is not the date of what it reports).
+    eventless_comparable: ClassVar[bool] = True
+
+    def same_fact_comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        """In one fact: the same event, or no second event to tell apart. Outlets put one
+        figure or date under different verbs ("stopped the show for 10 minutes", "disrupted it
+        for about 10 minutes"): when each statement gives the slot one value and no two
+        different codes are named, `across_verbs` decides."""
+        if x.event == y.event:
+            return True
+        if not (x.event and y.event):
+            return self.eventless_comparable
+        if not (sole(a, x) and sole(b, y)):
+            return False
+        if different_codes(x.subjects | x.objects, y.subjects | y.objects):
+            return False
+        return self.across_verbs(x, y)
+
+    def across_verbs(self, x: Slot, y: Slot) -> bool:
+        del x, y
+        return False
+
+    def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        return same_event(a, x, b, y)
+
+
+def same_event(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Two statements of different facts describe one event: the same event verb, shared
+    objects when both name some, compatible subjects and no two different sets of actors."""
+    if x.event != y.event or not x.event:
+        return False
+    if x.objects and y.objects and not (x.objects & y.objects):
+        return False
+    return compatible_subjects(x.subjects, y.subjects) and same_actors(a, b)
+
+
+def same_actors(a: Said, b: Said) -> bool:
+    return bool(a.names & b.names) or not a.names or not b.names
+
+
+def compatible_subjects(x: frozenset[str], y: frozenset[str]) -> bool:
+    if not x or not y or (x & PRONOUNS) or (y & PRONOUNS):
+        return True
+    return bool(x & y)
+
+
+def sole(said: Said, slot: Slot) -> bool:
+    """The statement gives this slot one value only ("Thursday (Jan 23)" is one date)."""
+    return all(s.value == slot.value for s in said.slots
+               if s.kind == slot.kind and s.key == slot.key and bool(s.event) == bool(slot.event))
+
+
+def different_codes(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Both sides name things by codes ("flight AB123", "bus 960") and no code is shared:
+    two different things of one kind."""
+    left, right = ({w for w in s if any(c.isdigit() for c in w)} for s in (x, y))
+    return bool(left and right and not left & right)
+
+
+def days_apart(x: str, y: str) -> int:
+    return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
+
+
+def new_conflict(kind: str, topic: str, positions: tuple[Position, ...], facts: tuple[str, ...],
+                 reason: str, confidence: float) -> Conflict:
+    """The one way a Conflict is made: its id hashes the topic and the facts (or, when no fact
+    is named, the positions), its explanation names each side and the reason."""
+    sides = "; ".join(f"{', '.join(p.articles)} {'say' if len(p.articles) > 1 else 'says'} "
+                      f"{p.value}" for p in positions)
+    identity = sorted(facts) if facts else sorted(f"{p.value}:{p.articles}" for p in positions)
+    digest = hashlib.sha256((topic + "|" + "|".join(identity)).encode()).hexdigest()
+    return Conflict(id=f"c{digest[:10]}", kind=kind, topic=topic,  # type: ignore[arg-type]
+                    positions=positions, explanation=f"{sides}: {reason}.",
+                    confidence=confidence, facts=facts)
+
+
+def most_confident_first(conflicts: Iterable[Conflict]) -> tuple[Conflict, ...]:
+    return tuple(sorted(conflicts, key=lambda c: (-c.confidence, c.topic)))

@@ -1,0 +1,74 @@
+"""What a statement asserts, reduced to typed slots: one record type per kind of value.
+
+Every slot names the event (governing verb) it belongs to and that event's participants, so
+`compare` can tell whether two slots speak of one thing; the `value` is typed by kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+from ..models import Mention
+
+
+@dataclass(frozen=True, kw_only=True)
+class Slot:
+    kind: ClassVar[str] = ""
+    key: str  # what is stated: dimension, counted noun, event, kind of thing, role
+    shown: str  # the words as written
+    event: str  # event group governing the slot ("" when none)
+    subjects: frozenset[str]  # who acts: names/lemmas, pronouns kept
+    objects: frozenset[str]  # what is acted upon
+    context: frozenset[str] = frozenset()  # nouns around a quantity; an office; a predicate
+    hedged: bool = False  # "about", "may have"
+    additive: bool = False  # "also ...": another event of the kind, not the same one
+
+
+@dataclass(frozen=True, kw_only=True)
+class NumberSlot(Slot):
+    kind: ClassVar[str] = "number"
+    value: float  # in base units (pint) for measures; the count for counts
+    bound: str = ""  # "upper" ("up to five"), "lower" ("more than five") or ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateSlot(Slot):
+    kind: ClassVar[str] = "date"
+    value: str  # ISO date
+    bound: str = ""  # "upper" ("by Dec 19"), "lower" ("after Dec 19") or ""
+    explicit: bool = True  # written out, not a weekday resolved by rule
+
+
+@dataclass(frozen=True, kw_only=True)
+class AttributeSlot(Slot):
+    kind: ClassVar[str] = "attribute"
+    value: frozenset[str]  # the modifiers saying what kind of thing it is
+
+
+@dataclass(frozen=True, kw_only=True)
+class NameSlot(Slot):
+    kind: ClassVar[str] = "name"
+    value: frozenset[str]  # the words of the person's name, folded
+    role: str = ""  # the role given to the person, as written ("prime minister")
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClaimSlot(Slot):
+    kind: ClassVar[str] = "claim"
+    value: bool  # asserted (True) or denied
+
+
+@dataclass(frozen=True)
+class Said:
+    """One mention reduced to what it asserts."""
+
+    mention: Mention
+    fact: str
+    names: frozenset[str]
+    slots: tuple[Slot, ...]
+    inferred_date: bool
+    article_text: str = field(default="", repr=False)  # folded text of the whole article
+
+
+Entry = list[tuple[Said, Slot]]

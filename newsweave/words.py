@@ -1,0 +1,76 @@
+"""Closed word lists and text folding that several stages share, each defined once.
+
+Lists here are generic English news vocabulary (titles, offices, number words), never words of
+one story. A module that needs a variant builds it from these (`TITLES` is honorifics, offices
+and the words that stand before a name with them), so two lists cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from unidecode import unidecode
+
+# Courtesy titles before a name ("Mr Tan"): they single out a person, never an office.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "madam", "sir", "mdm"})
+# Office nouns a title can be headed by. Why a closed list: the words the parser chains before
+# a name also hold name parts and places ("Ng Chee Meng", "Johor Bahru"); only a title whose
+# head is an office can exclude another. Generic, non-national office words only; words that
+# are also given names ("Prince", "King", "Dean") are left out (see `TITLES`).
+OFFICES = frozenset({
+    "president", "minister", "premier", "chancellor", "mayor", "governor", "senator",
+    "secretary", "director", "chairman", "chairwoman", "chairperson", "chair", "ceo", "cfo",
+    "coo", "commissioner", "judge", "justice", "prosecutor", "attorney", "ambassador",
+    "spokesman", "spokeswoman", "spokesperson", "leader", "head", "chief", "commander",
+    "general", "colonel", "captain", "officer", "inspector", "superintendent", "sheriff",
+    "principal", "professor", "lecturer", "manager", "treasurer", "speaker", "councillor",
+    "councilor", "councilman", "councilwoman", "representative", "mp", "lawmaker",
+    "legislator", "executive", "coach", "bishop", "archbishop", "consul", "envoy", "auditor",
+    "controller", "comptroller", "registrar", "provost", "rector", "editor", "administrator",
+    "magistrate"})
+# Words that make a post the second to another of the same name: a deputy mayor is not the
+# mayor. "junior", "senior", "associate" and "chief" are left out: a junior senator is a
+# senator, an associate justice a justice.
+RANK_WORDS = frozenset({"deputy", "vice", "assistant", "under", "lieutenant", "lt", "sub"})
+# Military ranks are shortened in later references ("Lt. Gen." becomes "Gen."): a rank word
+# on one side is not evidence of a second post there.
+MILITARY = frozenset({"general", "colonel", "commander", "captain", "admiral", "major",
+                      "sergeant"})
+# Modifiers that say a role is not (or no longer) one person's alone.
+ROLE_QUALIFIERS = frozenset({"former", "ex", "late", "then", "acting", "interim", "outgoing",
+                             "incoming", "another", "other", "fellow"})
+# Past, future or shared posts: they do not say what a person is now, alone.
+QUALIFIERS = ROLE_QUALIFIERS | frozenset({
+    "elect", "designate", "presumptive", "nominee", "candidate", "hopeful", "retired",
+    "emeritus", "previous", "past", "onetime", "erstwhile", "caretaker", "co", "joint", "would",
+    "future"})
+# Every word that may stand before a name as (part of) a title, dropped when a name is
+# normalised ("Governor Smith's" -> "Smith"): honorifics, offices, ranks, their short forms,
+# royal titles and the portfolio words of the commonest posts. Rank words that open company
+# names ("Under Armour", "Major League") are left out.
+TITLES = HONORIFICS | OFFICES | frozenset({
+    "deputy", "vice", "assistant", "lieutenant", "lt", "gov", "gen", "sen", "rep", "col",
+    "capt", "sgt", "prof", "king", "queen", "prince", "prime", "foreign", "defense", "defence",
+    "lawyer", "comrade", "sergeant", "the"})
+
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty"])}
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+                     "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+                     "dozen": "12"})
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def fold(text: str) -> str:
+    """ASCII, lower case, no outer spaces: the form words are compared in."""
+    return unidecode(text).lower().strip()
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use: importing them loads spaCy (0.5 s)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
