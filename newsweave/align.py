@@ -49,6 +49,7 @@ def keyword_weights(claims: tuple[Claim, ...]) -> dict[str, float]:
     """Inverse document frequency of each keyword over the story's claims."""
     counts = Counter(w for c in claims for w in set(c.keywords) | set(c.names))
     total = max(len(claims), 1)
+    # Smoothed IDF; +0.1 keeps a word every claim shares from weighing nothing at all.
     return {w: math.log((1 + total) / (1 + n)) + 0.1 for w, n in counts.items()}
 
 

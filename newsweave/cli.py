@@ -15,10 +15,11 @@ from typing import Any, Self
 import click
 
 from . import __version__
+from .chain import RunStats
 from .config import Settings
 from .errors import NewsweaveError
 from .models import Report
-from .pipeline import Context, RunStats
+from .pipeline import Context
 from .pipeline import analyze as run_analyze
 from .store import Store
 from .toolkit import Toolkit
@@ -127,9 +128,12 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
               type=click.IntRange(1, 50),
               help="Length of each story's brief, in sentences; every sentence cites its "
                    "sources, and what it leaves out is listed.")
+@click.option("--strict", is_flag=True,
+              help="Stop with the error when a story's analysis fails, instead of reporting "
+                   "its articles as skipped (for debugging).")
 def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None,
             md_path: str | None, db_path: str, quiet: bool, threads: int | None,
-            max_file_mb: int, brief_sentences: int) -> None:
+            max_file_mb: int, brief_sentences: int, strict: bool) -> None:
     """Analyze article files and folders (searched recursively) as one pile.
 
     The inputs are added to the database (--db) and sorted into stories together with the
@@ -145,13 +149,14 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
       newsweave analyze ../shared/corpus/kim-russia-2023
       newsweave analyze news/ --json report.json --html report.html --db news.db
     """
-    from . import render, render_html
+    from . import render, render_html, serialize
 
+    outputs = chosen_outputs(json_path, md_path, html_path)
     settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences)
     try:
         with Store(db_path) as store, ProgressBars(not quiet) as bars:
             ctx = Context(settings=settings, store=store, toolkit=Toolkit(threads=threads),
-                          progress=bars)
+                          progress=bars, strict=strict)
             report = run_analyze(list(paths), ctx)
             stats = ctx.stats
     except NewsweaveError as err:
@@ -160,17 +165,27 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
     if not report.stories:
         fail("no article could be read; " + (summary_line(report).split("\n", 1)[-1]
                                              if report.skipped else "no input files found"))
-    outputs = {json_path: render.report_to_json, md_path: render.report_to_markdown}
-    if html_path:
-        outputs[html_path] = render_html.report_to_html
-    if not json_path and not html_path and not md_path:
-        outputs["-"] = render.report_to_markdown
-    for target, make in outputs.items():
-        if target:
-            write_output(target, make(report))
+    makers = {"json": serialize.report_to_json, "md": render.report_to_markdown,
+              "html": render_html.report_to_html}
+    for kind, target in outputs.items():
+        write_output(target, makers[kind](report))
     if not quiet:
         click.echo(summary_line(report, stats), err=True)
     sys.exit(EXIT_SKIPPED if report.skipped else 0)
+
+
+def chosen_outputs(json_path: str | None, md_path: str | None,
+                   html_path: str | None) -> dict[str, str]:
+    """Output kind -> target; Markdown to stdout when none is asked for. Two outputs to one
+    target (two to stdout, say) would lose one: that is a usage error."""
+    asked = {k: v for k, v in (("json", json_path), ("md", md_path), ("html", html_path)) if v}
+    targets = [v for v in asked.values()]
+    clash = next((t for t in targets if targets.count(t) > 1), None)
+    if clash is not None:
+        where = "stdout ('-')" if clash == "-" else f"'{clash}'"
+        raise click.UsageError(f"{' and '.join('--' + k for k, v in asked.items() if v == clash)}"
+                               f" both write to {where}; give each output its own target")
+    return asked or {"md": "-"}
 
 
 def write_output(target: str, text: str) -> None:
@@ -181,6 +196,23 @@ def write_output(target: str, text: str) -> None:
         Path(target).write_text(text, encoding="utf-8")
     except OSError as err:
         fail(f"{target}: cannot write: {err.strerror or err}")
+
+
+@main.command()
+def steps() -> None:
+    """Print the analysis chain: every step, what it needs and makes, and what it does.
+
+    \b
+    The steps run in this order for every input pile; 'stories' runs the story steps on
+    each story it found. 'newsweave analyze', every evaluation and the tests run this chain.
+    """
+    from .chain import STEPS, STORY_STEPS
+    from .steps import describe
+
+    click.echo("Steps of every run:")
+    click.echo("\n".join(describe(STEPS, "  ")))
+    click.echo("\nSteps of each story (inside 'stories'):")
+    click.echo("\n".join(describe(STORY_STEPS, "  ")))
 
 
 @main.command("eval")

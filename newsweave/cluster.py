@@ -25,19 +25,9 @@ from typing import Any
 import numpy as np
 from scipy import sparse  # type: ignore[import-untyped]
 
+from .config import Settings
 from .models import Article
 
-# Why: share of the similarity given to names and numbers. Tuned on ECB+ dev (events of one kind
-# in one topic) and MMDS dev (English/Malay/Chinese) with MERGE_THRESHOLD: 0.45 lifts ECB+
-# B-cubed F1 from 0.81 (encoder alone, best cut) to 0.89 (0.93 with the cohesion test below);
-# above 0.5 MMDS stories whose Chinese members share no Latin-script names start to split.
-NAME_WEIGHT = 0.45
-# Why: merge clusters while their mean pairwise similarity stays above this; best mean F1 over
-# the two dev sets at NAME_WEIGHT (grid 0.30-0.55 in steps of 0.02-0.05).
-MERGE_THRESHOLD = 0.36
-# Why: nearest neighbours per article that may become merge candidates; stories in the dev
-# sets have up to ~25 articles and average link needs a few links across a story to see it.
-NEIGHBOURS = 30
 # Why: two clusters of at least this many articles each are "established": the mean of their
 # >= 10 internal pairs is a stable estimate of how alike one event's reports are. Smaller ones
 # (a pair of near-copies, say) look far more cohesive than the story they belong to.
@@ -48,9 +38,6 @@ COHESION_MIN_SIZE = 5
 # 0.8 is the low end of the range where ECB+ F1 is flat (0.8-0.9 at sizes 5-8), so only clear
 # cases are kept apart.
 COHESION_RATIO = 0.8
-# Why: follow-up reports of one event cluster within days; two events of one kind a month apart
-# are two stories. Only applied when both sides are dated.
-WINDOW_DAYS = 10
 # Why: the title plus the first three sentences carry the who/what/where of a news report.
 LEAD_SENTENCES = 3
 # Why: names and numbers are read from the first 4,000 characters: the who/where/how-many of a
@@ -72,29 +59,11 @@ NAME = re.compile(r"\b[A-ZÀ-Þ][\w'’-]*[\w]|\b\d[\d,.]*\d\b")
 SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 
 
-@dataclass(frozen=True)
-class ClusterSettings:
-    name_weight: float = NAME_WEIGHT
-    threshold: float = MERGE_THRESHOLD
-    neighbours: int = NEIGHBOURS
-    window_days: int = WINDOW_DAYS
-
-
-def cluster_settings(settings: object) -> ClusterSettings:
-    """Read `cluster_*` fields from Settings when the lead has added them, else the defaults."""
-    base = ClusterSettings()
-    return ClusterSettings(
-        name_weight=getattr(settings, "cluster_name_weight", base.name_weight),
-        threshold=getattr(settings, "cluster_threshold", base.threshold),
-        neighbours=getattr(settings, "cluster_neighbours", base.neighbours),
-        window_days=getattr(settings, "cluster_window_days", base.window_days))
-
-
 def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
     """Title and first sentences: the text to encode for clustering."""
     body = " ".join(article.text.split("\n\n")[:sentences + 2])
     lead = " ".join(SENTENCE_END.split(body)[:sentences])
-    return f"{article.title}. {lead}" if article.title else lead
+    return f"{article.headline}. {lead}" if article.headline else lead
 
 
 def name_tokens(text: str) -> set[str]:
@@ -152,8 +121,8 @@ class Features:
         return np.ascontiguousarray(np.hstack([self.text, folded]))
 
 
-def features(articles: list[Article], vectors: np.ndarray, cfg: ClusterSettings) -> Features:
-    weight = cfg.name_weight if len(articles) > 2 else 0.0  # IDF needs a pile to mean much
+def features(articles: list[Article], vectors: np.ndarray, cfg: Settings) -> Features:
+    weight = cfg.cluster_name_weight if len(articles) > 2 else 0.0  # IDF needs a pile to mean much
     names = name_matrix(articles)
     has_names = np.diff(names.indptr) > 0
     text_scale = np.where(has_names, math.sqrt(1 - weight), 1.0).astype(np.float32)
@@ -273,7 +242,7 @@ def _singletons(feats: Features, days: list[int | None],
 
 def average_link(feats: Features, pairs: dict[tuple[int, int], float],
                  days: list[int | None], languages: list[str],
-                 cfg: ClusterSettings) -> list[list[int]]:
+                 cfg: Settings) -> list[list[int]]:
     """Greedy average-link over the neighbour graph: best pair first, until none passes or
     the best remaining pairs are distinct events."""
     groups = _singletons(feats, days, languages)
@@ -282,7 +251,7 @@ def average_link(feats: Features, pairs: dict[tuple[int, int], float],
         # Two groups can only average above the threshold if some pair of their members is
         # above it, and the neighbour lists hold each article's most similar pairs: a pair
         # below the threshold links nothing (and would cost a recomputation at every merge).
-        if score >= cfg.threshold:
+        if score >= cfg.cluster_threshold:
             groups[i].links.add(j)
             groups[j].links.add(i)
             heap.append((-score, i, j))
@@ -292,7 +261,7 @@ def average_link(feats: Features, pairs: dict[tuple[int, int], float],
         score, i, j = heapq.heappop(heap)
         if i not in groups or j not in groups:
             continue
-        if not _within_window(groups[i], groups[j], cfg.window_days):
+        if not _within_window(groups[i], groups[j], cfg.cluster_window_days):
             continue
         if _distinct_events(groups[i], groups[j], -score):
             continue
@@ -305,7 +274,7 @@ def average_link(feats: Features, pairs: dict[tuple[int, int], float],
             groups[other].links -= {i, j}
             groups[other].links.add(next_id)
             score = _average(merged, groups[other])
-            if score >= cfg.threshold:
+            if score >= cfg.cluster_threshold:
                 heapq.heappush(heap, (-score, next_id, other))
         groups[next_id] = merged
         next_id += 1
@@ -313,27 +282,12 @@ def average_link(feats: Features, pairs: dict[tuple[int, int], float],
 
 
 def cluster_articles(articles: list[Article], leads: np.ndarray,
-                     settings: object) -> list[list[int]]:
+                     settings: Settings) -> list[list[int]]:
     """Indices of `articles` grouped into stories; `leads` encode `lead_text` of each."""
     if not articles:
         return []
-    cfg = cluster_settings(settings)
+    cfg = settings
     feats = features(articles, np.asarray(leads, dtype=np.float32), cfg)
-    pairs = neighbour_pairs(feats, cfg.neighbours)
+    pairs = neighbour_pairs(feats, cfg.cluster_neighbours)
     days = [parse_day(a.published) for a in articles]
     return average_link(feats, pairs, days, [a.language for a in articles], cfg)
-
-
-def naive_baseline(vectors: np.ndarray, threshold: float) -> np.ndarray:
-    """Labels from plain average-link on encoder cosine alone, cut at one threshold: the
-    baseline every clustering change is measured against (all pairs; small piles only)."""
-    n = len(vectors)
-    text = np.ascontiguousarray(np.asarray(vectors, dtype=np.float32))
-    feats = Features(text, sparse.csr_matrix((n, 1), dtype=np.float32))
-    pairs = {(i, j): float(text[i] @ text[j]) for i in range(n) for j in range(i + 1, n)}
-    cfg = ClusterSettings(name_weight=0.0, threshold=threshold, neighbours=n)
-    labels = np.zeros(n, dtype=int)
-    groups = average_link(feats, pairs, [None] * n, ["und"] * n, cfg)
-    for label, members in enumerate(groups):
-        labels[members] = label
-    return labels

@@ -13,12 +13,14 @@ Copies are grouped by union; the group's original is the earliest published, the
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
 from unidecode import unidecode
 
-from .models import Article, Claim, CopyGroup, CopyKind, Fact
+from .models import Article, Claim, CopyGroup, CopyKind, Fact, independent_count
+from .toolkit import Toolkit
 
 # Why: 3-word shingles survive light edits (a changed word breaks only 3 shingles) while two
 # outlets' own reports of one event share almost none beyond quotes.
@@ -89,8 +91,9 @@ def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_SPLIT.split(text) if len(WORD.findall(s)) >= 3]
 
 
-def sentence_vectors(articles: list[Article], claim_vectors: dict[str, np.ndarray] | None,
-                     claims: dict[str, tuple[Claim, ...]] | None, toolkit) -> list[np.ndarray]:
+def sentence_vectors(articles: list[Article], claim_vectors: Mapping[str, np.ndarray] | None,
+                     claims: Mapping[str, tuple[Claim, ...]] | None,
+                     toolkit: Toolkit) -> list[np.ndarray]:
     """One matrix of unit vectors per article, rows in text order: the stored claim vectors
     when the pipeline has them, else the article's sentences encoded here."""
     result: list[np.ndarray | None] = [None] * len(articles)
@@ -174,9 +177,9 @@ def group_links(articles: list[Article], links: list[CopyLink]) -> tuple[CopyGro
     return tuple(sorted(groups, key=lambda g: g.articles))
 
 
-def find_copies(articles: list[Article], claim_vectors: dict[str, np.ndarray] | None,
-                claims: dict[str, tuple[Claim, ...]] | None, toolkit,
-                settings: object) -> tuple[CopyGroup, ...]:
+def find_copies(articles: list[Article], claim_vectors: Mapping[str, np.ndarray] | None,
+                claims: Mapping[str, tuple[Claim, ...]] | None,
+                toolkit: Toolkit) -> tuple[CopyGroup, ...]:
     """Groups of articles that are copies of one another (duplicate, rewrite, translation)."""
     if len(articles) < 2:
         return ()
@@ -194,7 +197,6 @@ def find_copies(articles: list[Article], claim_vectors: dict[str, np.ndarray] | 
 def independent_counts(facts: tuple[Fact, ...] | list[Fact],
                        copies: tuple[CopyGroup, ...]) -> tuple[Fact, ...]:
     """Each fact's independent_sources: copy groups among its articles, plus one for each of
-    its articles that is in no group."""
-    group_of = {article: index for index, g in enumerate(copies) for article in g.articles}
-    return tuple(replace(f, independent_sources=len({group_of.get(a, a) for a in f.articles}))
+    its articles that is in no group (`models.independent_count`)."""
+    return tuple(replace(f, independent_sources=independent_count(f.articles, copies))
                  for f in facts)

@@ -58,6 +58,13 @@ def short_hash(text: str, length: int = 12) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:length]
 
 
+def record_key(raw: RawRecord) -> str:
+    """Same record content and metadata -> same key, wherever the file lives."""
+    payload = json.dumps([raw.source_id, raw.body, raw.html, raw.title, raw.url, raw.outlet,
+                          raw.published, raw.language], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
 @dataclass(frozen=True)
 class InputFiles:
     files: tuple[Path, ...]

@@ -6,8 +6,12 @@ Offsets (`start`, `end`) always index into `Article.text`, the cleaned text, so 
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+from .words import folded_words
 
 FactStatus = Literal["corroborated", "single_source", "disputed"]
 ConflictKind = Literal["number", "date", "name", "attribute", "claim", "title"]
@@ -63,6 +67,12 @@ class Article:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def headline(self) -> str | None:
+        """The article's own title; None when `title` is only its first words (they end in
+        "…", see `clean.first_words`)."""
+        return None if not self.title or self.title.endswith("…") else self.title
 
     @property
     def label(self) -> str:
@@ -180,6 +190,32 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class QuoteGroup:
+    """One statement of one speaker as the sources quote it.
+
+    `differs` is true when two sources word it differently: neither's words are found in the
+    other source (a source quoting only part of what another quotes does not differ)."""
+
+    id: str
+    speaker: str | None
+    quotes: tuple[Quote, ...]
+    differs: bool = False
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(q.article for q in self.quotes))
+
+    @property
+    def wordings(self) -> tuple[str, ...]:
+        """Distinct wordings, most sources first (case, punctuation and spacing ignored)."""
+        seen: dict[str, list[Quote]] = defaultdict(list)
+        for quote in self.quotes:
+            seen[" ".join(folded_words(quote.text))].append(quote)
+        ranked = sorted(seen.values(), key=lambda qs: -len({q.article for q in qs}))
+        return tuple(qs[0].text for qs in ranked)
+
+
+@dataclass(frozen=True)
 class Story:
     id: str
     title: str
@@ -191,7 +227,46 @@ class Story:
     copies: tuple[CopyGroup, ...] = ()
     brief: tuple[BriefSentence, ...] = ()
     brief_left_out: tuple[str, ...] = ()  # ids of facts and conflicts the brief does not report
-    quotes: tuple[Quote, ...] = ()
+    quote_groups: tuple[QuoteGroup, ...] = ()
+
+    @property
+    def quotes(self) -> tuple[Quote, ...]:
+        """Every quotation, group by group (most-quoted statements first)."""
+        return tuple(q for g in self.quote_groups for q in g.quotes)
+
+    @property
+    def independent_sources(self) -> int:
+        """Sources once every copy group counts as one."""
+        return independent_count((a.id for a in self.articles), self.copies)
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Article id -> what a reader calls it (`source_labels`)."""
+        return source_labels(self.articles)
+
+    def left_out_by_status(self) -> dict[str, int]:
+        """How many facts of each status, and conflicts, the brief leaves out."""
+        status = {f.id: f.status for f in self.facts}
+        status.update({c.id: "conflict" for c in self.conflicts})
+        counts: dict[str, int] = {}
+        for item in self.brief_left_out:
+            kind = status.get(item, "unknown")
+            counts[kind] = counts.get(kind, 0) + 1
+        return counts
+
+
+def independent_count(article_ids: Iterable[str], copies: Iterable[CopyGroup]) -> int:
+    """Copy groups among the articles, plus one for each article that is in no group."""
+    group_of = {article: index for index, g in enumerate(copies) for article in g.articles}
+    return len({group_of.get(a, a) for a in article_ids})
+
+
+def source_labels(articles: Sequence[Article]) -> dict[str, str]:
+    """Article id -> what a reader calls it (`Article.label`); a repeated outlet gets its id."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        counts[article.label] = counts.get(article.label, 0) + 1
+    return {a.id: a.label if counts[a.label] == 1 else f"{a.label} ({a.id})" for a in articles}
 
 
 @dataclass(frozen=True)

@@ -15,15 +15,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz
-from unidecode import unidecode
 
-from .models import Article, Entity, Quote, Story
+from .models import Article, Entity, Quote, QuoteGroup, Story
 from .quote_speakers import PARAGRAPH, Page, Span, alias_index, article_speakers
 from .toolkit import Toolkit
+from .words import folded_words
 
 # A quoted span longer than this is a quote mark left open, not a quotation: the longest
 # quotations in news are a few sentences of one paragraph (~600 characters).
@@ -49,33 +49,6 @@ OPEN_CLOSE = {"“": "”", "«": "»", "„": "“”", '"': '"', "``": "''"}
 # text ("the company's", "'90s") never count; of three in a row the last two close.
 MARKS = re.compile(r'``|\'\'(?!\')|[“”«»„"]')
 SPACE_AND_MARKS = " \t\n“”«»„\"'‘’`"
-WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class QuoteGroup:
-    """One statement of one speaker as the sources quote it.
-
-    `differs` is true when two sources word it differently: neither's words are found in the
-    other source (a source quoting only part of what another quotes does not differ)."""
-
-    id: str
-    speaker: str | None
-    quotes: tuple[Quote, ...]
-    differs: bool = False
-
-    @property
-    def articles(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(q.article for q in self.quotes))
-
-    @property
-    def wordings(self) -> tuple[str, ...]:
-        """Distinct wordings, most sources first (case, punctuation and spacing ignored)."""
-        seen: dict[str, list[Quote]] = defaultdict(list)
-        for quote in self.quotes:
-            seen[" ".join(words(quote.text))].append(quote)
-        ranked = sorted(seen.values(), key=lambda qs: -len({q.article for q in qs}))
-        return tuple(qs[0].text for qs in ranked)
 
 
 # --- finding quoted spans ---------------------------------------------------------------------
@@ -140,7 +113,7 @@ def trimmed(text: str, start: int, end: int) -> Span:
 
 def is_statement(text: str, speaker: str | None) -> bool:
     """Not a scare quote, term or title: long enough, or short and attributed."""
-    found = words(text)
+    found = folded_words(text)
     if len(found) <= 1 or is_title(text):
         return False
     return len(found) > SHORT_QUOTE_WORDS or speaker is not None
@@ -151,11 +124,6 @@ def is_title(text: str) -> bool:
     long_words = [w for w in text.split() if len(w) > 3 and w[0].isalpha()]
     return (bool(long_words) and len(text.split()) <= 8 and text[-1:] not in ".!?"
             and all(w[0].isupper() for w in long_words))
-
-
-def words(text: str) -> list[str]:
-    """Folded words; periods inside abbreviations go ("U.S." reads as "US")."""
-    return WORD.findall(unidecode(text).lower().replace(".", ""))
 
 
 def extract_quotes(story: Story, toolkit: Toolkit,
@@ -216,7 +184,7 @@ def compare_quotes(quotes: tuple[Quote, ...],
     from scipy.cluster.hierarchy import DisjointSet  # type: ignore[import-untyped]
 
     sets = DisjointSet(range(len(quotes)))
-    folded = [" ".join(words(q.text)) for q in quotes]
+    folded = [" ".join(folded_words(q.text)) for q in quotes]
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             if not sets.connected(i, j) and same_statement(a, quotes[j], folded[i], folded[j]):
@@ -224,7 +192,7 @@ def compare_quotes(quotes: tuple[Quote, ...],
     members: dict[int, list[Quote]] = defaultdict(list)
     for i, quote in enumerate(quotes):
         members[sets[i]].append(quote)
-    texts = {a.id: " ".join(words(a.text)) for a in articles}
+    texts = {a.id: " ".join(folded_words(a.text)) for a in articles}
     groups = [make_group(group, texts) for group in members.values()]
     ranked = sorted(groups, key=lambda g: (-len(g.articles), g.quotes[0].id))
     return tuple(replace(g, id=f"qg{n}") for n, g in enumerate(ranked, start=1))
@@ -233,11 +201,11 @@ def compare_quotes(quotes: tuple[Quote, ...],
 def make_group(quotes: list[Quote], texts: Mapping[str, str]) -> QuoteGroup:
     by_article: dict[str, str] = defaultdict(str)
     for quote in quotes:
-        by_article[quote.article] += " " + " ".join(words(quote.text)) + " "
+        by_article[quote.article] += " " + " ".join(folded_words(quote.text)) + " "
 
     def found_in(quote: Quote, article: str) -> bool:
         haystack = f" {texts.get(article) or by_article[article]} "
-        return f" {' '.join(words(quote.text))} " in haystack
+        return f" {' '.join(folded_words(quote.text))} " in haystack
 
     marked = [replace(q, verbatim=all(found_in(q, other) for other in by_article
                                       if other != q.article)) for q in quotes]
@@ -245,20 +213,3 @@ def make_group(quotes: list[Quote], texts: Mapping[str, str]) -> QuoteGroup:
                   for a in marked for b in marked if a.article < b.article)
     speaker = next((q.speaker for q in quotes if q.speaker), None)
     return QuoteGroup(id="", speaker=speaker, quotes=tuple(marked), differs=differs)
-
-
-def group_summary(group: QuoteGroup, labels: Mapping[str, str]) -> str:
-    """What a fact-checker reads: who is quoted by how many sources, and where the words
-    differ ("X is quoted in 3 sources; B's wording differs: '...' vs '...'")."""
-    who = group.speaker or "An unattributed speaker"
-    line = f"{who} is quoted in {len(group.articles)} source" + (
-        "s" if len(group.articles) > 1 else "")
-    if not group.differs:
-        return line + f": “{group.wordings[0]}”"
-    main = group.wordings[0]
-    folded = f" {' '.join(words(main))} "
-    odd = [q for q in group.quotes if f" {' '.join(words(q.text))} " not in folded
-           and folded not in f" {' '.join(words(q.text))} "]
-    parts = [f"{labels.get(q.article, q.article)}'s wording differs: “{q.text}” vs “{main}”"
-             for q in odd[:2]]
-    return line + "; " + "; ".join(parts or [f"wordings differ: {' vs '.join(group.wordings)}"])

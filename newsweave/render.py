@@ -1,21 +1,11 @@
-"""Report -> JSON (a versioned, schema-checked contract) and Markdown (for a reader).
-
-`report_to_dict` is the single source of the JSON shape; `report.schema.json` describes it and
-`validate_report` checks a dict against it. The Markdown puts what a reader most needs first:
-the brief, then where sources disagree, then the sources and the facts by how many carry them.
-"""
+"""Report -> Markdown for a reader: the brief, then where sources disagree, then the sources
+and the facts by how many carry them. The JSON contract is `serialize.py`."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable
-from importlib import resources
-from typing import Any
+from collections.abc import Iterable, Mapping
 
-import jsonschema  # type: ignore[import-untyped]  # no stubs installed
-
-from .brief import left_out_counts
 from .models import (
     Article,
     BriefSentence,
@@ -23,141 +13,16 @@ from .models import (
     CopyGroup,
     Entity,
     Fact,
-    Quote,
     Report,
     Story,
-    TimelineEvent,
 )
-from .quotes import QuoteGroup, compare_quotes, group_summary
-
-SCHEMA = "newsweave.report/1"
-SCHEMA_FILE = "report.schema.json"
+from .serialize import group_summary
 
 COPY_PHRASES = {
     "duplicate": "carry the same text",
     "rewrite": "carry rewrites of one text",
     "translation": "carry translations of one text",
 }
-
-
-# --- JSON ------------------------------------------------------------------------------------
-
-
-def report_to_dict(report: Report) -> dict[str, Any]:
-    """The report as plain JSON-ready data; every key is always present."""
-    return {
-        "schema": SCHEMA,
-        "stories": [story_to_dict(story) for story in report.stories],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-    }
-
-
-def report_to_json(report: Report) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2)
-
-
-def load_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of `report_to_dict`'s output, shipped as package data."""
-    text = resources.files("newsweave").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-def validate_report(data: dict[str, Any]) -> None:
-    """Raise `jsonschema.ValidationError` when `data` does not follow the report contract."""
-    jsonschema.validate(data, load_schema(), cls=jsonschema.Draft202012Validator)
-
-
-def story_to_dict(story: Story) -> dict[str, Any]:
-    """One story as it appears in `report_to_dict`'s "stories" list (the store keeps this)."""
-    return {
-        "id": story.id,
-        "title": story.title,
-        "articles": [_article_dict(a) for a in story.articles],
-        "facts": [_fact_dict(f) for f in story.facts],
-        "conflicts": [_conflict_dict(c) for c in story.conflicts],
-        "entities": [_entity_dict(e) for e in story.entities],
-        "timeline": [_event_dict(e) for e in story.timeline],
-        "copies": [_copy_dict(c) for c in story.copies],
-        "brief": [{"text": b.text, "citations": list(b.citations), "kind": b.kind,
-                   "facts": list(b.facts)} for b in story.brief],
-        "brief_left_out": list(story.brief_left_out),
-        "quotes": [_quote_dict(q) for q in story.quotes],
-        "quote_groups": [_quote_group_dict(g, source_labels(story))
-                         for g in compare_quotes(story.quotes, story.articles)],
-    }
-
-
-def _quote_dict(q: Quote) -> dict[str, Any]:
-    return {"id": q.id, "speaker": q.speaker, "text": q.text, "article": q.article,
-            "start": q.start, "end": q.end, "verbatim": q.verbatim}
-
-
-def _quote_group_dict(g: QuoteGroup, labels: dict[str, str]) -> dict[str, Any]:
-    return {"id": g.id, "speaker": g.speaker, "articles": list(g.articles), "differs": g.differs,
-            "wordings": list(g.wordings), "summary": group_summary(g, labels),
-            "quotes": [{"id": q.id, "article": q.article, "text": q.text,
-                        "verbatim": q.verbatim} for q in g.quotes]}
-
-
-def _article_dict(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "outlet": article.outlet,
-        "url": article.url,
-        "title": article.title,
-        "published": article.published,
-        "published_from": article.published_from,
-        "language": article.language,
-        "words": article.words,
-        "removed": [r.text for r in article.removed],
-        "removed_reasons": [r.reason for r in article.removed],
-    }
-
-
-def _fact_dict(fact: Fact) -> dict[str, Any]:
-    return {
-        "id": fact.id,
-        "text": fact.text,
-        "status": fact.status,
-        "articles": list(fact.articles),
-        "independent_sources": fact.independent_sources,
-        "mentions": [{"article": m.article, "text": m.text, "start": m.start, "end": m.end}
-                     for m in fact.mentions],
-    }
-
-
-def _conflict_dict(conflict: Conflict) -> dict[str, Any]:
-    return {
-        "id": conflict.id,
-        "kind": conflict.kind,
-        "topic": conflict.topic,
-        "positions": [{"value": p.value, "text": p.text, "articles": list(p.articles)}
-                      for p in conflict.positions],
-        "explanation": conflict.explanation,
-        "confidence": float(conflict.confidence),
-        "facts": list(conflict.facts),
-    }
-
-
-def _entity_dict(entity: Entity) -> dict[str, Any]:
-    return {
-        "name": entity.name,
-        "type": entity.type,
-        "aliases": list(entity.aliases),
-        "articles": list(entity.articles),
-        "evidence": list(entity.evidence),
-    }
-
-
-def _event_dict(event: TimelineEvent) -> dict[str, Any]:
-    return {"date": event.date, "text": event.text, "articles": list(event.articles),
-            "conflict": event.conflict}
-
-
-def _copy_dict(group: CopyGroup) -> dict[str, Any]:
-    return {"articles": list(group.articles), "kind": group.kind, "score": float(group.score),
-            "original": group.original}
 
 
 # --- Markdown --------------------------------------------------------------------------------
@@ -176,7 +41,7 @@ def report_to_markdown(report: Report) -> str:
 
 
 def _story_markdown(story: Story) -> list[str]:
-    labels = source_labels(story)
+    labels = story.labels
     lines = [f"# {_inline(story.title)}", ""]
     lines += _brief_section(story.brief, story.articles, labels)
     lines += _left_out_line(story)
@@ -191,16 +56,7 @@ def _story_markdown(story: Story) -> list[str]:
     return lines
 
 
-def source_labels(story: Story) -> dict[str, str]:
-    """Article id -> what a reader calls it (`Article.label`); a repeated outlet gets its id."""
-    counts: dict[str, int] = {}
-    for article in story.articles:
-        counts[article.label] = counts.get(article.label, 0) + 1
-    return {a.id: a.label if counts[a.label] == 1 else f"{a.label} ({a.id})"
-            for a in story.articles}
-
-
-def with_labels(text: str, labels: dict[str, str]) -> str:
+def with_labels(text: str, labels: Mapping[str, str]) -> str:
     """Article ids in generated text (explanations) replaced by what a reader calls them."""
     for article in sorted(labels, key=len, reverse=True):
         if labels[article] != article:
@@ -209,7 +65,7 @@ def with_labels(text: str, labels: dict[str, str]) -> str:
 
 
 def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ...],
-                   labels: dict[str, str]) -> list[str]:
+                   labels: Mapping[str, str]) -> list[str]:
     if not brief:
         return []
     number = {a.id: i for i, a in enumerate(articles, start=1)}
@@ -227,25 +83,28 @@ def _brief_section(brief: tuple[BriefSentence, ...], articles: tuple[Article, ..
     return lines
 
 
-LEFT_OUT_WORDS = {"corroborated": "facts several sources share",
-                  "single_source": "single-source facts", "disputed": "disputed facts",
-                  "conflict": "disagreements", "unknown": "other items"}
+# What is left out, by status: (one, several).
+LEFT_OUT_WORDS = {"corroborated": ("fact several sources share", "facts several sources share"),
+                  "single_source": ("single-source fact", "single-source facts"),
+                  "disputed": ("disputed fact", "disputed facts"),
+                  "conflict": ("disagreement", "disagreements"),
+                  "unknown": ("other item", "other items")}
 
 
 def _left_out_line(story: Story) -> list[str]:
     if not story.brief:
         return []
-    return [f"*{left_out_text(left_out_counts(story))}*", ""]
+    return [f"*{left_out_text(story.left_out_by_status())}*", ""]
 
 
 def left_out_text(counts: dict[str, int]) -> str:
     if not counts:
         return "The brief covers every fact and disagreement below."
-    parts = [f"{n} {LEFT_OUT_WORDS.get(k, k)}" for k, n in sorted(counts.items())]
+    parts = [f"{n} {LEFT_OUT_WORDS.get(k, (k, k))[n != 1]}" for k, n in sorted(counts.items())]
     return f"Not in the brief (listed below): {', '.join(parts)}."
 
 
-def _conflicts_section(conflicts: tuple[Conflict, ...], labels: dict[str, str]) -> list[str]:
+def _conflicts_section(conflicts: tuple[Conflict, ...], labels: Mapping[str, str]) -> list[str]:
     if not conflicts:
         return []
     lines = ["## Where sources disagree", ""]
@@ -275,7 +134,7 @@ def _sources_section(articles: tuple[Article, ...]) -> list[str]:
     return lines + [""]
 
 
-def _facts_section(story: Story, labels: dict[str, str]) -> list[str]:
+def _facts_section(story: Story, labels: Mapping[str, str]) -> list[str]:
     """Facts more than one source carries (and disputed ones), most-carried first."""
     facts = [f for f in story.facts if f.status != "single_source"]
     if not facts:
@@ -290,7 +149,7 @@ def _facts_section(story: Story, labels: dict[str, str]) -> list[str]:
     return lines
 
 
-def _fact_line(fact: Fact, labels: dict[str, str], topics: dict[str, list[str]]) -> str:
+def _fact_line(fact: Fact, labels: Mapping[str, str], topics: dict[str, list[str]]) -> str:
     line = f"- {_inline(fact.text)} {_cite(fact.articles, labels)}"
     if fact.independent_sources < len(fact.articles):
         line += f" ({fact.independent_sources} independent)"
@@ -308,7 +167,7 @@ def _dispute_topics(conflicts: tuple[Conflict, ...]) -> dict[str, list[str]]:
     return topics
 
 
-def _single_source_section(facts: tuple[Fact, ...], labels: dict[str, str]) -> list[str]:
+def _single_source_section(facts: tuple[Fact, ...], labels: Mapping[str, str]) -> list[str]:
     """Facts only one (independent) source carries, grouped under that source."""
     groups: dict[str, list[Fact]] = {}
     for fact in facts:
@@ -325,7 +184,7 @@ def _single_source_section(facts: tuple[Fact, ...], labels: dict[str, str]) -> l
     return lines
 
 
-def _copies_section(copies: tuple[CopyGroup, ...], labels: dict[str, str]) -> list[str]:
+def _copies_section(copies: tuple[CopyGroup, ...], labels: Mapping[str, str]) -> list[str]:
     if not copies:
         return []
     lines = ["## Copies", ""]
@@ -339,7 +198,7 @@ def _copies_section(copies: tuple[CopyGroup, ...], labels: dict[str, str]) -> li
     return lines + [""]
 
 
-def _entities_section(entities: tuple[Entity, ...], labels: dict[str, str]) -> list[str]:
+def _entities_section(entities: tuple[Entity, ...], labels: Mapping[str, str]) -> list[str]:
     if not entities:
         return []
     lines = ["## Entities", ""]
@@ -351,8 +210,8 @@ def _entities_section(entities: tuple[Entity, ...], labels: dict[str, str]) -> l
     return lines + [""]
 
 
-def _quotes_section(story: Story, labels: dict[str, str]) -> list[str]:
-    groups = sorted(compare_quotes(story.quotes, story.articles), key=lambda g: not g.differs)
+def _quotes_section(story: Story, labels: Mapping[str, str]) -> list[str]:
+    groups = sorted(story.quote_groups, key=lambda g: not g.differs)
     if not groups:
         return []
     lines = ["## Quotes", ""]
@@ -362,7 +221,7 @@ def _quotes_section(story: Story, labels: dict[str, str]) -> list[str]:
     return lines + [""]
 
 
-def _timeline_section(story: Story, labels: dict[str, str]) -> list[str]:
+def _timeline_section(story: Story, labels: Mapping[str, str]) -> list[str]:
     if not story.timeline:
         return []
     topics = {c.id: c.topic for c in story.conflicts}
@@ -375,11 +234,11 @@ def _timeline_section(story: Story, labels: dict[str, str]) -> list[str]:
     return lines + [""]
 
 
-def _label(article_id: str, labels: dict[str, str]) -> str:
+def _label(article_id: str, labels: Mapping[str, str]) -> str:
     return labels.get(article_id, article_id)
 
 
-def _cite(article_ids: Iterable[str], labels: dict[str, str]) -> str:
+def _cite(article_ids: Iterable[str], labels: Mapping[str, str]) -> str:
     names = [_inline(_label(a, labels)) for a in article_ids]
     return f"[{', '.join(names)}]" if names else ""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from .brief import count_by_status
-from .models import Report
-from .render import left_out_text, report_to_dict, with_labels
+from .models import Report, Story
+from .render import left_out_text, with_labels
+from .serialize import report_to_dict, story_to_dict
 
 STATUS_NAMES = {"corroborated": "all agree", "single_source": "one source",
                 "disputed": "disputed"}
@@ -26,10 +26,10 @@ def report_to_html(report: Report) -> str:
     """
     import secrets
 
-    data = report_to_dict(report)
-    stories = [story_view(story) for story in data["stories"]]
+    stories = [story_view(story) for story in report.stories]
     return template_env().get_template("report.html.j2").render(
-        stories=stories, skipped=data["skipped"], nonce=secrets.token_urlsafe(16),
+        stories=stories, skipped=report_to_dict(report)["skipped"],
+        nonce=secrets.token_urlsafe(16),
         quotes={str(i): story["popups"] for i, story in enumerate(stories)})
 
 
@@ -57,11 +57,12 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in ("http", "https") else None
 
 
-def story_view(story: dict[str, Any]) -> dict[str, Any]:
-    """A story dict (as `story_to_dict` makes it) plus what the HTML shows: source numbers and
-    labels, the quote behind every citation and source dot, status counts, date range."""
+def story_view(analysed: Story) -> dict[str, Any]:
+    """The story's JSON (`story_to_dict`) plus what the HTML shows: source numbers and labels,
+    the quote behind every citation and source dot, status counts, date range."""
+    story = story_to_dict(analysed)
     number = {a["id"]: i for i, a in enumerate(story["articles"], start=1)}
-    labels = _dict_labels(story["articles"])
+    labels = analysed.labels
     popups: dict[str, dict[str, str]] = {}
 
     def cite(key: str, article: str, text: str | None) -> dict[str, Any]:
@@ -86,13 +87,13 @@ def story_view(story: dict[str, Any]) -> dict[str, Any]:
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
     conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}
                  for c in story["conflicts"]]
-    return {"quote_groups": [], **story,  # stories stored by older versions have no quotes
-            "quotes_by_speaker": by_speaker(story.get("quote_groups", [])),
-            "conflicts": conflicts, "labels": labels, "left_out": left_out_phrase(story),
+    left_out = left_out_text(analysed.left_out_by_status()) if analysed.brief else None
+    return {**story, "quotes_by_speaker": by_speaker(story["quote_groups"]),
+            "conflicts": conflicts, "labels": labels, "left_out": left_out,
             "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-            "independent_sources": independent_sources(story)}
+            "independent_sources": analysed.independent_sources}
 
 
 def by_speaker(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -102,24 +103,6 @@ def by_speaker(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
         speakers.setdefault(group.get("speaker") or "", []).append(group)
     return [{"speaker": speaker, "groups": found}
             for speaker, found in speakers.items()]
-
-
-def independent_sources(story: dict[str, Any]) -> int:
-    """Sources once every copy group counts as one."""
-    group = {a["id"]: a["id"] for a in story["articles"]}
-    for copy in story["copies"]:
-        roots = {group.get(a, a) for a in copy["articles"]}
-        for article, root in list(group.items()):
-            if root in roots:
-                group[article] = copy["articles"][0]
-    return len(set(group.values()))
-
-
-def _dict_labels(articles: list[dict[str, Any]]) -> dict[str, str]:
-    """Like `source_labels`, on article dicts."""
-    names = [a["outlet"] or a["id"] for a in articles]
-    return {a["id"]: n if names.count(n) == 1 else f"{n} ({a['id']})"
-            for a, n in zip(articles, names, strict=True)}
 
 
 def _brief_source(sentence: dict[str, Any], article: str, story: dict[str, Any]) -> str | None:
@@ -150,12 +133,3 @@ def _quote_for(text: str, article: str, facts: list[dict[str, Any]]) -> str | No
             if score > best_score:
                 best, best_score = mention["text"], score
     return best
-
-
-def left_out_phrase(story: dict[str, Any]) -> str | None:
-    """`left_out_text` for a story dict (the HTML and web views)."""
-    if not story.get("brief"):
-        return None
-    status = {f["id"]: f["status"] for f in story["facts"]}
-    status.update({c["id"]: "conflict" for c in story["conflicts"]})
-    return left_out_text(count_by_status(story.get("brief_left_out", []), status))

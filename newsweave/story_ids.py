@@ -42,7 +42,6 @@ class Assignment:
     ids: tuple[str, ...]  # one id per cluster, in cluster order
     aliases: Mapping[str, str] = field(default_factory=dict)  # merged-away id -> id taking it
     dropped: tuple[str, ...] = ()  # stored ids with no article left in the pile
-    new: frozenset[str] = frozenset()  # ids given to clusters no stored story continues
 
 
 def assign_story_ids(clusters: Sequence[Sequence[str]], stored: Sequence[StoredStory],
@@ -58,15 +57,13 @@ def assign_story_ids(clusters: Sequence[Sequence[str]], stored: Sequence[StoredS
         ids[index] = keeper
         aliases.update({other: keeper for other, _ in candidates if other != keeper})
     taken = {s.id for s in stored} | {i for i in ids if i}
-    new: set[str] = set()
     for index, cluster in enumerate(clusters):
         if ids[index] is None:
             ids[index] = new_story_id(cluster, taken)
             taken.add(str(ids[index]))
-            new.add(str(ids[index]))
     continued = set(aliases) | {i for i in ids if i}
     dropped = tuple(sorted(s.id for s in stored if s.id not in continued))
-    return Assignment(tuple(str(i) for i in ids), aliases, dropped, frozenset(new))
+    return Assignment(tuple(str(i) for i in ids), aliases, dropped)
 
 
 def _heirs(clusters: Sequence[Sequence[str]], stored: Sequence[StoredStory],

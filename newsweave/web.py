@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import render_html
 from .errors import StoreError
+from .serialize import story_to_dict
 from .store import Store
 
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,200}$")
@@ -129,17 +130,19 @@ def story_view(db: Store, story_id: str) -> dict[str, Any]:
     story = db.load_story(story_id)
     if story is None:
         raise HTTPException(status_code=404, detail="no such story")
-    return {"story": story, "view": render_html.story_view(story)}
+    return {"story": story_to_dict(story), "view": render_html.story_view(story)}
 
 
 def article_view(db: Store, story_id: str, article_id: str) -> dict[str, Any]:
     """The article's text cut into plain and highlighted pieces, one highlight per mention."""
-    story = db.load_story(story_id)
-    article = next((a for a in (story or {}).get("articles", []) if a["id"] == article_id), None)
-    text = db.load_article_text(article_id) if article else None
-    if story is None or article is None or text is None:
+    analysed = db.load_story(story_id)
+    article = next((a for a in analysed.articles if a.id == article_id), None) \
+        if analysed else None
+    if analysed is None or article is None:
         raise HTTPException(status_code=404, detail="no such article in this story")
-    view = render_html.story_view(story)
+    text = article.text
+    story = story_to_dict(analysed)
+    view = render_html.story_view(analysed)
     mentions = sorted(
         ((m["start"], m["end"], i) for i, f in enumerate(story["facts"]) for m in f["mentions"]
          if m["article"] == article_id and text[m["start"]:m["end"]] == m["text"]),
@@ -160,6 +163,7 @@ def article_view(db: Store, story_id: str, article_id: str) -> dict[str, Any]:
         at = end
     pieces.append({"text": text[at:], "fact": None})
     return {"story": {"id": story["id"], "title": story["title"]},
-            "article": {**article, "label": view["labels"][article_id],
+            "article": {**next(a for a in story["articles"] if a["id"] == article_id),
+                        "label": view["labels"][article_id],
                         "number": view["number"][article_id]},
             "pieces": [p for p in pieces if p["text"]], "quotes": quotes}

@@ -7,6 +7,7 @@ and the words that stand before a name with them), so two lists cannot drift apa
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -60,7 +61,14 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
                      "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
                      "dozen": "12"})
+WORD = re.compile(r"\w+")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def folded_words(text: str) -> list[str]:
+    """Words folded to ASCII lower case; periods inside abbreviations go ("U.S." reads as
+    "US")."""
+    return WORD.findall(unidecode(text).lower().replace(".", ""))
 
 
 def fold(text: str) -> str:

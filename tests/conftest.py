@@ -7,6 +7,9 @@ from pathlib import Path
 import pytest
 
 from newsweave.config import Settings
+from newsweave.models import Report, Story
+from newsweave.pipeline import Context, analyze
+from newsweave.store import Store
 from newsweave.toolkit import Toolkit
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,6 +33,21 @@ def reference_dir() -> Path:
     if not REFERENCE.is_dir():
         pytest.skip("reference story not found at ../shared/corpus")
     return REFERENCE
+
+
+@pytest.fixture(scope="session")
+def reference_run(reference_dir, toolkit, settings, tmp_path_factory) -> tuple[Report, Path]:
+    """The reference story analysed once for the whole test session (strict: a failing step
+    raises), and the database it is kept in. Tests that write to the database copy it."""
+    db = tmp_path_factory.mktemp("reference") / "news.db"
+    with Store(db) as store:
+        report = analyze([reference_dir], Context(settings, store, toolkit, strict=True))
+    return report, db
+
+
+@pytest.fixture(scope="session")
+def reference_story(reference_run) -> Story:
+    return reference_run[0].stories[0]
 
 
 def write_story(folder: Path, *texts: str, suffix: str = ".txt") -> list[Path]:

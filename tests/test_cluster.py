@@ -8,10 +8,12 @@ import numpy as np
 import pytest
 
 from newsweave import cluster
-from newsweave.cluster import ClusterSettings, cluster_articles, features, lead_text, naive_baseline
+from newsweave.chain import analyze_articles
+from newsweave.cluster import cluster_articles, features, lead_text
+from newsweave.config import Settings
 from newsweave.eval.data import read_jsonl
-from newsweave.eval.stories import bcubed, to_article
-from newsweave.models import Article
+from newsweave.eval.stories import bcubed
+from newsweave.models import Article, RawRecord
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 
@@ -36,7 +38,7 @@ def test_reports_naming_the_same_place_join_while_a_same_kind_event_elsewhere_st
     articles = [make_article(i, t) for i, t in enumerate(texts)]
     # The encoder finds all four alike (cosine 0.6 each pair): only names and figures differ.
     vectors = np.vstack([unit(*([0.6 ** 0.5] + [0.0] * i + [0.4 ** 0.5])) for i in range(4)])
-    assert cluster_articles(articles, vectors, None) == [[0, 1], [2, 3]]
+    assert cluster_articles(articles, vectors, Settings()) == [[0, 1], [2, 3]]
 
 
 def test_identical_reports_months_apart_are_two_stories():
@@ -44,14 +46,8 @@ def test_identical_reports_months_apart_are_two_stories():
                 make_article(1, "Flood in Harlow.", "2024-03-20"),
                 make_article(2, "Flood in Harlow.", None)]
     vectors = np.vstack([unit(1, 0), unit(1, 0), unit(1, 0)])
-    groups = cluster_articles(articles, vectors, None)
+    groups = cluster_articles(articles, vectors, Settings())
     assert len(groups) == 2 and sorted(len(g) for g in groups) == [1, 2]
-
-
-def test_naive_baseline_cuts_at_its_threshold():
-    vectors = np.vstack([unit(1, 0), unit(1, 0.1), unit(0, 1)])
-    assert list(naive_baseline(vectors, 0.9)) == [0, 0, 1]
-    assert len(set(naive_baseline(vectors, 0.0))) == 1
 
 
 def test_lead_text_is_title_and_first_sentences():
@@ -65,12 +61,10 @@ def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
     if not path.exists():
         pytest.skip("ECB+ dev set not found")
     records = [r for r in read_jsonl(path) if r["gold_topic"] == "1"]
-    articles = [to_article(r) for r in records]
-    vectors = toolkit.encoder.encode([lead_text(a) for a in articles])
-    labels = [0] * len(articles)
-    for label, members in enumerate(cluster_articles(articles, vectors, None)):
-        for index in members:
-            labels[index] = label
+    raw = [RawRecord(str(r["id"]), str(r["id"]), r["text"]) for r in records]
+    report = analyze_articles(raw, toolkit, until="cluster", strict=True)
+    story_of = {a.id: n for n, s in enumerate(report.stories) for a in s.articles}
+    labels = [story_of.get(str(r["id"]), -1 - i) for i, r in enumerate(records)]
     precision, _recall, f1 = bcubed([r["gold_story"] for r in records], labels)
     assert precision >= 0.9 and f1 >= 0.8
 
@@ -92,18 +86,18 @@ def unnamed_pile(size: int, languages: tuple[str, str] = ("en", "en")) -> list[A
 
 
 def test_two_cohesive_events_of_one_kind_stay_apart_although_above_the_threshold():
-    groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.6), None)
+    groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.6), Settings())
     assert groups == [list(range(6)), list(range(6, 12))]
 
 
 def test_two_halves_of_one_story_merge():
-    groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.85), None)
+    groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.85), Settings())
     assert groups == [list(range(12))]
 
 
 def test_same_story_in_two_languages_merges_although_less_alike_across():
     pile = unnamed_pile(6, languages=("en", "zh"))
-    groups = cluster_articles(pile, two_events(6, within=0.9, across=0.6), None)
+    groups = cluster_articles(pile, two_events(6, within=0.9, across=0.6), Settings())
     assert groups == [list(range(12))]
 
 
@@ -111,7 +105,7 @@ def test_pair_scores_equal_the_dot_product_of_text_and_names():
     texts = ["Rain in Oslo, 30 mm.", "Oslo rain: 30 mm fell.", "Sun in Lima.", "Lima sun."]
     articles = [make_article(i, t) for i, t in enumerate(texts)]
     vectors = np.vstack([unit(1, i) for i in range(4)])
-    feats = features(articles, vectors, ClusterSettings())
+    feats = features(articles, vectors, Settings())
     dense = np.hstack([feats.text, feats.names.toarray()])
     left, right = np.array([0, 0, 2]), np.array([1, 2, 3])
     expected = [float(dense[i] @ dense[j]) for i, j in zip(left, right)]
@@ -124,6 +118,6 @@ def test_approximate_search_on_a_large_pile_finds_the_same_stories(monkeypatch):
     vectors = np.repeat(centres, 10, axis=0) + 0.3 * rng.standard_normal((400, 512))
     vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
     articles = [make_article(i, "no names here.") for i in range(400)]
-    exact = cluster_articles(articles, vectors, None)
+    exact = cluster_articles(articles, vectors, Settings())
     monkeypatch.setattr(cluster, "EXACT_SEARCH_LIMIT", 100)
-    assert cluster_articles(articles, vectors, None) == exact
+    assert cluster_articles(articles, vectors, Settings()) == exact

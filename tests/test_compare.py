@@ -10,8 +10,6 @@ import pytest
 from newsweave.claims import parse_articles
 from newsweave.compare import find_conflicts, mark_disputed, resolve_date
 from newsweave.models import Article, Fact, Mention, Story
-from newsweave.pipeline import Context, analyze
-from newsweave.store import Store
 
 
 def make_story(toolkit, settings, *texts: str, published: str = "2023-09-17") -> Story:
@@ -188,12 +186,6 @@ def test_mark_disputed_changes_only_named_facts(toolkit, settings):
 
 
 @pytest.fixture(scope="module")
-def reference_story(reference_dir, toolkit, settings, tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
-        return analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
-
-
-@pytest.fixture(scope="module")
 def reference_conflicts(reference_story, toolkit, settings):
     return find_conflicts(reference_story, toolkit, settings)
 
@@ -230,7 +222,7 @@ def test_reference_paraphrases_are_not_conflicts(reference_story, reference_conf
 def test_february_29_without_a_year_in_a_non_leap_year_resolves_to_nothing():
     from datetime import date
 
-    from newsweave.compare.dates import month_day
+    from newsweave.dating import month_day
 
     assert month_day("Feb 29", date(2023, 3, 1)) is None
     assert month_day("Feb 28", date(2023, 3, 1)) == "2023-02-28"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.chain import analyze_articles
 from newsweave.clean import clean_record
 from newsweave.copies import aligned_in_order, find_copies, independent_counts
 from newsweave.eval.data import read_jsonl
-from newsweave.eval.stories import to_article
 from newsweave.models import Article, CopyGroup, Fact, RawRecord
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -34,7 +34,7 @@ def test_lightly_edited_copy_is_a_duplicate_of_the_earlier_original(toolkit):
                               "Hundreds of flights were cancelled and trains stopped running.")
     articles = [make_article("a", edited, "2024-05-02"), make_article("b", REPORT, "2024-05-01"),
                 other]
-    groups = find_copies(articles, None, None, toolkit, None)
+    groups = find_copies(articles, None, None, toolkit)
     assert len(groups) == 1
     assert groups[0].kind == "duplicate"
     assert set(groups[0].articles) == {"a", "b"} and groups[0].original == "b"
@@ -47,7 +47,7 @@ def test_sentence_by_sentence_paraphrase_is_a_rewrite(toolkit):
                "The vote was a turning point for the old harbour district, the mayor said. "
                "The council said construction is due to begin in the spring.")
     groups = find_copies([make_article("a", REPORT), make_article("b", rewrite)], None, None,
-                         toolkit, None)
+                         toolkit)
     assert [g.kind for g in groups] == ["rewrite"]
 
 
@@ -69,7 +69,7 @@ def test_independent_sources_count_a_copy_group_once():
 def test_reference_outlets_own_reports_are_not_copies(toolkit, reference_dir: Path, settings):
     articles = [clean_record(RawRecord(str(p), p.stem, p.read_text(encoding="utf-8")), settings)
                 for p in sorted(reference_dir.glob("*.txt"))]
-    assert find_copies(articles, None, None, toolkit, settings) == ()
+    assert find_copies(articles, None, None, toolkit) == ()
 
 
 def test_meantime_translations_of_one_article_form_one_group(toolkit):
@@ -79,7 +79,10 @@ def test_meantime_translations_of_one_article_form_one_group(toolkit):
     records = list(read_jsonl(path, limit=480))
     originals = sorted({r["gold_original"] for r in records})[:2]
     chosen = [r for r in records if r["gold_original"] in originals]
-    groups = find_copies([to_article(r) for r in chosen], None, None, toolkit, None)
+    raw = [RawRecord(str(r["id"]), str(r["id"]), r["text"], title=r.get("title"))
+           for r in chosen]
+    report = analyze_articles(raw, toolkit, until="copies", strict=True)
+    groups = [g for s in report.stories for g in s.copies]
     expected = {frozenset(str(r["id"]) for r in chosen if r["gold_original"] == o)
                 for o in originals}
     assert {frozenset(g.articles) for g in groups} == expected

@@ -16,8 +16,6 @@ from newsweave.entities import (
     short_form_candidates,
 )
 from newsweave.models import Article, Story
-from newsweave.pipeline import Context, analyze
-from newsweave.store import Store
 
 
 def make_story(*texts: str) -> Story:
@@ -62,10 +60,8 @@ def test_surname_joins_the_unique_full_name(toolkit):
 
 
 @pytest.fixture(scope="module")
-def reference_entities(reference_dir, toolkit, settings, tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
-        story = analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
-    return merge_entities(story, toolkit)
+def reference_entities(reference_story):
+    return reference_story.entities
 
 
 def test_reference_governor_spellings_are_one_entity(reference_entities):

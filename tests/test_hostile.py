@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import signal
 import sqlite3
 import subprocess
@@ -23,13 +22,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from newsweave.align import align_claims
-from newsweave.claims import parse_articles
-from newsweave.clean import clean_record
+from newsweave.chain import analyze_articles
 from newsweave.cli import main
-from newsweave.errors import InputError
-from newsweave.models import RawRecord, Report, Story
-from newsweave.render import report_to_dict, validate_report
+from newsweave.models import RawRecord
+from newsweave.serialize import report_to_dict, validate_report
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 CLI = Path(sys.executable).with_name("newsweave")
@@ -242,25 +238,15 @@ news_text = st.lists(st.sampled_from(NEWS_WORDS), max_size=80).map(" ".join)
 @hypothesis_settings(max_examples=30, deadline=None,
                      suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.one_of(st.text(max_size=400), news_text), min_size=1, max_size=3))
-def test_any_text_gives_an_input_error_or_a_valid_report(toolkit, settings, texts):
-    articles = []
-    for index, text in enumerate(texts):
-        raw = RawRecord(path=f"t{index}.txt", source_id=f"t{index}", body=text)
-        try:
-            articles.append(clean_record(raw, settings))
-        except InputError as err:
-            assert err.path == raw.path and err.reason and "\n" not in err.reason
-    if not articles:
-        return
-    parsed = parse_articles(articles, toolkit, settings)
-    claims = {p.article.id: p.claims for p in parsed}
-    texts_of = sorted({c.text for group in claims.values() for c in group})
-    vectors_by_text = dict(zip(texts_of, toolkit.encoder.encode(texts_of)))
-    vectors = {c.id: vectors_by_text[c.text] for group in claims.values() for c in group}
-    cleaned = [p.article for p in parsed]
-    facts = align_claims(cleaned, claims, vectors, settings)
-    story = Story(id="s1", title="t", articles=tuple(cleaned), facts=facts)
-    validate_report(report_to_dict(Report(stories=(story,), skipped=())))
+def test_any_text_gives_a_skip_reason_or_a_valid_report(toolkit, settings, texts):
+    records = [RawRecord(path=f"t{i}.txt", source_id=f"t{i}", body=text)
+               for i, text in enumerate(texts)]
+    report = analyze_articles(records, toolkit, settings, strict=True)  # any failure raises
+    for skipped in report.skipped:
+        assert skipped.path.endswith(".txt") and skipped.reason and "\n" not in skipped.reason
+    reported = {a.id for s in report.stories for a in s.articles}
+    assert len(reported) + len(report.skipped) == len(records)  # nothing is silently lost
+    validate_report(report_to_dict(report))
 
 
 # --- kill and resume -------------------------------------------------------------------------
@@ -284,6 +270,31 @@ def run_cli(folder: Path, db: Path, out: Path, timeout: float = 60) -> int:
     return subprocess.run(command, check=False, capture_output=True, timeout=timeout).returncode
 
 
+def article_count(db: Path) -> int:
+    """Articles a (possibly running) analysis has kept so far."""
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:  # not created yet, or its schema not yet written
+        return 0
+
+
+def kill_after(command: list[str], db: Path, articles: int, timeout: float = 120) -> bool:
+    """Start `command`, SIGKILL it once the database holds more than `articles` articles;
+    False when it finished first."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    waited = 0.0
+    while proc.poll() is None and waited < timeout:
+        if article_count(db) > articles:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait(timeout=60)
+            return True
+        time.sleep(0.05)
+        waited += 0.05
+    proc.wait(timeout=60)
+    return False
+
+
 @pytest.mark.slow
 def test_killed_runs_resume_to_the_same_report_as_an_uninterrupted_run(tmp_path):
     folder = tmp_path / "in"
@@ -294,28 +305,21 @@ def test_killed_runs_resume_to_the_same_report_as_an_uninterrupted_run(tmp_path)
 
     clean_db, clean_out = tmp_path / "clean.db", tmp_path / "clean.json"
     assert run_cli(folder, clean_db, clean_out) in (0, 3)
+    total = article_count(clean_db)
 
     db, out = tmp_path / "killed.db", tmp_path / "killed.json"
-    rng = random.Random(6)
     command = [str(CLI), "analyze", str(folder), "--db", str(db), "-q", "--json", str(out)]
-    kills = 0
-    for _ in range(5):
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        try:
-            proc.wait(timeout=rng.uniform(2.0, 9.0))  # models load in ~3-5 s: kill around work
-        except subprocess.TimeoutExpired:
-            proc.send_signal(signal.SIGKILL)
-            proc.wait(timeout=60)
-            kills += 1
-        else:
-            break  # it finished before the kill
-        time.sleep(0.1)
+    kept = []  # articles kept when each kill came
+    # Killed after its first article, a few articles later, and once every article is kept
+    # (before the stories are analysed): each run resumes what the last one left.
+    for more in (0, 5, total):
+        if not kill_after(command, db, min(article_count(db) + more, total - 1)):
+            break
+        kept.append(article_count(db))
+    assert kept and kept[0] < total, f"no run was killed in the middle ({kept} of {total})"
     assert run_cli(folder, db, out) in (0, 3)
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        killed_count = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    with sqlite3.connect(clean_db) as conn:
-        clean_count = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    assert killed_count == clean_count
-    assert json.loads(out.read_text()) == json.loads(clean_out.read_text()), f"{kills} kills"
+    assert article_count(db) == total
+    assert json.loads(out.read_text()) == json.loads(clean_out.read_text()), f"kills at {kept}"

@@ -104,6 +104,7 @@ def test_quotes_of_one_speaker_sit_under_one_heading():
     from dataclasses import replace
 
     from newsweave.models import Quote
+    from newsweave.quotes import compare_quotes
 
     report = full_report()
     story = report.stories[0]
@@ -111,7 +112,7 @@ def test_quotes_of_one_speaker_sit_under_one_heading():
                    for i, (a, text) in enumerate([
                        (story.articles[0], "We will rebuild the bridge this year"),
                        (story.articles[1], "Nobody was hurt and the road is open again")]))
-    story = replace(story, quotes=quotes)
+    story = replace(story, quote_groups=compare_quotes(quotes))
     html = report_to_html(replace(report, stories=(story,) + report.stories[1:]))
     section = html[html.index('<section class="quotes">'):]
     section = section[:section.index("</section>")]

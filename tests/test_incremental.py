@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,15 +13,15 @@ from conftest import write_story
 from web_testdata import full_report
 
 from newsweave.errors import StoreError
-from newsweave.models import Report
+from newsweave.models import Report, Story
 from newsweave.pipeline import Context, RunStats, analyze
-from newsweave.render import story_to_dict
+from newsweave.serialize import story_to_dict
 from newsweave.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     Store,
     StoryChanges,
-    StoryRow,
+    StoryRecord,
     story_from_json,
     story_to_json,
 )
@@ -108,7 +107,7 @@ def test_reused_story_reports_exactly_what_the_first_analysis_did(workspace, too
     with Store(db) as store:
         first = store.load_story(story_id)
     report, _ = run([corpus], db, toolkit, settings)
-    assert story_to_dict(report.stories[0]) == first
+    assert story_to_dict(report.stories[0]) == story_to_dict(first)
 
 
 def test_changed_file_replaces_its_old_version(reference_dir, tmp_path, toolkit, settings):
@@ -123,7 +122,9 @@ def test_changed_file_replaces_its_old_version(reference_dir, tmp_path, toolkit,
     assert stats.articles_cleaned == 1 and stats.stories_analysed == 1
     with Store(db) as store:
         assert store.count_articles() == 3
-        assert "next meeting" in store.load_article_text(Path(names[1]).stem)
+        texts = [a.text for a in store.load_story(story_id).articles
+                 if a.id == Path(names[1]).stem]
+        assert len(texts) == 1 and "next meeting" in texts[0]
 
 
 def test_run_on_a_subset_reports_only_the_stories_holding_its_inputs(workspace, toolkit,
@@ -157,13 +158,13 @@ def stored(story_id: str, created: int, *keys: str) -> StoredStory:
 
 def test_cluster_that_grew_keeps_the_stored_id():
     assignment = assign_story_ids([["a", "b", "c"]], [stored("s1", 1, "a", "b")])
-    assert assignment.ids == ("s1",) and not assignment.aliases and not assignment.new
+    assert assignment.ids == ("s1",) and not assignment.aliases
 
 
 def test_split_keeps_the_id_for_the_larger_part():
     assignment = assign_story_ids([["a"], ["b", "c"]], [stored("s1", 1, "a", "b", "c")])
     assert assignment.ids[1] == "s1"
-    assert assignment.ids[0] != "s1" and assignment.new == {assignment.ids[0]}
+    assert assignment.ids[0] != "s1" and assignment.ids[0].startswith("s")
 
 
 def test_even_split_keeps_the_id_for_the_part_first_in_pile_order():
@@ -198,15 +199,16 @@ def test_new_id_avoids_ids_already_taken():
 # --- store: aliases, analyses, migration -----------------------------------------------------
 
 
-def row(story_id: str, keys: tuple[str, ...]) -> StoryRow:
-    return StoryRow(story_id, f"title {story_id}", keys, {"id": story_id}, f"key-{story_id}")
+def row(story_id: str, keys: tuple[str, ...]) -> StoryRecord:
+    return StoryRecord(story_id, keys, f"key-{story_id}", Story(story_id, f"title {story_id}", ()))
 
 
 def test_merged_away_id_still_opens_the_story_it_was_merged_into(tmp_path):
     with Store(tmp_path / "n.db") as store:
         store.commit_stories(StoryChanges((row("s1", ("a",)), row("s2", ("b",)))))
         store.commit_stories(StoryChanges((row("s1", ("a", "b")),), aliases={"s2": "s1"}))
-        assert store.load_story("s2") == {"id": "s1"}
+        store.save_analysis("key-s1", Story("s1", "title s1", ()))
+        assert store.load_story("s2") == Story("s1", "title s1", ())
         assert [r["id"] for r in store.list_stories()] == ["s1"]
 
 
@@ -227,7 +229,7 @@ def test_new_story_is_created_after_every_stored_one(tmp_path):
 
 def test_story_analysis_round_trips_through_json():
     story = full_report().stories[0]
-    assert story_from_json(story_to_json(story)) == replace(story, articles=())
+    assert story_from_json(story_to_json(story)) == story
 
 
 def test_version_1_database_is_migrated_keeping_its_stories(tmp_path):
@@ -245,7 +247,7 @@ def test_version_1_database_is_migrated_keeping_its_stories(tmp_path):
     conn.commit()
     conn.close()
     with Store(db) as store:
-        assert store.schema_version == SCHEMA_VERSION == 2
+        assert store.schema_version == SCHEMA_VERSION == 3
         assert store.count_articles() == 1 and store.replacements() == {"k1": "k2"}
         (listed,) = store.list_stories()
     assert listed["first_date"] == "2024-01-02" and listed["sources"] == 1

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import sqlite3
+from collections import Counter
 
 import pytest
 
 from newsweave.pipeline import Context, RunStats, analyze
-from newsweave.render import report_to_dict, validate_report
+from newsweave.serialize import report_to_dict, validate_report
 from newsweave.store import Store
 
 BOILERPLATE = re.compile(r"related article|https?://|copyright|original url|—\s*reuters",
@@ -16,11 +19,8 @@ BOILERPLATE = re.compile(r"related article|https?://|copyright|original url|—\
 
 
 @pytest.fixture(scope="module")
-def reference_report(reference_dir, toolkit, settings, tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "news.db"
-    with Store(db) as store:
-        report = analyze([reference_dir], Context(settings, store, toolkit))
-    return report, db
+def reference_report(reference_run):
+    return reference_run
 
 
 def test_parting_gifts_are_one_fact_from_at_least_four_outlets(reference_report):
@@ -65,8 +65,10 @@ def test_report_json_validates_against_the_schema(reference_report):
 
 
 def test_running_twice_redoes_nothing_and_duplicates_nothing(reference_report, reference_dir,
-                                                             toolkit, settings):
-    first, db = reference_report
+                                                             toolkit, settings, tmp_path):
+    first, kept = reference_report
+    db = tmp_path / "news.db"
+    shutil.copy(kept, db)
     with Store(db) as store:
         before = store.count_articles()
         ctx = Context(settings, store, toolkit)
@@ -87,7 +89,7 @@ def test_publication_dates_are_sniffed_or_marked_inferred(reference_report):
 
 def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_skipped(
         tmp_path, toolkit, settings, monkeypatch):
-    from newsweave import pipeline
+    from newsweave import chain
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -97,7 +99,7 @@ def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_ski
     def broken(*args, **kwargs):
         raise ValueError("injected failure")
 
-    monkeypatch.setattr(pipeline, "analyze_story", broken)
+    monkeypatch.setattr(chain, "align_claims", broken)
     with Store(tmp_path / "news.db") as store:
         report = analyze([folder], Context(settings, store, toolkit))
         assert store.list_stories() == []  # nothing stored: the next run tries again
@@ -107,17 +109,17 @@ def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_ski
 
 
 def test_a_run_after_a_failed_story_analyses_it(tmp_path, toolkit, settings, monkeypatch):
-    from newsweave import pipeline
+    from newsweave import chain
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("The council approved the new budget on Monday after a long "
                                   "debate about road repairs and school funding in the town.")
-    real = pipeline.analyze_story
-    monkeypatch.setattr(pipeline, "analyze_story", lambda *a, **k: 1 / 0)
+    real = chain.align_claims
+    monkeypatch.setattr(chain, "align_claims", lambda *a, **k: 1 / 0)
     with Store(tmp_path / "news.db") as store:
         analyze([folder], Context(settings, store, toolkit))
-    monkeypatch.setattr(pipeline, "analyze_story", real)
+    monkeypatch.setattr(chain, "align_claims", real)
     with Store(tmp_path / "news.db") as store:
         report = analyze([folder], Context(settings, store, toolkit))
         assert len(store.list_stories()) == 1
@@ -138,3 +140,24 @@ def test_a_person_given_a_post_and_its_deputy_post_is_a_reported_conflict(tmp_pa
     [title] = [c for c in story.conflicts if c.topic.endswith("title")]
     assert title.kind == "title"
     assert {p.value for p in title.positions} == {"Mayor", "Deputy Mayor"}
+
+
+def test_the_analysis_is_also_plain_sql_rows(reference_report):
+    report, db = reference_report
+    story = report.stories[0]
+    with sqlite3.connect(db) as conn:
+        kinds = dict(conn.execute("SELECT kind, COUNT(*) FROM conflicts WHERE story_id = ? "
+                                  "GROUP BY kind", (story.id,)).fetchall())
+        sides = conn.execute("SELECT conflict_id, value, article_id, outlet FROM "
+                             "conflict_sides WHERE story_id = ?", (story.id,)).fetchall()
+        facts = conn.execute("SELECT COUNT(*) FROM facts WHERE story_id = ?",
+                             (story.id,)).fetchone()[0]
+        mentions = conn.execute("SELECT COUNT(*) FROM mentions").fetchone()[0]
+        copies = conn.execute("SELECT COUNT(*) FROM copy_groups").fetchone()[0]
+    assert kinds == dict(Counter(c.kind for c in story.conflicts))
+    outlet = {a.id: a.outlet for a in story.articles}
+    assert sorted(sides) == sorted((c.id, p.value, a, outlet[a]) for c in story.conflicts
+                                   for p in c.positions for a in p.articles)
+    assert facts == len(story.facts)
+    assert mentions == sum(len(f.mentions) for f in story.facts)
+    assert copies == sum(len(g.articles) for g in story.copies)

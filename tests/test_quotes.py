@@ -7,15 +7,8 @@ import pytest
 
 from newsweave.entities import merge_entities
 from newsweave.models import Article, Quote, Story
-from newsweave.pipeline import Context, analyze
-from newsweave.quotes import (
-    MAX_QUOTE_CHARS,
-    compare_quotes,
-    extract_quotes,
-    group_summary,
-    quote_spans,
-)
-from newsweave.store import Store
+from newsweave.quotes import MAX_QUOTE_CHARS, compare_quotes, extract_quotes, quote_spans
+from newsweave.serialize import group_summary
 
 
 def make_story(*texts: str) -> Story:
@@ -297,12 +290,6 @@ def test_summary_names_the_source_whose_wording_differs():
     line = group_summary(groups[0], {"a": "Outlet A", "b": "Outlet B", "c": "Outlet C"})
     assert line.startswith("Jane Doe is quoted in 3 sources")
     assert "Outlet C's wording differs" in line
-
-
-@pytest.fixture(scope="module")
-def reference_story(reference_dir, toolkit, settings, tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
-        return analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
 
 
 def test_reference_quotes_index_their_articles(reference_story, toolkit):

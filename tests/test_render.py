@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import jsonschema
 import pytest
@@ -23,11 +24,11 @@ from newsweave.models import (
     Story,
     TimelineEvent,
 )
-from newsweave.render import (
+from newsweave.render import report_to_markdown
+from newsweave.serialize import (
     load_schema,
     report_to_dict,
     report_to_json,
-    report_to_markdown,
     story_to_dict,
     validate_report,
 )
@@ -240,15 +241,17 @@ def test_repeated_outlet_is_told_apart_by_id():
 
 
 def test_html_view_says_what_the_brief_left_out_by_status():
-    from newsweave.render_html import left_out_phrase
+    from newsweave.render_html import story_view
 
-    story = {"brief": [{"text": "x", "citations": ["a"]}],
-             "facts": [{"id": "f1", "status": "single_source"},
-                       {"id": "f2", "status": "single_source"},
-                       {"id": "f3", "status": "corroborated"}],
-             "conflicts": [{"id": "c1"}], "brief_left_out": ["f1", "f2", "c1"]}
-    phrase = left_out_phrase(story)
-    assert "2 single-source facts" in phrase and "1 disagreements" in phrase
+    a = make_article("a", "One. Two. Three.")
+    story = Story("s", "t", (a,), facts=(
+        make_fact("f1", "One.", (a,), "single_source"), make_fact("f2", "Two.", (a,),
+                                                                   "single_source"),
+        make_fact("f3", "Three.", (a,))), conflicts=(Conflict("c1", "number", "t", ()),),
+        brief=(BriefSentence("x", ("a",)),), brief_left_out=("f1", "f2", "c1"))
+    phrase = story_view(story)["left_out"]
+    assert "2 single-source facts" in phrase and "1 disagreement," in phrase + ","
     assert "several sources share" not in phrase
-    assert left_out_phrase({**story, "brief_left_out": []}).startswith("The brief covers")
-    assert left_out_phrase({**story, "brief": []}) is None
+    assert story_view(replace(story, brief_left_out=()))["left_out"].startswith(
+        "The brief covers")
+    assert story_view(replace(story, brief=()))["left_out"] is None

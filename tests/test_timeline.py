@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from newsweave.compare import find_conflicts
 from newsweave.models import Article, Fact, Mention, Story
-from newsweave.pipeline import Context, analyze
-from newsweave.store import Store
-from newsweave.timeline import build_timeline, infer_publication_date
+from newsweave.timeline import build_timeline
 
 
 def fact_of(fid: str, *said: tuple[str, str]) -> Fact:
@@ -34,19 +30,6 @@ def test_same_day_from_two_publication_dates_is_one_event():
 def test_undated_article_contributes_no_relative_dates():
     story = Story("s", "t", (article("a", None),), (fact_of("f1", ("a", "He left Sunday.")),))
     assert build_timeline(story) == ()
-
-
-def test_publication_date_inferred_from_latest_full_date_not_after_others():
-    text = "The deal of March 3, 2023 was signed. On 2023-09-20 it ended."
-    others = [article("x", "2023-09-17"), article("y", "2023-09-15")]
-    assert infer_publication_date(article("a", None, text), others) == "2023-03-03"
-    assert infer_publication_date(article("a", None, "No dates."), others) is None
-
-
-@pytest.fixture(scope="module")
-def reference_story(reference_dir, toolkit, settings, tmp_path_factory):
-    with Store(tmp_path_factory.mktemp("db") / "news.db") as store:
-        return analyze([reference_dir], Context(settings, store, toolkit)).stories[0]
 
 
 def test_reference_departure_events_link_the_date_conflict(reference_story, toolkit,

@@ -12,6 +12,7 @@ from web_testdata import SCRIPT, build_store
 
 from newsweave.cli import main
 from newsweave.errors import StoreError
+from newsweave.serialize import story_to_dict
 from newsweave.store import Store
 from newsweave.web import create_app
 
@@ -32,8 +33,9 @@ def client(db):
 
 @pytest.fixture(scope="module")
 def story(db):
+    """The stored story in its JSON form (what the JSON twin serves)."""
     with Store(db) as store:
-        return store.load_story(store.list_stories()[0]["id"])
+        return story_to_dict(store.load_story(store.list_stories()[0]["id"]))
 
 
 def test_story_list_shows_title_and_counts(client, story):

@@ -46,7 +46,7 @@ def build_store(folder: Path, reference_dir: Path, toolkit: Toolkit, settings: S
     (corpus / "evil.json").write_text(json.dumps(EVIL_RECORD), encoding="utf-8")
     db = folder / "news.db"
     with Store(db) as store:
-        analyze([corpus], Context(settings, store, toolkit))
+        analyze([corpus], Context(settings, store, toolkit, strict=True))
     return db
 
 

@@ -19,11 +19,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..config import Settings
+from ..dating import day_of, resolve_date
 from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
 from .attributes import Attributes
 from .claims import Claims
-from .dates import Dates, day_of, resolve_date
+from .dates import Dates
 from .engine import slot_conflicts
 from .kind import SlotKind, most_confident_first
 from .names import Names

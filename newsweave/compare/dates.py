@@ -10,25 +10,14 @@ charged on Thursday") is the next such day. A weekday next to a written-out date
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
 from typing import Any
 
-from ..words import WEEKDAYS, fold
+from ..dating import BOUND_SHOWN, DAY_INSIDE, WEEKDAY_PHRASE, date_core, phrase_of, resolve_date
+from ..words import fold
 from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects, days_apart
 from .parse import LIGHT_VERBS, REPORTING, event_of, slot_base
 from .slots import DateSlot, Said, Slot
 
-# How a bounded date shows in a position's value ("by 2024-12-19").
-BOUND_SHOWN = {"upper": "by ", "lower": "after "}
-WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
-                            "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
-MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
-MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
-                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\b",
-                        re.IGNORECASE)
-# Reports look back; a month-day more than this far after publication is last year's.
-FUTURE_DAYS = 60
 # Prepositions that date a state, not an event ("as of yesterday", "until March").
 STATE_PREPOSITIONS = {"since", "until", "till", "through"}
 # Prepositions that bound an event's date: "by Dec 19 they had begun calling" is on or before
@@ -144,63 +133,6 @@ def is_future(verb: Any) -> bool:
     return False
 
 
-def date_core(text: str) -> str:
-    """The day inside a longer time phrase: "the morning of Jan 21" -> "Jan 21"."""
-    match = DAY_INSIDE.search(text)
-    return match.group(0) if match else text
-
-
-def phrase_of(text: str) -> str:
-    return " ".join(fold(text).replace(",", " ").split())
-
-
-def resolve_date(text: str, published: str, future: bool = False) -> str | None:
-    """A weekday or month-day phrase -> ISO date, read from the article's publication date.
-    dateparser gives the previous week for the same weekday, hence the rule here."""
-    phrase = phrase_of(text)
-    base = date.fromisoformat(published)
-    if phrase in ("today", "this morning", "tonight", "this evening"):
-        return base.isoformat()
-    if phrase in ("yesterday", "last night"):
-        return (base - timedelta(days=1)).isoformat()
-    if phrase == "tomorrow":
-        return (base + timedelta(days=1)).isoformat()
-    match = WEEKDAY_PHRASE.match(phrase)
-    if match:
-        return weekday_date(phrase, WEEKDAYS.index(match.group(1)), base, future).isoformat()
-    if MONTHS.search(phrase) and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase):
-        return month_day(phrase, base)
-    return None
-
-
-def weekday_date(phrase: str, weekday: int, base: date, future: bool) -> date:
-    if future or re.search(r"\bnext\b", phrase):
-        return base + timedelta(days=(weekday - base.weekday()) % 7)
-    back = (base.weekday() - weekday) % 7
-    if back == 0 and re.search(r"\b(last|past)\b", phrase):
-        back = 7
-    return base - timedelta(days=back)
-
-
-def month_day(phrase: str, base: date) -> str | None:
-    import dateparser  # type: ignore[import-untyped]
-
-    parsed = dateparser.parse(phrase, languages=["en"], settings={
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "REQUIRE_PARTS": ["day", "month"]})
-    if parsed is None:
-        return None
-    day = parsed.date()
-    if not re.search(r"\b\d{4}\b", phrase):
-        try:
-            day = day.replace(year=base.year)
-            if day > base + timedelta(days=FUTURE_DAYS):
-                day = day.replace(year=base.year - 1)
-        except ValueError:  # February 29 in a year that has none
-            return None
-    return day.isoformat()
-
-
 class Dates(EventKind):
     name = "date"
     reason = ("the same event is dated differently (weekdays read against each article's "
@@ -258,10 +190,3 @@ def same_day_of_year(x: DateSlot, y: DateSlot) -> bool:
     """"Oct 15" read as this year agrees with "Oct 15, 2021": the year was only guessed."""
     guessed = not re.search(r"\b\d{4}\b", x.shown) or not re.search(r"\b\d{4}\b", y.shown)
     return x.explicit and y.explicit and guessed and x.value[5:] == y.value[5:]
-
-
-def day_of(value: str) -> str:
-    """The ISO day of a date position's value, its bound word dropped ("by 2024-12-19")."""
-    for word in BOUND_SHOWN.values():
-        value = value.removeprefix(word)
-    return value

@@ -1,416 +1,137 @@
-"""Conflict detection quality.
+"""Conflict detection on injected changes (recall of each kind), and ClaimDiff pairs.
 
-Injection benchmark (LocalNews dev): every story (its first `MAX_ARTICLES` articles) goes
-through clean, parse, encode, align and `story_conflicts` (slots and titles, as the pipeline
-reports them) untouched; whatever is reported there counts as false (real stories of one local
-event rarely disagree, so this is a pessimistic precision). Then, per injector, one article is
-changed programmatically and the story is run again; the injection is found when a conflict of
-the right kind puts the changed article alone on one side and another article on the other
-side. Injectors:
-  measure    a figure with a unit x1.5            count      a count of a plural noun +3
-  weekday    a weekday -2 days                    month-day  a month-day +3 days
-  name       a person's name swapped, all through the article, for a person of an earlier story
-  title      a person's title made its deputy post ("Minister X" -> "Deputy Minister X")
-A date written twice ("Monday (Feb 3)") is shifted in both places, as a source that got the
-date wrong would write it; otherwise the article merely contradicts itself.
+Injection benchmark (LocalNews dev): every story (its first `MAX_ARTICLES` articles, written as
+JSON records) is analysed untouched; whatever is reported there counts as false (real stories
+of one local event rarely disagree, so this is a pessimistic precision). Then, per injector
+(`injection.py`), one article is changed and the story analysed again; the injection is found
+when a conflict of the right kind puts the changed article alone on one side and another
+article on the other side. Conflicts after an injection that involve the changed article and
+were not already reported on the untouched story count as false. Injections measure recall on
+the stories the rules were tuned on: `newsweave eval disagreements` is the quality measure.
 
-Fairness: a change is only injected where another article of the same aligned fact states the
-same figure, date or name verbatim (the witness); a figure no other source states cannot be
-contradicted and is not injected (`unwitnessed` counts them). Numbers that are part of a range
-("two or three tries") or not a count of a noun ("Clause 15 empowers") are not injected, nor
-are bounds ("more than eight weeks", "by Dec 19"): moved, they can still agree with the witness.
-A stranger's name is only used where the parser reads it as a person in the changed sentence,
-and only strangers given an office or an honorific in their own story ("Minister X", "Mr X")
-are kept: before, "Bus operator X" and "300-seater X Ballroom" slipped in as people.
-Conflicts after an injection that involve the changed article and were not already reported on
-the untouched story count as false.
-
-ClaimDiff (weak variant): label 1 = claim b weakens or contradicts claim a. The two claims form
-one fact of a two-article story; a pair is predicted 1 when `find_conflicts` reports anything.
-The baseline predicts 1 below a cosine threshold, the best threshold picked on the data itself
-(an optimistic baseline).
+ClaimDiff (weak variant): label 1 = claim b weakens or contradicts claim a. The two claims are a
+two-article pile; a pair is predicted 1 when the analysis reports any conflict. The baseline
+predicts 1 below a cosine threshold, the best threshold picked on the data itself (an
+optimistic baseline).
 """
 
 from __future__ import annotations
 
-import re
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from ..align import align_claims
-from ..claims import parse_articles
-from ..clean import clean_record
-from ..compare import find_conflicts, story_conflicts
-from ..compare.names import title_before
-from ..compare.numbers import in_range
 from ..config import Settings
-from ..entities import merge_entities
-from ..errors import InputError
-from ..models import Article, Claim, Conflict, Fact, Mention, RawRecord, Story
+from ..memory import Memory
+from ..models import Conflict, Report, Story
 from ..toolkit import Toolkit
-from ..words import HONORIFICS, MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, WEEKDAYS, fold
-from .data import read_jsonl
+from .data import analyse_files, read_jsonl
+from .injection import (
+    INJECTIONS,
+    PATTERNS,
+    Pool,
+    found_injection,
+    inject,
+    new_false,
+    remember_people,
+    unwitnessed,
+)
 
 # Larger stories (up to 83 outlets) add little but time: the first articles carry the event.
 MAX_ARTICLES = 4
-MEASURES = r"(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?|tons?|" \
-           r"tonnes?|pounds|inches|acres|hectares|mph)"
-NUMBER_UNIT = re.compile(rf"(?<![\d.,])\b(?P<core>(\d+(?:\.\d+)?)\s?{MEASURES})\b",
-                         re.IGNORECASE)
-COUNT = re.compile(r"(?<![\d.,])\b(?P<core>(\d{1,3}|two|three|four|five|six|seven|eight|nine|"
-                   r"ten|twelve)\s+([a-z]{3,}s))\b")
-DAY_NAME = "|".join(w.capitalize() for w in WEEKDAYS)
-MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-MONTH_DAY_TEXT = rf"(?:{MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH})"
-WEEKDAY = re.compile(rf"\b(?P<core>{DAY_NAME})\b(?:\s*\(\s*{MONTH_DAY_TEXT}\b)?")
-MONTH_DAY = re.compile(rf"(?:\b(?:{DAY_NAME})\s*\(\s*)?\b(?P<core>{MONTH_DAY_TEXT})\b")
-# A figure or date after these words is a bound; moving it need not contradict anyone.
-BOUND_BEFORE = re.compile(r"\b(?:(?:more|less|fewer) than|at (?:least|most)|up to|over|under|"
-                          r"within|by|until|till|since|before|after)\s*(?:the\s+)?$")
-WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-         "nine": 9, "ten": 10, "twelve": 12}
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One injected change: replacements in one article's text (offsets into it)."""
-
-    article: str
-    spans: tuple[tuple[int, int, str], ...]
-    shown: str  # "Jan 21 -> Jan 24"
-
-
-@dataclass
-class Pool:
-    """What injectors need besides the story: the parser, and people of earlier stories."""
-
-    nlp: Any
-    people: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Injection:
-    kind: str  # conflict kind expected
-    name: str  # which injector
-    find: Callable[[Story, Pool], list[Edit]]
-
-
-def _scaled(match: re.Match[str]) -> str:
-    # x1.5 is beyond the hedged tolerance (16%), so even "about" figures must conflict.
-    value = float(match.group(2)) * 1.5
-    shown = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
-    return match.group(0).replace(match.group(2), shown, 1)
-
-
-def _count(match: re.Match[str]) -> str:
-    raw = match.group(2).lower()
-    value = WORDS.get(raw) or int(raw)
-    return f"{value + 3} {match.group(3)}"
-
-
-def _shift(text: str, days: int) -> str:
-    """Move every weekday and day-of-month in `text` by `days` (the month is kept)."""
-    names = [w.capitalize() for w in WEEKDAYS]
-    text = re.sub(DAY_NAME, lambda m: names[(names.index(m.group(0)) + days) % 7], text)
-    return re.sub(r"\b\d{1,2}\b", lambda m: str(int(m.group(0)) + days), text, count=1)
-
-
-def _weekday(match: re.Match[str]) -> str:
-    day = re.search(r"\b\d{1,2}\b", match.group(0))
-    return _shift(match.group(0), -2 if day is None or int(day.group(0)) > 2 else 2)
-
-
-def _month_day(match: re.Match[str]) -> str:
-    day = re.search(r"\b\d{1,2}\b", match.group("core"))
-    return _shift(match.group(0), 3 if day is None or int(day.group(0)) <= 25 else -3)
-
-
-def _is_count(match: re.Match[str], mention: Mention, pool: Pool) -> bool:
-    """The number counts the plural noun after it and is one figure, not a range end or a
-    bound."""
-    if not not_a_bound(match, mention, pool):
-        return False
-    doc = pool.nlp(mention.text)
-    number = next((t for t in doc if t.idx == match.start(2)), None)
-    return number is not None and number.dep_ == "nummod" and number.head.tag_ == "NNS" \
-        and number.head.i == number.i + 1 and not in_range(number)
-
-
-def not_a_bound(match: re.Match[str], mention: Mention, pool: Pool) -> bool:
-    """"more than eight weeks" moved to "more than 11 weeks", or "by Dec 19" to "by Dec 22",
-    still agrees with the witness: bounds are not injected."""
-    del pool
-    before = mention.text[:match.start()].lower()
-    return BOUND_BEFORE.search(before) is None
-
-
-def regex_finder(pattern: re.Pattern[str], change: Callable[[re.Match[str]], str],
-                 accept: Callable[[re.Match[str], Mention, Pool], bool] | None = None
-                 ) -> Callable[[Story, Pool], list[Edit]]:
-    def find(story: Story, pool: Pool) -> list[Edit]:
-        edits = []
-        for fact, mention, match in witnessed(story, pattern):
-            if accept is None or accept(match, mention, pool):
-                new = change(match)
-                edits.append(Edit(mention.article, ((mention.start + match.start(),
-                                                     mention.start + match.end(), new),),
-                                  f"{match.group(0)} -> {new}"))
-        return edits
-    return find
-
-
-def witnessed(story: Story, pattern: re.Pattern[str]
-              ) -> list[tuple[Fact, Mention, re.Match[str]]]:
-    """Matches whose core another article of the same fact states verbatim."""
-    found = []
-    for fact in story.facts:
-        for mention in fact.mentions:
-            for match in pattern.finditer(mention.text):
-                if any(m.article != mention.article and match.group("core") in m.text
-                       for m in fact.mentions):
-                    found.append((fact, mention, match))
-    return found
-
-
-def unwitnessed(story: Story, pattern: re.Pattern[str]) -> int:
-    total = sum(1 for f in story.facts for m in f.mentions for _ in pattern.finditer(m.text))
-    return total - len(witnessed(story, pattern))
-
-
-def person_names(doc: Any) -> list[str]:
-    """Full names the parser tags as a person: two or more capitalised words, no acronyms
-    ("PM Wong" is a title and a name)."""
-    return [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
-            and all(t.is_alpha and t.text[0].isupper() and not t.text.isupper() for t in e)]
-
-
-def witnessed_people(story: Story, nlp: Any) -> list[tuple[Mention, str]]:
-    """(mention, full name) where another article of the same fact names the same person in
-    the same words: names the parser tags as a person in two sources are rarely misread."""
-    found = []
-    for fact in story.facts:
-        names = {m.claim or m.text: person_names(doc) for m, doc in
-                 zip(fact.mentions, nlp.pipe(m.text for m in fact.mentions))}
-        for mention in fact.mentions:
-            found += [(mention, name) for name in names[mention.claim or mention.text]
-                      if any(o.article != mention.article and name in names[o.claim or o.text]
-                             for o in fact.mentions)]
-    return found
-
-
-def find_names(story: Story, pool: Pool) -> list[Edit]:
-    """A witnessed person of one article is renamed, all through that article, to a person of
-    an earlier story who appears nowhere in this one."""
-    texts = {a.id: a.text for a in story.articles}
-    edits = []
-    for mention, name in witnessed_people(story, pool.nlp):
-        stranger = next((p for p in reversed(pool.people) if not any(
-            w in t for w in p.split() for t in texts.values())
-            and read_as_person(mention.text.replace(name, p), p, pool.nlp)), None)
-        if stranger is not None:
-            edits.append(rename(texts[mention.article], mention.article, name, stranger))
-    return edits
-
-
-def read_as_person(text: str, name: str, nlp: Any) -> bool:
-    """The stranger put in place reads as a person: a name the parser takes for a place or a
-    company in that sentence would swap a person for a thing, not for another person."""
-    return any(e.label_ == "PERSON" and name.split()[-1] in e.text for e in nlp(text).ents)
-
-
-def rename(text: str, article: str, name: str, stranger: str) -> Edit:
-    """Every occurrence of the full name, then of each of its words alone ("Mr Wong")."""
-    old, new = name.split(), stranger.split()
-    mapping = {name: stranger} | {w: new[min(i, len(new) - 1)] if i < len(old) - 1 else new[-1]
-                                  for i, w in enumerate(old) if len(w) >= 3}
-    pattern = re.compile("|".join(rf"\b{re.escape(k)}\b" for k in
-                                  sorted(mapping, key=len, reverse=True)))
-    spans = tuple((m.start(), m.end(), mapping[m.group(0)]) for m in pattern.finditer(text))
-    return Edit(article, spans, f"{name} -> {stranger}")
-
-
-def witnessed_titles(story: Story, nlp: Any) -> list[tuple[Mention, str]]:
-    """(mention, "Title Name") where another article of the same fact writes the same title
-    and name verbatim, the title headed by an office noun and holding no rank word yet."""
-    found = []
-    for fact in story.facts:
-        docs = list(nlp.pipe(m.text for m in fact.mentions))
-        for mention, doc in zip(fact.mentions, docs):
-            for ent in doc.ents:
-                title = title_before(ent) if ent.label_ == "PERSON" else []
-                if not title or not plain_office(title):
-                    continue
-                core = doc[title[0].i:ent.end].text
-                if any(o.article != mention.article and core in o.text for o in fact.mentions):
-                    found.append((mention, core))
-    return found
-
-
-def plain_office(title: list[Any]) -> bool:
-    """An office with nothing that would make "Deputy ..." something else than its deputy
-    post: no rank or qualifier yet ("Former minister"), no place or organisation ("US
-    President", "High Court Justice"), not a military rank (shortened, not exclusive)."""
-    words = {fold(t.text) for t in title}
-    return fold(title[-1].lemma_) in OFFICES - MILITARY and not words & (RANK_WORDS | QUALIFIERS) \
-        and not any(t.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") for t in title)
-
-
-def find_titles(story: Story, pool: Pool) -> list[Edit]:
-    """A witnessed title becomes its deputy post ("Minister X" -> "Deputy Minister X"), all
-    through one article: one person cannot hold a post and its deputy post at once."""
-    texts = {a.id: a.text for a in story.articles}
-    edits = []
-    for mention, core in witnessed_titles(story, pool.nlp):
-        spans = tuple((m.start(), m.end(), f"Deputy {core}")
-                      for m in re.finditer(re.escape(core), texts[mention.article]))
-        edits.append(Edit(mention.article, spans, f"{core} -> Deputy {core}"))
-    return edits
-
-
-INJECTIONS = (
-    Injection("number", "measure", regex_finder(NUMBER_UNIT, _scaled, not_a_bound)),
-    Injection("number", "count", regex_finder(COUNT, _count, _is_count)),
-    Injection("date", "weekday", regex_finder(WEEKDAY, _weekday, not_a_bound)),
-    Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day, not_a_bound)),
-    Injection("name", "name", find_names),
-    Injection("name", "title", find_titles),
-)
-PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
-
-
-class Runner:
-    """Clean -> parse -> encode -> align -> compare, with parse and vector caches."""
-
-    def __init__(self, toolkit: Toolkit, settings: Settings) -> None:
-        self.toolkit, self.settings = toolkit, settings
-        self.parsed: dict[tuple[str, str], tuple[Article, tuple[Claim, ...]]] = {}
-        self.vectors: dict[str, np.ndarray] = {}
-
-    def parse(self, articles: list[Article]) -> list[tuple[Article, tuple[Claim, ...]]]:
-        todo = [a for a in articles if (a.id, a.text) not in self.parsed]
-        for article, result in zip(todo, parse_articles(todo, self.toolkit, self.settings)):
-            self.parsed[(article.id, article.text)] = (result.article, result.claims)
-        return [self.parsed[(a.id, a.text)] for a in articles]
-
-    def story(self, articles: list[Article]) -> Story:
-        parsed = self.parse(articles)
-        texts = sorted({c.text for _, claims in parsed for c in claims} - self.vectors.keys())
-        self.vectors.update(zip(texts, self.toolkit.encoder.encode(texts)))
-        claims = {a.id: cs for a, cs in parsed}
-        vectors = {c.id: self.vectors[c.text] for cs in claims.values() for c in cs}
-        clean = [a for a, _ in parsed]
-        facts = align_claims(clean, claims, vectors, self.settings)
-        return Story("eval", "eval", tuple(clean), facts)
-
-    def conflicts(self, articles: list[Article]) -> tuple[Story, tuple[Conflict, ...]]:
-        """What the pipeline reports: slot conflicts and exclusive titles."""
-        story = self.story(articles)
-        entities = merge_entities(story, self.toolkit)
-        return story, story_conflicts(story, entities, self.toolkit, self.settings)
-
-
-def load_articles(record: dict, settings: Settings) -> list[Article]:
-    articles = []
-    for item in record["articles"][:MAX_ARTICLES]:
-        raw = RawRecord(item["id"], item["id"], item.get("text") or "", title=item.get("title"),
-                        url=item.get("url"), outlet=item.get("outlet"),
-                        published=item.get("published"), published_from="metadata")
-        try:
-            articles.append(clean_record(raw, settings))
-        except InputError:
-            continue
-    return articles
-
-
-def inject(articles: list[Article], edit: Edit) -> list[Article]:
-    changed = []
-    for article in articles:
-        text = article.text
-        if article.id == edit.article:
-            for start, end, new in sorted(edit.spans, reverse=True):
-                text = text[:start] + new + text[end:]
-        changed.append(replace(article, text=text))
-    return changed
-
-
-def reports(conflict: Conflict, kind: str, changed: str) -> bool:
-    """The conflict has the injected kind and puts the changed article alone on one side."""
-    sides = [set(p.articles) for p in conflict.positions]
-    return conflict.kind == kind and any(s == {changed} for s in sides) \
-        and any(changed not in s for s in sides)
-
-
-def found_injection(conflicts: tuple[Conflict, ...], kind: str, changed: str) -> bool:
-    return any(reports(c, kind, changed) for c in conflicts)
-
-
-def new_false(after: tuple[Conflict, ...], before: tuple[Conflict, ...], article: str,
-              kind: str) -> int:
-    """Conflicts involving the changed article that the untouched story did not have and that
-    do not report the injection (a changed name stated in two facts is reported twice)."""
-    known = {(c.kind, c.topic) for c in before}
-    return sum(1 for c in after if any(article in p.articles for p in c.positions)
-               and (c.kind, c.topic) not in known and not reports(c, kind, article))
-
-
-def remember_people(story: Story, pool: Pool) -> None:
-    """People named in this story become the strangers injected into later stories."""
-    titled = {e.text for doc in pool.nlp.pipe(f.text for f in story.facts)
-              for e in doc.ents if e.label_ == "PERSON" and personal_title(title_before(e))}
-    for _, name in witnessed_people(story, pool.nlp):
-        # An office or an honorific before the name ("Minister X", "Mr X") makes sure the
-        # parser did not take a company or a place for a person ("operator X", "the Grand X").
-        if name in titled and name not in pool.people:
-            pool.people.append(name)
-
-
-def personal_title(title: list[Any]) -> bool:
-    words = [fold(t.text).rstrip(".") for t in title]
-    return bool(title) and (fold(title[-1].lemma_) in OFFICES or bool(set(words) & HONORIFICS))
+# What a LocalNews article record carries besides its text.
+RECORD_KEYS = ("id", "title", "text", "url", "outlet", "published")
+
+
+def story_records(story: dict) -> list[dict]:
+    """The first articles of a LocalNews story as records (what a scraper would give)."""
+    return [{k: a.get(k) for k in RECORD_KEYS} for a in story["articles"][:MAX_ARTICLES]]
+
+
+def as_one(report: Report) -> Story:
+    """Every story of a report seen as one: a slice of one event that clustering split is
+    still scored as one story (its facts and conflicts are those of the parts)."""
+    stories = report.stories
+    if len(stories) == 1:
+        return stories[0]
+    return Story("eval", "eval", tuple(a for s in stories for a in s.articles),
+                 facts=tuple(f for s in stories for f in s.facts),
+                 conflicts=tuple(c for s in stories for c in s.conflicts),
+                 entities=tuple(e for s in stories for e in s.entities),
+                 copies=tuple(g for s in stories for g in s.copies),
+                 brief=tuple(b for s in stories for b in s.brief),
+                 timeline=tuple(t for s in stories for t in s.timeline))
+
+
+class Injected:
+    """Analyses a story's records untouched and with one injected change, through files,
+    reusing what one Memory keeps (only the changed article is parsed again)."""
+
+    def __init__(self, toolkit: Toolkit, settings: Settings, until: str = "conflicts") -> None:
+        self.toolkit, self.settings, self.until = toolkit, settings, until
+        self.memory = Memory()
+        self.pool = Pool(toolkit.nlp)
+
+    def analyse(self, records: list[dict]) -> tuple[Story, int, int]:
+        """The story, the articles skipped, and how many stories clustering made of it."""
+        done = analyse_files(records, self.toolkit, self.settings, "jsonl", self.memory,
+                             self.until)
+        return as_one(done.report), done.skipped, len(done.report.stories)
+
+    def changed(self, records: list[dict], story: Story, kind: str
+                ) -> tuple[Story, str, str] | None:
+        """The story after the first edit of injector `kind` that applies: (story, changed
+        article, what changed), or None when it applies nowhere."""
+        injection = next(i for i in INJECTIONS if i.name == kind)
+        edits = injection.find(story, self.pool)
+        if not edits:
+            return None
+        edit = edits[0]
+        article = next(a for a in story.articles if a.id == edit.article)
+        new = [inject(r, article, edit) if str(r["id"]) == edit.article else r for r in records]
+        return self.analyse(new)[0], edit.article, edit.shown
 
 
 def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
                        limit: int | None) -> dict:
     """Injection recall (per injector) and untouched-story precision on LocalNews dev."""
     began = time.perf_counter()
-    runner, pool = Runner(toolkit, settings), Pool(toolkit.nlp)
+    runner = Injected(toolkit, settings)
     counts = {"stories": 0, "injected": 0, "found": 0, "false_untouched": 0,
-              "false_injected": 0, "unwitnessed": 0}
+              "false_injected": 0, "unwitnessed": 0, "skipped": 0, "split_stories": 0}
     by_kind: dict[str, list[int]] = {i.name: [0, 0] for i in INJECTIONS}
     false_by_kind: dict[str, int] = {}
     for record in read_jsonl(datasets / "localnews-stories-dev.jsonl", limit):
-        articles = load_articles(record, settings)
-        if len(articles) < 2:
+        records = story_records(record)
+        story, skipped, parts = runner.analyse(records)
+        counts["skipped"] += skipped
+        if len(story.articles) < 2:
             continue
-        story, conflicts = runner.conflicts(articles)
         counts["stories"] += 1
-        counts["false_untouched"] += len(conflicts)
-        for conflict in conflicts:
+        counts["split_stories"] += parts > 1
+        counts["false_untouched"] += len(story.conflicts)
+        for conflict in story.conflicts:
             false_by_kind[conflict.kind] = false_by_kind.get(conflict.kind, 0) + 1
         counts["unwitnessed"] += sum(unwitnessed(story, p) for p in PATTERNS.values())
         for injection in INJECTIONS:
-            edits = injection.find(story, pool)
-            if not edits:
+            after = runner.changed(records, story, injection.name)
+            if after is None:
                 continue
-            _, after = runner.conflicts(inject(list(story.articles), edits[0]))
-            hit = found_injection(after, injection.kind, edits[0].article)
+            changed, article, _ = after
+            hit = found_injection(changed.conflicts, injection.kind, article)
             counts["injected"] += 1
             counts["found"] += hit
-            counts["false_injected"] += new_false(after, conflicts, edits[0].article,
+            counts["false_injected"] += new_false(changed.conflicts, story.conflicts, article,
                                                   injection.kind)
             by_kind[injection.name][0] += 1
             by_kind[injection.name][1] += hit
-        remember_people(story, pool)
-    return _conflict_scores(counts, by_kind, false_by_kind, time.perf_counter() - began)
+        remember_people(story, runner.pool)
+    return conflict_scores(counts, by_kind, false_by_kind, time.perf_counter() - began)
 
 
-def _conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
-                     false_by_kind: dict[str, int], seconds: float) -> dict:
+def conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
+                    false_by_kind: dict[str, int], seconds: float) -> dict:
     found = counts["found"]
     false = counts["false_untouched"] + counts["false_injected"]
     precision = found / (found + false) if found + false else 0.0
@@ -422,17 +143,10 @@ def _conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
             "false_untouched_by_kind": false_by_kind, "seconds": round(seconds, 1)}
 
 
-def pair_story(row: dict) -> Story:
-    """Two claims, two articles, one fact."""
-    published = row.get("date") or None
-    articles, mentions = [], []
-    for side in ("a", "b"):
-        text = row[f"claim_{side}"]
-        articles.append(Article(side, side, text, None, None, None, published, "metadata",
-                                "en"))
-        mentions.append(Mention(side, text, 0, len(text), f"{side}:0.0"))
-    fact = Fact("f", mentions[0].text, "corroborated", ("a", "b"), 2, tuple(mentions))
-    return Story("pair", "pair", tuple(articles), (fact,))
+def pair_records(row: dict, index: int) -> list[dict]:
+    """Two claims of one ClaimDiff pair as two articles of one day."""
+    return [{"id": f"p{index}{side}", "text": row[f"claim_{side}"],
+             "published": row.get("date") or None} for side in ("a", "b")]
 
 
 def f1_of(predicted: list[bool], gold: list[bool]) -> tuple[float, float, float]:
@@ -455,20 +169,28 @@ def best_cosine_baseline(cosines: np.ndarray, gold: list[bool]) -> tuple[float, 
 
 def evaluate_claimdiff(datasets: Path, toolkit: Toolkit, settings: Settings,
                        limit: int | None) -> dict:
-    """F1 of find_conflicts on ClaimDiff 'weak' pairs, next to a cosine baseline. `limit`
+    """F1 of reported conflicts on ClaimDiff 'weak' pairs, next to a cosine baseline. `limit`
     counts stories elsewhere; here it takes limit * 25 pairs so the F1 still means something."""
     began = time.perf_counter()
     rows = [r for r in read_jsonl(datasets / "claimdiff-pairs-dev.jsonl")
             if r["variant"] == "weak"]
     rows = rows[:limit * 25] if limit else rows
     gold = [r["label"] == 1 for r in rows]
-    predicted = [bool(find_conflicts(pair_story(r), toolkit, settings)) for r in rows]
+    memory, predicted, skipped = Memory(), [], 0
+    for index, row in enumerate(rows):
+        done = analyse_files(pair_records(row, index), toolkit, settings, "jsonl", memory,
+                             "conflicts")
+        predicted.append(any(s.conflicts for s in done.report.stories))
+        skipped += done.skipped
     a = toolkit.encoder.encode([r["claim_a"] for r in rows])
     b = toolkit.encoder.encode([r["claim_b"] for r in rows])
-    cosines = np.sum(a * b, axis=1)
     precision, recall, f1 = f1_of(predicted, gold)
-    threshold, baseline = best_cosine_baseline(cosines, gold)
+    threshold, baseline = best_cosine_baseline(np.sum(a * b, axis=1), gold)
     return {"dataset": "claimdiff-pairs-dev (weak)", "precision": round(precision, 3),
             "recall": round(recall, 3), "f1": round(f1, 3), "pairs": len(rows),
-            "positives": sum(gold), "baseline_cosine_f1": round(baseline, 3),
+            "positives": sum(gold), "skipped": skipped, "baseline_cosine_f1": round(baseline, 3),
             "baseline_threshold": threshold, "seconds": round(time.perf_counter() - began, 1)}
+
+
+def conflicts_of(report: Report) -> tuple[Conflict, ...]:
+    return tuple(c for s in report.stories for c in s.conflicts)

@@ -1,7 +1,8 @@
 """Entity merging quality on ECB+ participant chains.
 
 For each ECB+ story, its articles (texts from the clustering file, joined as in
-`alignment.load_stories`) are cleaned and `merge_entities` runs over the story like any input.
+`alignment.load_stories`) are written as text files and run through the chain up to the
+entities, like any input.
 Gold: participant chains (kinds HUMAN_PART_* and NON_HUMAN_PART), every mention of a chain
 refers to one person, organisation or thing.
 
@@ -22,18 +23,19 @@ lower-cased texts differ: the pairs merging has to decide, which the baseline ne
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
-from ..clean import clean_record
+from unidecode import unidecode
+
 from ..config import Settings
-from ..entities import merge_entities, name_tokens, normalise
-from ..errors import InputError
-from ..models import Article, Entity, RawRecord, Story
+from ..models import Entity
 from ..toolkit import Toolkit
+from ..words import TITLES
 from .alignment import load_stories
-from .data import DATASETS
+from .data import DATASETS, analyse_files
 
 PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her",
             "it", "its", "they", "them", "their", "who", "which", "that", "this", "herself",
@@ -41,7 +43,13 @@ PRONOUNS = {"i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his
 
 
 def name_key(text: str) -> str:
-    return " ".join(name_tokens(normalise(text)))
+    """A name as entity merging compares it: possessive and leading titles off, folded to
+    ASCII, case, hyphens and apostrophes ignored."""
+    words = re.sub(r"['’]s?$", "", " ".join(text.split())).strip(" .,;:\"'“”‘’()").split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    folded = re.sub(r"['`’]", "", unidecode(" ".join(words)).lower())
+    return " ".join(w for w in re.split(r"[^a-z0-9]+", folded) if w)
 
 
 def plain_key(text: str) -> str:
@@ -56,14 +64,12 @@ def is_name_like(text: str) -> bool:
 
 
 def story_entities(articles: dict[str, str], toolkit: Toolkit,
-                   settings: Settings) -> tuple[Entity, ...]:
-    cleaned: list[Article] = []
-    for article_id, text in articles.items():
-        try:
-            cleaned.append(clean_record(RawRecord(article_id, article_id, text), settings))
-        except InputError:
-            continue
-    return merge_entities(Story("eval", "eval", tuple(cleaned)), toolkit)
+                   settings: Settings) -> tuple[tuple[Entity, ...], int]:
+    """The entities of a story's articles (of every story clustering made of them), and how
+    many articles were skipped."""
+    records = [{"id": i, "text": t} for i, t in articles.items()]
+    done = analyse_files(records, toolkit, settings, until="entities")
+    return tuple(e for s in done.report.stories for e in s.entities), done.skipped
 
 
 def gold_mentions(story: dict) -> dict[tuple[str, str, str], set[str]]:
@@ -113,14 +119,15 @@ def evaluate_entities(folder: Path, toolkit: Toolkit, settings: Settings,
                            str(folder / DATASETS["ecbplus-articles"]), limit)
     totals: dict[str, int] = defaultdict(int)
     for story in stories:
-        for key, value in score_story(story, story_entities(story["articles"], toolkit,
-                                                            settings)).items():
+        entities, skipped = story_entities(story["articles"], toolkit, settings)
+        totals["skipped"] += skipped
+        for key, value in score_story(story, entities).items():
             totals[key] += value
     precision, recall, f1 = prf(totals, "")
     base_p, base_r, base_f = prf(totals, "baseline_")
     var_p, var_r, _ = prf(totals, "variant_")
     return {"dataset": "ecbplus-alignment-dev", "stories": len(stories),
-            "mentions": totals["mentions"], "gold_pairs": totals["gold"],
+            "skipped": totals["skipped"], "mentions": totals["mentions"], "gold_pairs": totals["gold"],
             "predicted_pairs": totals["predicted"],
             "precision": precision, "recall": recall, "f1": f1,
             "baseline_precision": base_p, "baseline_recall": base_r, "baseline_f1": base_f,

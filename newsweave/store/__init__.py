@@ -1,11 +1,12 @@
-"""The only module that touches SQLite: schema, migrations, save and load.
+"""The only package that touches SQLite: schema, migrations, save and load.
 
 What is expensive is kept: cleaned articles with their claims (keyed by a hash of the input
 record), vectors of claims and leads (keyed by encoder and text), and each story's analysis
 (keyed by a hash of its member records, the settings and the code). Running twice on the same
 input finds everything here and redoes none of it; every write is one transaction, so a run
 killed half-way leaves whole articles or none, and a run's story changes (ids, merges) land
-all together or not at all.
+all together or not at all. Each stored story is also written as plain rows (`tables.py`:
+facts, mentions, conflicts and their sides, entities, copy groups) for SQL clients.
 """
 
 from __future__ import annotations
@@ -14,131 +15,27 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import asdict, replace
 from pathlib import Path
-from types import UnionType
-from typing import Any, Self, Union, get_args, get_origin, get_type_hints
+from typing import Self
 
 import numpy as np
 
-from .errors import StoreError
-from .models import Article, Claim, RawRecord, Removal, Story
-from .story_ids import StoredStory
+from ..errors import StoreError
+from ..memory import StoryChanges, StoryRecord
+from ..models import Article, Claim, Story
+from ..serialize import story_to_dict
+from ..story_ids import StoredStory
+from .codec import article_from_json, claims_from_json, story_from_json, story_to_json
+from .schema import MIGRATIONS, SCHEMA_VERSION
+from .tables import delete_rows, insert_rows
 
-SCHEMA_VERSION = 2
-MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE IF NOT EXISTS articles (
-        source_key TEXT PRIMARY KEY,      -- hash of the input record: same input, same row
-        id TEXT NOT NULL,
-        content_hash TEXT NOT NULL,
-        path TEXT NOT NULL,
-        article TEXT NOT NULL,            -- Article as JSON
-        claims TEXT NOT NULL,             -- [Claim] as JSON
-        added TEXT NOT NULL DEFAULT (datetime('now'))
-    );
-    CREATE INDEX IF NOT EXISTS articles_by_id ON articles(id);
-    CREATE TABLE IF NOT EXISTS vectors (
-        encoder TEXT NOT NULL,
-        text_hash TEXT NOT NULL,
-        vector BLOB NOT NULL,
-        PRIMARY KEY (encoder, text_hash)
-    );
-    CREATE TABLE IF NOT EXISTS stories (
-        id TEXT PRIMARY KEY,
-        title TEXT NOT NULL,
-        article_keys TEXT NOT NULL,       -- JSON list of articles.source_key
-        report TEXT NOT NULL,             -- the story's report JSON
-        updated TEXT NOT NULL DEFAULT (datetime('now'))
-    );
-    """,
-    # Incremental runs: an article knows the file it came from (a changed file replaces its
-    # old version), stories keep their id across runs (created orders them for merges, aliases
-    # keep merged-away ids resolving), and a story's analysis is kept under a key of its
-    # inputs so an unchanged story is never analysed twice.
-    2: """
-    ALTER TABLE articles ADD COLUMN origin TEXT;     -- real path of the file read
-    ALTER TABLE articles ADD COLUMN source_id TEXT;  -- the record's id before it was made unique
-    ALTER TABLE articles ADD COLUMN replaces TEXT;   -- JSON list of source_keys it replaced
-    UPDATE articles SET origin = path, source_id = id;
-    -- version 1 kept a changed file as a second article: the newest version replaces the rest
-    UPDATE articles SET replaces = (
-        SELECT json_group_array(o.source_key) FROM articles o
-        WHERE o.path = articles.path AND o.id = articles.id AND o.rowid <> articles.rowid)
-    WHERE rowid IN (SELECT MAX(rowid) FROM articles GROUP BY path, id HAVING COUNT(*) > 1);
-    DELETE FROM articles WHERE rowid NOT IN (SELECT MAX(rowid) FROM articles GROUP BY path, id);
-    CREATE INDEX articles_by_origin ON articles(origin, source_id);
-    ALTER TABLE stories ADD COLUMN created INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE stories ADD COLUMN analysis_key TEXT;  -- analyses.key of the stored report
-    ALTER TABLE stories ADD COLUMN first_date TEXT;
-    ALTER TABLE stories ADD COLUMN last_date TEXT;
-    ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE stories ADD COLUMN independent_sources INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE stories ADD COLUMN facts INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE stories ADD COLUMN conflicts INTEGER NOT NULL DEFAULT 0;
-    UPDATE stories SET created = rowid,
-        sources = json_array_length(report, '$.articles'),
-        facts = json_array_length(report, '$.facts'),
-        conflicts = json_array_length(report, '$.conflicts'),
-        first_date = (SELECT MIN(json_extract(value, '$.published'))
-                      FROM json_each(report, '$.articles')),
-        last_date = (SELECT MAX(json_extract(value, '$.published'))
-                     FROM json_each(report, '$.articles')),
-        -- copy groups are disjoint (grouped by union): each group counts once
-        independent_sources = json_array_length(report, '$.articles') - (
-            SELECT COALESCE(SUM(json_array_length(value, '$.articles') - 1), 0)
-            FROM json_each(report, '$.copies'));
-    CREATE INDEX stories_by_analysis ON stories(analysis_key);
-    CREATE TABLE story_aliases (
-        alias TEXT PRIMARY KEY,           -- an id a story had before it was merged
-        story_id TEXT NOT NULL            -- the story that took it over
-    );
-    CREATE TABLE analyses (
-        key TEXT PRIMARY KEY,             -- hash of member records, settings and code
-        story TEXT NOT NULL               -- the analysed Story as JSON, article texts left out
-    );
-    """,
-}
-
-
-def record_key(raw: RawRecord) -> str:
-    """Same record content and metadata -> same key, wherever the file lives."""
-    payload = json.dumps([raw.source_id, raw.body, raw.html, raw.title, raw.url, raw.outlet,
-                          raw.published, raw.language], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "Store", "StoryChanges", "StoryRecord",
+           "story_from_json", "story_to_json"]
 
 
 def text_key(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-@dataclass(frozen=True)
-class StoryRow:
-    """One story as written to the `stories` table: its report and what `list_stories` shows."""
-
-    id: str
-    title: str
-    article_keys: tuple[str, ...]
-    report: dict[str, Any]
-    analysis_key: str
-    first_date: str | None = None
-    last_date: str | None = None
-    sources: int = 0
-    independent_sources: int = 0
-    facts: int = 0
-    conflicts: int = 0
-
-
-@dataclass(frozen=True)
-class StoryChanges:
-    """What one run changes among the stored stories, written in one transaction."""
-
-    rows: tuple[StoryRow, ...] = ()
-    aliases: Mapping[str, str] = field(default_factory=dict)  # merged-away id -> live id
-    dropped: tuple[str, ...] = ()
-
-    def __bool__(self) -> bool:
-        return bool(self.rows or self.aliases or self.dropped)
 
 
 class Store:
@@ -211,17 +108,6 @@ class Store:
                  origin or article.path, source_id or article.id,
                  json.dumps(old) if old else None))
 
-    def replace_articles(self, key: str, replaces: Iterable[str]) -> None:
-        """Remove older versions of the stored article `key` (when it was saved by a run that
-        was killed before it could remove them)."""
-        old = sorted(set(replaces) - {key})
-        if old:
-            with self.conn:
-                self.conn.executemany("DELETE FROM articles WHERE source_key = ?",
-                                      [(k,) for k in old])
-                self.conn.execute("UPDATE articles SET replaces = ? WHERE source_key = ?",
-                                  (json.dumps(old), key))
-
     def versions(self, origin: str, source_id: str) -> list[str]:
         """Keys of the stored articles read from file `origin` under record id `source_id`."""
         rows = self.conn.execute("SELECT source_key FROM articles WHERE origin = ? AND "
@@ -256,12 +142,6 @@ class Store:
         rows = self.conn.execute("SELECT source_key, replaces FROM articles "
                                  "WHERE replaces IS NOT NULL").fetchall()
         return {old: key for key, text in rows for old in json.loads(text)}
-
-    def load_article_text(self, article_id: str) -> str | None:
-        """The cleaned text of the article with this id (the newest row when several match)."""
-        row = self.conn.execute("SELECT article FROM articles WHERE id = ? ORDER BY added DESC "
-                                "LIMIT 1", (article_id,)).fetchone()
-        return str(json.loads(row[0])["text"]) if row else None
 
     # vectors --------------------------------------------------------------------------
     def load_vectors(self, encoder: str, texts: list[str]) -> dict[str, np.ndarray]:
@@ -300,20 +180,24 @@ class Store:
 
     def commit_stories(self, changes: StoryChanges) -> None:
         """Write a run's story changes in one transaction: new and changed stories (a new id is
-        created after every existing one), merged-away ids as aliases, dropped stories gone, and
-        analyses no story uses any more deleted."""
+        created after every existing one) with their plain rows, merged-away ids as aliases,
+        dropped stories gone, and analyses no story uses any more deleted."""
         if not changes:
             return
         with self.conn:
             gone = sorted(set(changes.dropped) | set(changes.aliases))
             self.conn.executemany("DELETE FROM stories WHERE id = ?", [(i,) for i in gone])
-            for row in changes.rows:
-                self._upsert_story(row)
-            self._record_aliases(changes.aliases, [r.id for r in changes.rows])
+            delete_rows(self.conn, gone + [r.id for r in changes.records])
+            for record in changes.records:
+                self._upsert_story(record)
+                insert_rows(self.conn, record.id, record.story)
+            self._record_aliases(changes.aliases, [r.id for r in changes.records])
             self.conn.execute("DELETE FROM analyses WHERE key NOT IN "
                               "(SELECT analysis_key FROM stories WHERE analysis_key IS NOT NULL)")
 
-    def _upsert_story(self, row: StoryRow) -> None:
+    def _upsert_story(self, record: StoryRecord) -> None:
+        story = record.story
+        dates = sorted(a.published for a in story.articles if a.published)
         self.conn.execute(
             "INSERT INTO stories (id, title, article_keys, report, created, analysis_key,"
             " first_date, last_date, sources, independent_sources, facts, conflicts)"
@@ -325,9 +209,11 @@ class Store:
             " last_date = excluded.last_date, sources = excluded.sources,"
             " independent_sources = excluded.independent_sources, facts = excluded.facts,"
             " conflicts = excluded.conflicts, updated = datetime('now')",
-            (row.id, row.title, json.dumps(sorted(row.article_keys)),
-             json.dumps(row.report, ensure_ascii=False), row.analysis_key, row.first_date,
-             row.last_date, row.sources, row.independent_sources, row.facts, row.conflicts))
+            (record.id, story.title, json.dumps(sorted(record.keys)),
+             json.dumps(story_to_dict(replace(story, id=record.id)), ensure_ascii=False),
+             record.analysis_key, dates[0] if dates else None, dates[-1] if dates else None,
+             len(story.articles), story.independent_sources, len(story.facts),
+             len(story.conflicts)))
 
     def _record_aliases(self, aliases: Mapping[str, str], live: list[str]) -> None:
         for alias, target in sorted(aliases.items()):
@@ -347,12 +233,30 @@ class Store:
                                 (story_id,)).fetchone()
         return str(row[0]) if row else None
 
-    def load_story(self, story_id: str) -> dict | None:
-        """The story's report JSON; an id merged into another story gives that story."""
+    def load_story(self, story_id: str) -> Story | None:
+        """The analysed story; an id merged into another story gives that story. Analyses
+        kept by older versions hold no articles: they come from the articles table then."""
         live = self.resolve_story_id(story_id)
-        row = self.conn.execute("SELECT report FROM stories WHERE id = ?",
-                                (live,)).fetchone() if live else None
-        return json.loads(row[0]) if row else None
+        row = self.conn.execute(
+            "SELECT s.id, s.title, s.article_keys, a.story FROM stories s JOIN analyses a "
+            "ON a.key = s.analysis_key WHERE s.id = ?", (live,)).fetchone() if live else None
+        if row is None:
+            return None
+        story = replace(story_from_json(row[3]), id=row[0], title=row[1])
+        if not story.articles:
+            found = self.load_articles(json.loads(row[2]))
+            story = replace(story, articles=tuple(found[k] for k in json.loads(row[2])
+                                                  if k in found))
+        return story
+
+    def load_articles(self, keys: Iterable[str]) -> dict[str, Article]:
+        found: dict[str, Article] = {}
+        for chunk in _chunks(list(keys)):
+            rows = self.conn.execute(
+                f"SELECT source_key, article FROM articles WHERE source_key IN "
+                f"({','.join('?' * len(chunk))})", chunk).fetchall()
+            found.update((key, article_from_json(text)) for key, text in rows)
+        return found
 
     def list_stories(self) -> list[dict]:
         """Every stored story, most recently updated first, with what a listing shows."""
@@ -372,56 +276,3 @@ def _chunks(items: list[str], size: int = 500) -> Iterator[list[str]]:
     """SQLite caps the number of `?` in one statement; 500 stays well under every build's cap."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
-
-
-def article_from_json(text: str) -> Article:
-    data = json.loads(text)
-    data["removed"] = tuple(Removal(**r) for r in data.get("removed", []))
-    return Article(**data)
-
-
-def claims_from_json(text: str) -> tuple[Claim, ...]:
-    return tuple(claim_from_dict(c) for c in json.loads(text))
-
-
-def claim_from_dict(data: dict) -> Claim:
-    for key in ("keywords", "numbers", "names"):
-        data[key] = tuple(data.get(key, ()))
-    return Claim(**data)
-
-
-def story_to_json(story: Story) -> str:
-    """A Story as JSON, its articles left out (they are in the articles table and are put back
-    from there); numpy scalars become plain numbers."""
-    data = asdict(replace(story, articles=()))
-    return json.dumps(data, ensure_ascii=False, default=_plain)
-
-
-def story_from_json(text: str) -> Story:
-    story = from_data(Story, json.loads(text))
-    assert isinstance(story, Story)
-    return story
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, np.generic):
-        return value.item()
-    raise TypeError(f"cannot store a {type(value).__name__} as JSON")
-
-
-def from_data(kind: Any, value: Any) -> Any:
-    """Rebuild a (nested) frozen dataclass from what `asdict` + JSON made of it, guided by the
-    type annotations in models.py: tuples, optionals and nested records."""
-    if is_dataclass(kind) and isinstance(kind, type):
-        hints = get_type_hints(kind)
-        return kind(**{f.name: from_data(hints[f.name], value[f.name])
-                       for f in fields(kind) if f.name in value})
-    origin, args = get_origin(kind), get_args(kind)
-    if origin is tuple and value is not None:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(from_data(args[0], v) for v in value)
-        return tuple(from_data(a, v) for a, v in zip(args, value))
-    if origin in (Union, UnionType) and value is not None:
-        options = [a for a in args if a is not type(None)]
-        return from_data(options[0], value) if len(options) == 1 else value
-    return value

@@ -1,0 +1,126 @@
+"""Dates written in news text -> ISO days, read against the publication date of the article
+that writes them. Shared by conflicts, the timeline and the brief.
+
+A bare or "this" weekday is the latest such day on or before publication ("left on Sunday" in
+a Sunday paper is that day); "last" is strictly before; a weekday of a future event ("will be
+charged on Thursday") is the next such day. dateparser reads month-days; it gives the previous
+week for the same weekday, hence the rule here.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from .words import WEEKDAYS, fold
+
+# How a bounded date shows in a position's value ("by 2024-12-19").
+BOUND_SHOWN = {"upper": "by ", "lower": "after "}
+WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
+                            "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
+MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
+MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\b",
+                        re.IGNORECASE)
+# Reports look back; a month-day more than this far after publication is last year's.
+FUTURE_DAYS = 60
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:,?\s+\d{4})?"
+DATE_PHRASE = re.compile(
+    rf"\b(?:(?:this|last|past|earlier|late|early)\s+)?(?:{'|'.join(WEEKDAYS)})\b"
+    rf"|\b{MONTH}\s+{DAY}\b{YEAR}|\b{DAY}\s+{MONTH}{YEAR}|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
+    re.IGNORECASE)
+
+
+def dates_in(text: str, published: str) -> list[tuple[str, str]]:
+    """(ISO date, phrase) for every date phrase in `text` that resolves."""
+    found = []
+    for match in DATE_PHRASE.finditer(text):
+        phrase = match.group(0)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase):
+            found.append((phrase, phrase))
+            continue
+        resolved = resolve_date(phrase, published)
+        if resolved:
+            found.append((resolved, phrase))
+    return found
+
+
+def date_core(text: str) -> str:
+    """The day inside a longer time phrase: "the morning of Jan 21" -> "Jan 21"."""
+    match = DAY_INSIDE.search(text)
+    return match.group(0) if match else text
+
+
+def phrase_of(text: str) -> str:
+    return " ".join(fold(text).replace(",", " ").split())
+
+
+def resolve_date(text: str, published: str, future: bool = False) -> str | None:
+    """A weekday or month-day phrase -> ISO date, read from the article's publication date.
+    dateparser gives the previous week for the same weekday, hence the rule here."""
+    phrase = phrase_of(text)
+    base = date.fromisoformat(published)
+    if phrase in ("today", "this morning", "tonight", "this evening"):
+        return base.isoformat()
+    if phrase in ("yesterday", "last night"):
+        return (base - timedelta(days=1)).isoformat()
+    if phrase == "tomorrow":
+        return (base + timedelta(days=1)).isoformat()
+    match = WEEKDAY_PHRASE.match(phrase)
+    if match:
+        return weekday_date(phrase, WEEKDAYS.index(match.group(1)), base, future).isoformat()
+    if MONTHS.search(phrase) and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase):
+        return month_day(phrase, base)
+    return None
+
+
+def weekday_date(phrase: str, weekday: int, base: date, future: bool) -> date:
+    if future or re.search(r"\bnext\b", phrase):
+        return base + timedelta(days=(weekday - base.weekday()) % 7)
+    back = (base.weekday() - weekday) % 7
+    if back == 0 and re.search(r"\b(last|past)\b", phrase):
+        back = 7
+    return base - timedelta(days=back)
+
+
+def month_day(phrase: str, base: date) -> str | None:
+    import dateparser  # type: ignore[import-untyped]
+
+    parsed = dateparser.parse(phrase, languages=["en"], settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "REQUIRE_PARTS": ["day", "month"]})
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if not re.search(r"\b\d{4}\b", phrase):
+        try:
+            day = day.replace(year=base.year)
+            if day > base + timedelta(days=FUTURE_DAYS):
+                day = day.replace(year=base.year - 1)
+        except ValueError:  # February 29 in a year that has none
+            return None
+    return day.isoformat()
+
+
+def day_of(value: str) -> str:
+    """The ISO day of a date position's value, its bound word dropped ("by 2024-12-19")."""
+    for word in BOUND_SHOWN.values():
+        value = value.removeprefix(word)
+    return value
+
+
+def as_written(value: str, text: str, published: str | None) -> str | None:
+    """A position's value as its text writes it: dates are kept resolved (ISO, maybe with a
+    bound word), so their phrase is found again; None when the text does not hold it."""
+    if value in text:
+        return value
+    iso = day_of(value)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso) and published:
+        for day, phrase in dates_in(text, published):
+            if day == iso and phrase in text:
+                return phrase
+    return None
