@@ -234,7 +234,11 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     alignment   ECB+ event chains: do sentences about one event share a fact?
     stories     ECB+ and MMDS story clustering: B-cubed and ARI, with the naive baseline
     copies      MEANTIME translations: pairwise F1 of copy groups
-    conflicts   LocalNews with injected number/date changes: are they reported?
+    disagreements  real disagreements read by hand (LocalNews, NewsWCL50): precision of
+                reported conflicts, recall, look-alikes flagged; tune and check halves
+    corroboration  the same stories: paraphrases placed in one fact, look-alikes shown as
+                agreeing, "only one source" that another article states in other words
+    conflicts   LocalNews with injected number/date/name/title changes: recall per kind
     claimdiff   ClaimDiff "weak" pairs: comparison F1 beside a plain cosine baseline
     entities    ECB+ participant chains: pairwise precision/recall of entity merging
     brief       LocalNews briefs: ROUGE/encoder similarity to the human headline and

@@ -228,6 +228,9 @@ class Story:
     brief: tuple[BriefSentence, ...] = ()
     brief_left_out: tuple[str, ...] = ()  # ids of facts and conflicts the brief does not report
     quote_groups: tuple[QuoteGroup, ...] = ()
+    # Differences the scorer judged less likely than not to be real disagreements: shown
+    # apart ("possible differences"), never in the brief and never making a fact disputed.
+    possible: tuple[Conflict, ...] = ()
 
     @property
     def quotes(self) -> tuple[Quote, ...]:

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from itertools import combinations
+from pathlib import Path
 
 from ..config import Settings
 from ..models import Mention
 from ..toolkit import Toolkit
-from .data import analyse_files, read_jsonl
+from .data import DATASETS, analyse_files, read_jsonl
 
 
 def _squash(text: str) -> str:
@@ -86,8 +87,10 @@ def pair_counts(mentions: dict[tuple[str, str], set[str]],
     return gold, hit, predicted, correct, len(linked), sum(linked.values())
 
 
-def evaluate_alignment(alignment_path: str, articles_path: str, toolkit: Toolkit,
-                       settings: Settings, limit: int | None = None) -> dict:
+def evaluate_alignment(folder: Path, toolkit: Toolkit, settings: Settings,
+                       limit: int | None = None) -> dict:
+    alignment_path = str(folder / DATASETS["alignment"])
+    articles_path = str(folder / DATASETS["ecbplus-articles"])
     totals = [0, 0, 0, 0, 0, 0, 0]
     stories = load_stories(alignment_path, articles_path, limit)
     for story in stories:

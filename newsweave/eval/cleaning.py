@@ -10,9 +10,11 @@ the chain up to clustering, as a user's would be: captions found by the parse ar
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..config import Settings
 from ..toolkit import Toolkit
-from .data import analyse_files, read_jsonl
+from .data import DATASETS, analyse_files, read_jsonl
 
 
 def line_labels(article: dict) -> list[tuple[str, int]]:
@@ -33,8 +35,9 @@ def _squash(text: str) -> str:
     return "".join(text.split())
 
 
-def evaluate_cleaning(path: str, toolkit: Toolkit, settings: Settings,
+def evaluate_cleaning(folder: Path, toolkit: Toolkit, settings: Settings,
                       limit: int | None = None) -> dict:
+    path = folder / DATASETS["cleaning"]
     sizes = {"kept_rel": 0, "kept_all": 0, "rel_all": 0, "irrelevant_all": 0,
              "irrelevant_removed": 0}
     articles = skipped = 0

@@ -319,6 +319,13 @@ def paraphrase_facts(paraphrase: Paraphrase, texts: Mapping[str, str],
     return placed
 
 
+def joined(entry: Labelled, texts: Mapping[str, str], facts: Sequence[Fact]) -> bool:
+    """Two sides of a look-alike (different things) stated in one fact: a false agreement."""
+    placed = [facts_at(s.articles[0], span, facts) for s in entry.sides
+              if (span := locate_quote(s.quote, texts.get(s.articles[0], ""))) is not None]
+    return any(a & b for a, b in combinations(placed, 2))
+
+
 def in_one_fact(placed: list[frozenset[str] | None]) -> bool:
     if not placed or any(p is None for p in placed):
         return False
@@ -349,9 +356,11 @@ class Score:
     reported: int = 0  # conflicts reported
     real: int = 0  # reported conflicts that match a labelled disagreement
     labelled: int = 0  # labelled disagreements
-    found: int = 0  # labelled disagreements matched by some reported conflict
+    found: int = 0  # labelled disagreements matched by a reported or a possible conflict
+    found_shown: int = 0  # of them, matched by a reported conflict
     lookalikes: int = 0
     flagged: int = 0  # look-alikes matched by some reported conflict
+    joined: int = 0  # look-alikes whose two sides' statements the pipeline put in one fact
     paraphrases: int = 0
     in_one_fact: int = 0  # paraphrases whose mentions all land in one fact
     unlocated: int = 0  # paraphrases with a quote not found in the cleaned text
@@ -370,6 +379,14 @@ class Score:
     @property
     def recall(self) -> float | None:
         return self.found / self.labelled if self.labelled else None
+
+    @property
+    def recall_shown(self) -> float | None:
+        return self.found_shown / self.labelled if self.labelled else None
+
+    @property
+    def joined_rate(self) -> float | None:
+        return self.joined / self.lookalikes if self.lookalikes else None
 
     @property
     def flagged_rate(self) -> float | None:
@@ -407,18 +424,22 @@ def score_story(labels: LabelledStory, stories: Sequence[Story]) -> Score:
     """One labelled story against the report's stories holding its articles, taken as one
     (the pipeline may split a labelled story in several)."""
     conflicts = [c for s in stories for c in s.conflicts]
+    possible = [c for s in stories for c in s.possible]
     facts = [f for s in stories for f in s.facts]
     texts = {a.id: a.text for s in stories for a in s.articles}
     published = publication_dates(labels, stories)
     real = matched(conflicts, labels.disagreements, published)
+    either = real + matched(possible, labels.disagreements, published)
     alike = matched(conflicts, labels.lookalikes, published)
     placed = [paraphrase_facts(p, texts, facts) for p in labels.paraphrases]
     status = {f.id: f.status for f in facts}
     landed = [m for p in placed for m in p if m]
     return Score(
         reported=len(conflicts), real=sum(1 for hits in real if hits),
-        labelled=len(labels.disagreements), found=len({i for hits in real for i in hits}),
+        labelled=len(labels.disagreements), found=len({i for hits in either for i in hits}),
+        found_shown=len({i for hits in real for i in hits}),
         lookalikes=len(labels.lookalikes), flagged=len({i for hits in alike for i in hits}),
+        joined=sum(joined(entry, texts, facts) for entry in labels.lookalikes),
         paraphrases=len(placed), in_one_fact=sum(1 for p in placed if in_one_fact(p)),
         unlocated=sum(1 for p in placed if any(m is None for m in p)),
         single_source=sum(1 for f in facts if f.status == "single_source"),

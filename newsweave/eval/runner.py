@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 
 from ..config import Settings
 from ..errors import NewsweaveError
@@ -12,12 +14,38 @@ from .alignment import evaluate_alignment
 from .brief import evaluate_brief
 from .cleaning import evaluate_cleaning
 from .conflicts import evaluate_claimdiff, evaluate_conflicts
-from .data import DATASETS, datasets_dir
+from .data import datasets_dir
+from .disagreements import evaluate_labelled
 from .entities import evaluate_entities
 from .stories import evaluate_clustering, evaluate_copies
 
-EVALUATIONS = ("cleaning", "alignment", "stories", "copies", "conflicts", "claimdiff",
-               "entities", "brief")
+Rows = dict[str, dict]
+Evaluator = Callable[[Path, Toolkit, Settings, int | None], Rows]
+
+
+def one_row(name: str, evaluate: Callable[..., dict]) -> Evaluator:
+    return lambda folder, toolkit, settings, limit: {
+        name: evaluate(folder, toolkit, settings, limit)}
+
+
+# Name -> evaluator giving its result rows. `stories` gives a row per dataset; the labelled
+# evaluations a row per half and share one analysis when asked together (`run_evaluations`).
+EVALUATORS: dict[str, Evaluator] = {
+    "cleaning": one_row("cleaning", evaluate_cleaning),
+    "alignment": one_row("alignment", evaluate_alignment),
+    "stories": lambda folder, toolkit, settings, limit: {
+        f"stories:{row['dataset'].split('-')[0]}": row
+        for row in evaluate_clustering(folder, toolkit, settings, limit)},
+    "copies": one_row("copies", evaluate_copies),
+    "disagreements": lambda *args: evaluate_labelled(*args, {"disagreements"}),
+    "corroboration": lambda *args: evaluate_labelled(*args, {"corroboration"}),
+    "conflicts": one_row("conflicts", evaluate_conflicts),
+    "claimdiff": one_row("claimdiff", evaluate_claimdiff),
+    "entities": one_row("entities", evaluate_entities),
+    "brief": one_row("brief", evaluate_brief),
+}
+EVALUATIONS = tuple(EVALUATORS)
+LABELLED = {"disagreements", "corroboration"}
 
 
 def pinned_limit(name: str, floors: dict) -> int | None:
@@ -27,42 +55,26 @@ def pinned_limit(name: str, floors: dict) -> int | None:
 
 
 def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
-                    gate: bool = False, threads: int | None = None) -> dict:
+                    gate: bool = False, threads: int | None = None) -> Rows:
     """`gate` without an explicit limit runs each evaluation on its pinned slice."""
-    unknown = [n for n in names if n not in EVALUATIONS]
+    unknown = [n for n in names if n not in EVALUATORS]
     if unknown:
         raise NewsweaveError(f"unknown evaluation '{unknown[0]}'; use "
                              f"{', '.join(EVALUATIONS)}")
     folder = datasets_dir(datasets)
-    settings = Settings()
-    toolkit = Toolkit(threads=threads)
-    results = {}
+    settings, toolkit = Settings(), Toolkit(threads=threads)
     floors = load_floors() if gate and limit is None else {}
-    asked = limit
-    for name in names or EVALUATIONS:
-        limit = pinned_limit(name, floors) if floors else asked
-        if name == "cleaning":
-            results[name] = evaluate_cleaning(str(folder / DATASETS["cleaning"]), toolkit,
-                                              settings, limit)
-        elif name == "alignment":
-            results[name] = evaluate_alignment(str(folder / DATASETS["alignment"]),
-                                               str(folder / DATASETS["ecbplus-articles"]),
-                                               toolkit, settings, limit)
-        elif name == "stories":
-            for row in evaluate_clustering(folder, toolkit, settings, limit):
-                results[f"stories:{row['dataset'].split('-')[0]}"] = row
-            continue
-        elif name == "conflicts":
-            results[name] = evaluate_conflicts(folder, toolkit, settings, limit)
-        elif name == "claimdiff":
-            results[name] = evaluate_claimdiff(folder, toolkit, settings, limit)
-        elif name == "brief":
-            results[name] = evaluate_brief(folder, toolkit, settings, limit)
-        elif name == "entities":
-            results[name] = evaluate_entities(folder, toolkit, settings, limit)
-        elif name == "copies":
-            results[name] = evaluate_copies(folder, toolkit, settings, limit)
-        results[name]["limit"] = limit
+    wanted = list(names or EVALUATIONS)
+    results: Rows = {}
+    labelled = [n for n in wanted if n in LABELLED]
+    if labelled:  # one analysis of the labelled stories serves both
+        chosen = pinned_limit(labelled[0], floors) if floors else limit
+        rows = evaluate_labelled(folder, toolkit, settings, chosen, set(labelled))
+        results |= {k: {**row, "limit": chosen} for k, row in rows.items()}
+    for name in (n for n in wanted if n not in LABELLED):
+        chosen = pinned_limit(name, floors) if floors else limit
+        rows = EVALUATORS[name](folder, toolkit, settings, chosen)
+        results |= {k: {**row, "limit": chosen} for k, row in rows.items()}
     return results
 
 
@@ -98,4 +110,7 @@ def check_floors(results: dict) -> list[str]:
         for metric, floor in floors.get(name, {}).get("floors", {}).items():
             if row.get(metric, 0.0) < floor:
                 failures.append(f"{name} {metric} {row.get(metric)} < {floor}")
+        for metric, ceiling in floors.get(name, {}).get("ceilings", {}).items():
+            if row.get(metric, 0) > ceiling:
+                failures.append(f"{name} {metric} {row.get(metric)} > {ceiling}")
     return failures
