@@ -343,6 +343,7 @@ class Draft:
     facts: tuple[Fact, ...] | None = None
     entities: tuple[Entity, ...] | None = None
     conflicts: tuple[Conflict, ...] | None = None
+    possible: tuple[Conflict, ...] | None = None
     quote_groups: tuple[QuoteGroup, ...] | None = None
     timeline: tuple[TimelineEvent, ...] | None = None
     brief: tuple[BriefSentence, ...] | None = None
@@ -356,8 +357,8 @@ class Draft:
                      articles=self.articles, **made)
 
 
-STORY_FIELDS = ("copies", "facts", "entities", "conflicts", "quote_groups", "timeline", "brief",
-                "brief_left_out")
+STORY_FIELDS = ("copies", "facts", "entities", "conflicts", "possible", "quote_groups",
+                "timeline", "brief", "brief_left_out")
 
 
 def step_dates(draft: Draft, tools: Tools) -> Draft:
@@ -406,10 +407,13 @@ def step_entities(draft: Draft, tools: Tools) -> Draft:
 
 def step_conflicts(draft: Draft, tools: Tools) -> Draft:
     """Statements of different sources that disagree (a figure, a date, a kind, a person, a
-    title, a claim); the facts they state become 'disputed'."""
+    title, a claim), scored: the likely ones are shown and make their facts 'disputed', the
+    less likely ones are listed apart as possible differences."""
     assert draft.facts is not None and draft.entities is not None
-    conflicts = story_conflicts(draft.story(), draft.entities, tools.toolkit, tools.settings)
-    return replace(draft, conflicts=conflicts, facts=mark_disputed(draft.facts, conflicts))
+    shown, possible = story_conflicts(draft.story(), draft.entities, tools.toolkit,
+                                      tools.settings, draft.vectors)
+    return replace(draft, conflicts=shown, possible=possible,
+                   facts=mark_disputed(draft.facts, shown))
 
 
 def step_quotes(draft: Draft, tools: Tools) -> Draft:
@@ -437,7 +441,8 @@ STORY_STEPS: tuple[Step, ...] = (
     Step("copies", ("articles", "claims", "vectors"), ("copies",), step_copies),
     Step("facts", ("articles", "claims", "vectors", "copies"), ("facts",), step_facts),
     Step("entities", ("articles",), ("entities",), step_entities),
-    Step("conflicts", ("facts", "entities"), ("conflicts", "facts"), step_conflicts),
+    Step("conflicts", ("facts", "entities", "copies"), ("conflicts", "possible", "facts"),
+         step_conflicts),
     Step("quotes", ("articles", "entities"), ("quote_groups",), step_quotes),
     Step("timeline", ("facts", "conflicts"), ("timeline",), step_timeline),
     Step("brief", ("facts", "conflicts", "timeline", "copies"), ("brief", "brief_left_out"),

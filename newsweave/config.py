@@ -57,6 +57,15 @@ class Settings:
     # are two stories. Only applied when both sides are dated.
     cluster_window_days: int = 10
 
+    # Disagreements (compare/scorer.py). None: the scorer's own cuts, chosen on the tune half of
+    # the labelled stories and stored with it. A probability from `conflict_show` up is shown,
+    # from `conflict_floor` up listed as a possible difference.
+    conflict_show: float | None = None
+    conflict_floor: float | None = None
+    # Every candidate pair as its own possible difference, nothing grouped: what the scorer is
+    # fitted on (`newsweave.eval.fit`), not for reading.
+    conflict_pairs: bool = False
+
     # The brief: about 8-10 sentences is what a reader takes in within a minute (issue #5).
     brief_sentences: int = 9
 

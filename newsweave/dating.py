@@ -78,6 +78,23 @@ def resolve_date(text: str, published: str, future: bool = False) -> str | None:
     return None
 
 
+MONTH_PHRASE = re.compile(rf"^(?:in |early |late |mid |mid-)?({MONTH_WORD})(?: (\d{{4}}))?$")
+
+
+def resolve_month(text: str, published: str) -> str | None:
+    """"July 2020", "in July", "early March" -> "YYYY-MM": a month without a year is the
+    latest such month on or before publication."""
+    match = MONTH_PHRASE.match(phrase_of(text))
+    if match is None:
+        return None
+    month = [m[:3] for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                             "oct", "nov", "dec")].index(match.group(1)[:3]) + 1
+    base = date.fromisoformat(published)
+    year = int(match.group(2)) if match.group(2) else \
+        base.year - (month > base.month)
+    return f"{year:04d}-{month:02d}"
+
+
 def weekday_date(phrase: str, weekday: int, base: date, future: bool) -> date:
     if future or re.search(r"\bnext\b", phrase):
         return base + timedelta(days=(weekday - base.weekday()) % 7)
@@ -104,6 +121,14 @@ def month_day(phrase: str, base: date) -> str | None:
         except ValueError:  # February 29 in a year that has none
             return None
     return day.isoformat()
+
+
+def days_between(x: str, y: str) -> int:
+    """Days between two ISO dates; a month ("2020-07") counts from its first day."""
+    def day(value: str) -> date:
+        return date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+
+    return abs((day(x) - day(y)).days)
 
 
 def day_of(value: str) -> str:

@@ -137,8 +137,9 @@ class Conflict:
     topic: str
     positions: tuple[Position, ...]
     explanation: str = ""
-    confidence: float = 0.0
+    confidence: float = 0.0  # probability that the sources really disagree (compare/scorer.py)
     facts: tuple[str, ...] = ()  # ids of the facts whose statements disagree
+    signals: tuple[tuple[str, float], ...] = ()  # what the confidence was computed from
 
 
 @dataclass(frozen=True)

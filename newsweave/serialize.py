@@ -126,6 +126,7 @@ def _conflict_dict(conflict: Conflict) -> dict[str, Any]:
         "explanation": conflict.explanation,
         "confidence": float(conflict.confidence),
         "facts": list(conflict.facts),
+        "signals": {name: float(value) for name, value in conflict.signals},
     }
 
 

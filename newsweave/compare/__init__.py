@@ -7,16 +7,19 @@ Each kind of disagreement is one module, registered once below:
   name       a person named in a role or as a participant
   claim      the polarity of a predicate (asserted or denied)
   title      one person given posts that exclude each other (read per merged entity)
-The first five are slot kinds (`kind.SlotKind`: reader, comparer, explanation), compared by one
-engine (`engine.py`): two slots are compared when they come from different articles and either
-sit in one fact or describe one event (same event verb, compatible participants). Names and
-claims are compared only inside one fact (or, for names, under one stated office): their slots
-are too common to match across unrelated sentences. Titles are read from whole articles.
+The first five are slot kinds (`kind.SlotKind`: reader, comparison rule, explanation), compared
+by one engine (`engine.py`): two statements of different articles that give different values of
+one kind are a candidate, scored by a model fitted on labelled real coverage (`signals.py`,
+`scorer.py`); the kind's hand-written comparison rule is one of its signals. Titles are read
+from whole articles.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+
+import numpy as np
 
 from ..config import Settings
 from ..dating import day_of, resolve_date
@@ -25,10 +28,11 @@ from ..toolkit import Toolkit
 from .attributes import Attributes
 from .claims import Claims
 from .dates import Dates
-from .engine import slot_conflicts
+from .engine import Judge, slot_conflicts
 from .kind import SlotKind, most_confident_first
 from .names import Names
 from .numbers import Numbers
+from .scorer import packaged_scorer
 from .titles import title_conflicts
 
 SLOT_KINDS: dict[str, SlotKind] = {kind.name: kind for kind in (
@@ -36,21 +40,35 @@ SLOT_KINDS: dict[str, SlotKind] = {kind.name: kind for kind in (
 KINDS = (*SLOT_KINDS, "title")
 
 __all__ = ["KINDS", "SLOT_KINDS", "day_of", "find_conflicts", "mark_disputed",
-           "most_confident_first", "resolve_date", "story_conflicts"]
+           "most_confident_first", "packaged_scorer", "resolve_date", "story_conflicts"]
 
 
 def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit,
-                    settings: Settings) -> tuple[Conflict, ...]:
-    """Every conflict a report shows, most confident first: slot conflicts and exclusive
-    titles."""
-    return most_confident_first([*find_conflicts(story, toolkit, settings),
-                                 *title_conflicts(story, entities, toolkit)])
+                    settings: Settings, vectors: Mapping[str, np.ndarray] | None = None
+                    ) -> tuple[tuple[Conflict, ...], tuple[Conflict, ...]]:
+    """The disagreements a report shows and the possible differences it lists apart, each
+    most confident first. Slot disagreements are split at the scorer's `show` probability;
+    titles that exclude each other are shown (they are read from whole articles and have no
+    scorer of their own yet)."""
+    scorer = packaged_scorer()
+    show = scorer.show if settings.conflict_show is None else settings.conflict_show
+    found = find_conflicts(story, toolkit, settings, vectors)
+    shown = [c for c in found if c.confidence >= show]
+    possible = [c for c in found if c.confidence < show]
+    return (most_confident_first([*shown, *title_conflicts(story, entities, toolkit)]),
+            most_confident_first(possible))
 
 
-def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings) -> tuple[Conflict, ...]:
-    """Slot conflicts of one story, most confident first."""
-    del settings  # thresholds here are fixed by unit rounding, see numbers.py
-    return most_confident_first(slot_conflicts(story, toolkit, SLOT_KINDS))
+def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
+                   vectors: Mapping[str, np.ndarray] | None = None) -> tuple[Conflict, ...]:
+    """Every scored slot disagreement of one story above the scorer's floor (shown or
+    possible), most confident first."""
+    scorer = packaged_scorer()
+    judge = Judge(scorer, scorer.floor if settings.conflict_floor is None
+                  else settings.conflict_floor, vectors or {},
+                  {a: n for n, g in enumerate(story.copies) for a in g.articles},
+                  settings.conflict_pairs)
+    return most_confident_first(slot_conflicts(story, toolkit, SLOT_KINDS, judge))
 
 
 def mark_disputed(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> tuple[Fact, ...]:

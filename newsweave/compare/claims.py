@@ -118,7 +118,6 @@ def hedged(verb: Any) -> bool:
 class Claims(SlotKind):
     name = "claim"
     reason = "one statement asserts what the other denies"
-    base_confidence = 0.5
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         del published

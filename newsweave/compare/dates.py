@@ -12,9 +12,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dating import BOUND_SHOWN, DAY_INSIDE, WEEKDAY_PHRASE, date_core, phrase_of, resolve_date
+from ..dating import (
+    BOUND_SHOWN,
+    DAY_INSIDE,
+    WEEKDAY_PHRASE,
+    date_core,
+    days_between,
+    phrase_of,
+    resolve_date,
+    resolve_month,
+)
 from ..words import fold
-from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects, days_apart
+from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects
 from .parse import LIGHT_VERBS, REPORTING, event_of, slot_base
 from .slots import DateSlot, Said, Slot
 
@@ -45,7 +54,8 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         if verb is None or today and dateline is None:
             continue  # "today" in a reprint is the reprint's day: only a dateline fixes it
         resolved = dateline if today else \
-            resolve_date(date_core(ent.text), published, future=is_future(verb))
+            resolve_date(date_core(ent.text), published, future=is_future(verb)) or \
+            resolve_month(ent.text, published)
         if resolved is None:
             continue
         base = slot_base(verb)
@@ -68,7 +78,7 @@ def dateline_slot(doc: Any, dateline: str, shown: str) -> list[DateSlot]:
     roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]
     if not roots or fold(roots[0].lemma_) in REPORTING | LIGHT_VERBS:
         return []
-    return [DateSlot(key="date", value=dateline, shown=shown, explicit=False,
+    return [DateSlot(key="date", value=dateline, shown=shown, explicit=False, dateline=True,
                      **slot_base(roots[0]))]
 
 
@@ -152,11 +162,14 @@ class Dates(EventKind):
         presented on Monday" and "country B embraced it on Tuesday" are two events), within a
         week (sold in January, charged a year later) and not bounds ("bit him prior to Nov
         20", "confronted her on Nov 24")."""
-        return not (x.bound or y.bound) and days_apart(x.value, y.value) <= SAME_EVENT_DAYS \
+        return not (x.bound or y.bound) and days_between(x.value, y.value) <= SAME_EVENT_DAYS \
             and compatible_subjects(x.subjects, y.subjects)
 
     def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
-        return x.value == y.value or same_day_of_year(x, y) or date_within(x, y) or \
+        """The same day (or month, when one side gives only the month), a year guessed alike,
+        or a date inside the other's bound."""
+        left, right = coarsest(x.value, y.value)
+        return left == right or same_day_of_year(x, y) or date_within(x, y) or \
             date_within(y, x)
 
     def shown(self, slot: DateSlot) -> str:  # type: ignore[override]
@@ -166,27 +179,27 @@ class Dates(EventKind):
         event = next((s.event for s in slots if s.event), "")
         return f"date of {event}" if event else "date"
 
-    def confidence(self, saids: list[Said], slots: list[Slot]) -> float:
-        """Lower when a date rests on an inferred publication date or on a weekday."""
-        score = super().confidence(saids, slots)
-        if any(s.inferred_date for s in saids):
-            score -= 0.2
-        if not all(isinstance(s, DateSlot) and s.explicit for s in slots):
-            score -= 0.05
-        return round(max(score, 0.1), 2)
+
+def coarsest(x: str, y: str) -> tuple[str, str]:
+    """Two dates at the precision of the less precise one ("2020-07" and "2020-07-15" are
+    one month)."""
+    size = min(len(x), len(y))
+    return x[:size], y[:size]
 
 
 def date_within(x: DateSlot, y: DateSlot) -> bool:
     """`y`'s date lies inside the bound `x` states ("by Dec 19" and "on Dec 17"; "by Dec 19"
     and "after Dec 2")."""
+    bound, other = coarsest(x.value, y.value)
     if x.bound == "upper":
-        return y.bound == "upper" or y.value <= x.value
+        return y.bound == "upper" or other <= bound
     if x.bound == "lower":
-        return y.bound == "lower" or y.value >= x.value
+        return y.bound == "lower" or other >= bound
     return False
 
 
 def same_day_of_year(x: DateSlot, y: DateSlot) -> bool:
     """"Oct 15" read as this year agrees with "Oct 15, 2021": the year was only guessed."""
     guessed = not re.search(r"\b\d{4}\b", x.shown) or not re.search(r"\b\d{4}\b", y.shown)
-    return x.explicit and y.explicit and guessed and x.value[5:] == y.value[5:]
+    return x.explicit and y.explicit and guessed and len(x.value) == len(y.value) > 7 \
+        and x.value[5:] == y.value[5:]

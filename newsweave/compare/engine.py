@@ -1,34 +1,91 @@
-"""Statements -> slot conflicts, for every registered kind alike.
+"""Statements -> scored disagreements, for every registered kind alike.
 
 Every distinct English mention text is parsed once per story and reduced to slots by each
-kind's reader. Slots of one kind and key are linked when their kind finds them comparable;
-each connected group yields at most one conflict, whose positions gather the statements that
-agree with each other.
+kind's reader. Within one kind and key, two statements of different articles are a candidate
+when their values do not agree (`SlotKind.agree`: rounding, hedges, bounds) and they are at all
+related (one fact, the kind's comparison rule, or similar sentences); the scorer gives each
+candidate the probability that it is a real disagreement (`signals.py`, `scorer.py`).
+Candidates above the floor link their statements, as do agreeing statements the rule compares;
+each connected group yields at most one disagreement, whose positions gather the statements that
+agree with each other and whose confidence is its most likely candidate's probability.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from itertools import combinations
+
+import numpy as np
 
 from ..models import Conflict, Position, Story
 from ..toolkit import Toolkit
 from ..words import fold
 from .kind import SlotKind, new_conflict
 from .parse import doc_names
+from .scorer import Scorer
+from .signals import cosine, signals
 from .slots import Entry, Said, Slot
 
+# Why: statements this alike (encoder cosine) may speak of one thing even when alignment put
+# them in different facts; below it, with no shared fact, event verb or rule, a pair is not a
+# candidate. Low on purpose: the two sides of the tune half's labelled disagreements score
+# 0.2-0.8 (median about 0.5); the scorer, not this cut, decides.
+CANDIDATE_COSINE = 0.3
 
-def slot_conflicts(story: Story, toolkit: Toolkit,
-                   kinds: Mapping[str, SlotKind]) -> list[Conflict]:
-    """Conflicts between the story's statements, one kind at a time."""
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored pair of statements that give different values of one kind and key."""
+
+    probability: float
+    signals: Mapping[str, float]
+
+
+@dataclass
+class Judge:
+    """What scoring candidates needs: the scorer, its cut, claim vectors and copy groups."""
+
+    scorer: Scorer
+    floor: float
+    vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
+    copy_group: Mapping[str, int] = field(default_factory=dict)  # article -> copy group
+    pairs: bool = False  # every candidate pair its own difference (to fit the scorer)
+
+    def candidate(self, kind: SlotKind, x: Entry, y: Entry) -> Candidate | None:
+        """The most likely disagreeing pair of slots of two statements, if related at all."""
+        best: Candidate | None = None
+        for a, s in x:
+            for b, t in y:
+                if a.mention.article == b.mention.article or kind.agree(a, s, b, t) \
+                        or not self.related(kind, a, s, b, t):
+                    continue
+                found = signals(kind, a, s, b, t, self.vectors, self.copied(a, b))
+                probability = self.scorer.probability(found)
+                if best is None or probability > best.probability:
+                    best = Candidate(probability, found)
+        return best
+
+    def related(self, kind: SlotKind, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        return a.fact == b.fact or (bool(x.event) and x.event == y.event) or \
+            kind.comparable(a, x, b, y) or cosine(a, b, self.vectors) >= CANDIDATE_COSINE
+
+    def copied(self, a: Said, b: Said) -> bool:
+        left = self.copy_group.get(a.mention.article)
+        return left is not None and left == self.copy_group.get(b.mention.article)
+
+
+def slot_conflicts(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind],
+                   judge: Judge) -> list[Conflict]:
+    """Disagreements between the story's statements, one kind at a time, each with the
+    probability that it is real as its confidence."""
     buckets: dict[tuple[str, str], Entry] = defaultdict(list)
     for said in read_mentions(story, toolkit, kinds):
         for slot in said.slots:
             buckets[(slot.kind, slot.key)].append((said, slot))
     found = [c for (kind, _), bucket in buckets.items()
-             for c in bucket_conflicts(bucket, kinds[kind])]
+             for c in bucket_conflicts(bucket, kinds[kind], judge)]
     return list({c.id: c for c in found}.values())
 
 
@@ -54,23 +111,27 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
     return [s for s in saids if s is not None]
 
 
-def bucket_conflicts(bucket: Entry, kind: SlotKind) -> list[Conflict]:
-    """All slots of one kind and key, split into groups of statements that speak of one thing
-    (connected by `comparable`); one conflict at most per group."""
+def bucket_conflicts(bucket: Entry, kind: SlotKind, judge: Judge) -> list[Conflict]:
+    """All slots of one kind and key, split into groups of statements that speak of one thing;
+    one disagreement at most per group (per candidate pair when `judge.pairs`)."""
     by_mention: dict[str, Entry] = defaultdict(list)
     for said, slot in bucket:
         by_mention[said.mention.claim or said.mention.text].append((said, slot))
     entries = list(by_mention.values())
-    links = {(i, j) for i, j in combinations(range(len(entries)), 2)
-             if related(entries[i], entries[j], kind)}
-    found = []
-    for component in components(len(entries), links):
-        local = {(component.index(i), component.index(j))
-                 for i, j in links if i in component and j in component}
-        conflict = component_conflict([entries[i] for i in component], local, kind)
-        if conflict is not None:
-            found.append(conflict)
-    return found
+    agreeing: set[tuple[int, int]] = set()
+    candidates: dict[tuple[int, int], Candidate] = {}
+    for i, j in combinations(range(len(entries)), 2):
+        if kind.entries_agree(entries[i], entries[j]):
+            if related(entries[i], entries[j], kind):
+                agreeing.add((i, j))
+        elif (found := judge.candidate(kind, entries[i], entries[j])) is not None \
+                and found.probability >= judge.floor:
+            candidates[(i, j)] = found
+    if judge.pairs:
+        return [make_conflict([list(entries[i]), list(entries[j])], kind, found)
+                for (i, j), found in candidates.items()]
+    return [c for component in components(len(entries), agreeing | set(candidates))
+            if (c := component_conflict(component, entries, agreeing, candidates, kind))]
 
 
 def related(x: Entry, y: Entry, kind: SlotKind) -> bool:
@@ -89,19 +150,19 @@ def components(size: int, links: set[tuple[int, int]]) -> list[list[int]]:
     return sorted((sorted(s) for s in sets.subsets() if len(s) > 1), key=lambda g: g[0])
 
 
-def component_conflict(entries: list[Entry], links: set[tuple[int, int]],
+def component_conflict(component: list[int], entries: list[Entry],
+                       agreeing: set[tuple[int, int]],
+                       candidates: dict[tuple[int, int], Candidate],
                        kind: SlotKind) -> Conflict | None:
-    """A mention disagrees with a comparable one when none of its slots agrees with any of the
-    other's ("124 miles (200km)" is one position). Disagreeing mentions, and those agreeing
-    with them, are grouped by value into positions."""
-    involved: set[int] = set()
-    for i, j in links:
-        if not kind.entries_agree(entries[i], entries[j]):
-            involved |= {i, j}
-    if not involved:
+    """The statements of a candidate disagree; statements agreeing with one of them join it.
+    They are grouped by value into positions ("124 miles (200km)" is one position)."""
+    inside = set(component)
+    mine = {k: v for k, v in candidates.items() if k[0] in inside}
+    if not mine:
         return None
-    for i, j in links:
-        if (i in involved) != (j in involved) and kind.entries_agree(entries[i], entries[j]):
+    involved = {i for pair in mine for i in pair}
+    for i, j in agreeing:
+        if (i in involved) != (j in involved) and i in inside:
             involved |= {i, j}
     groups: list[Entry] = []
     # Hedged statements last: "about 25" agrees with 25 and with 28, and joins the side that
@@ -115,7 +176,8 @@ def component_conflict(entries: list[Entry], links: set[tuple[int, int]],
         else:
             home.extend(entry)
     sides = disagreeing(groups)
-    return make_conflict(sides, kind) if len(sides) >= 2 else None
+    best = max(mine.values(), key=lambda c: c.probability)
+    return make_conflict(sides, kind, best) if len(sides) >= 2 else None
 
 
 def disagreeing(groups: list[Entry]) -> list[Entry]:
@@ -128,8 +190,9 @@ def disagreeing(groups: list[Entry]) -> list[Entry]:
                    for j, other in enumerate(articles) if j != i)]
 
 
-def make_conflict(groups: list[Entry], kind: SlotKind) -> Conflict:
-    """Positions most sources first, each shown by its kind's chosen slot."""
+def make_conflict(groups: list[Entry], kind: SlotKind, best: Candidate) -> Conflict:
+    """Positions most sources first, each shown by its kind's chosen slot; the confidence is
+    the most likely candidate's probability, its signals kept as the evidence."""
     groups.sort(key=lambda g: -len({s.mention.article for s, _ in g}))
     shown = [kind.position_slot(g, groups) for g in groups]
     positions = tuple(Position(
@@ -140,4 +203,4 @@ def make_conflict(groups: list[Entry], kind: SlotKind) -> Conflict:
     saids = [said for g in groups for said, _ in g]
     facts = tuple(dict.fromkeys(s.fact for s in saids))
     return new_conflict(kind.name, kind.topic(slots), positions, facts, kind.explain(slots),
-                        kind.confidence(saids, slots))
+                        round(best.probability, 3), tuple(sorted(best.signals.items())))

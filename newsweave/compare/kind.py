@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from datetime import date
 from typing import Any, ClassVar
 
 from ..models import Conflict, Position
@@ -27,9 +26,6 @@ class SlotKind:
 
     name: ClassVar[str] = ""
     reason: ClassVar[str] = ""  # why two values of this kind cannot both hold
-    # Starting confidence: numbers and dates are read exactly; a name or a polarity can also
-    # differ because the parse or the alignment put two different statements together.
-    base_confidence: ClassVar[float] = 0.8
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         raise NotImplementedError
@@ -68,13 +64,6 @@ class SlotKind:
         del slots
         return self.reason
 
-    def confidence(self, saids: list[Said], slots: list[Slot]) -> float:
-        """Lower when figures are hedged; higher when the statements were aligned as one
-        fact."""
-        score = self.base_confidence - (0.1 if any(s.hedged for s in slots) else 0.0)
-        if len({s.fact for s in saids}) == 1:
-            score += 0.1
-        return round(max(score, 0.1), 2)
 
 
 class EventKind(SlotKind):
@@ -148,12 +137,9 @@ def different_codes(x: frozenset[str], y: frozenset[str]) -> bool:
     return bool(left and right and not left & right)
 
 
-def days_apart(x: str, y: str) -> int:
-    return abs((date.fromisoformat(x) - date.fromisoformat(y)).days)
-
-
 def new_conflict(kind: str, topic: str, positions: tuple[Position, ...], facts: tuple[str, ...],
-                 reason: str, confidence: float) -> Conflict:
+                 reason: str, confidence: float,
+                 signals: tuple[tuple[str, float], ...] = ()) -> Conflict:
     """The one way a Conflict is made: its id hashes the topic and the facts (or, when no fact
     is named, the positions), its explanation names each side and the reason."""
     sides = "; ".join(f"{', '.join(p.articles)} {'say' if len(p.articles) > 1 else 'says'} "
@@ -162,7 +148,7 @@ def new_conflict(kind: str, topic: str, positions: tuple[Position, ...], facts: 
     digest = hashlib.sha256((topic + "|" + "|".join(identity)).encode()).hexdigest()
     return Conflict(id=f"c{digest[:10]}", kind=kind, topic=topic,  # type: ignore[arg-type]
                     positions=positions, explanation=f"{sides}: {reason}.",
-                    confidence=confidence, facts=facts)
+                    confidence=confidence, facts=facts, signals=signals)
 
 
 def most_confident_first(conflicts: Iterable[Conflict]) -> tuple[Conflict, ...]:

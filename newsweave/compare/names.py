@@ -104,7 +104,6 @@ class Names(SlotKind):
     name = "name"
     reason = ("different people are named for the same part, and neither article names the "
               "other's person")
-    base_confidence = 0.6
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         del published

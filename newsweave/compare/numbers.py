@@ -193,6 +193,67 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
     return slots
 
 
+def hyphenated_slots(doc: Any) -> list[NumberSlot]:
+    """"a seven-hour session", "a 20-year term": a figure and a unit joined by a hyphen in
+    front of a noun measure that noun ("six-hour-long" too); "10-year-old" is an age."""
+    slots = []
+    for token in doc[:-2]:
+        unit = doc[token.i + 2]
+        if doc[token.i + 1].text != "-" or not is_number(token) or token.ent_type_ in SKIP_ENTS:
+            continue
+        value = number_value(token)
+        measured = measure(value, unit.lemma_.lower()) if value is not None else None
+        thing = next((t for t in unit.ancestors if t.pos_ == "NOUN" and t.i > unit.i), None)
+        if measured is None or thing is None or \
+                any(t.lower_ == "old" for t in doc[unit.i + 1:unit.i + 3]):
+            continue
+        verb = event_of(thing)
+        slots.append(NumberSlot(key=measured[0], value=measured[1],
+                                shown=doc[token.i:unit.i + 1].text, hedged=is_hedged(token),
+                                context=frozenset({thing.lemma_.lower()}), bound=bound_of(token),
+                                **slot_base(verb)))
+    return slots
+
+
+def age_slots(doc: Any) -> list[NumberSlot]:
+    """"Jane Doe, 28," and "the 28-year-old Jane Doe": a person's age, the person's name
+    words as subjects (compared across statements for the same person)."""
+    slots = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        age = age_after(ent) or age_before(ent)
+        if age is None:
+            continue
+        names = frozenset(t.lower_ for t in ent if t.is_alpha)
+        slots.append(NumberSlot(key="age", value=float(age.text), shown=f"{ent.text}, {age}",
+                                event="", subjects=names, objects=frozenset(),
+                                context=frozenset({"age"})))
+    return slots
+
+
+def age_after(ent: Any) -> Any:
+    """The figure in "Jane Doe, 28," (a comma, a whole number of years, a comma or the end)."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    figure = doc[ent.end + 1]
+    closing = doc[ent.end + 2].text if ent.end + 2 < len(doc) else ","
+    return figure if figure.like_num and figure.text.isdigit() and 0 < int(figure.text) < 120 \
+        and closing in {",", ".", ";", ")"} else None
+
+
+def age_before(ent: Any) -> Any:
+    """The figure in "the 28-year-old Jane Doe"."""
+    doc = ent.doc
+    start = ent.start - 5
+    words = [t.lower_ for t in doc[max(start, 0):ent.start]]
+    if start < 0 or words[1:] != ["-", "year", "-", "old"]:
+        return None
+    figure = doc[start]
+    return figure if figure.text.isdigit() and 0 < int(figure.text) < 120 else None
+
+
 def summed(unit: Any, dimension: str, amount: float, used: set[int]) -> tuple[float, int]:
     """'10 years and six weeks': later parts in smaller units, joined to `unit` by "and", add
     up; anything else is a list. Returns the total and the index of the last unit word."""
@@ -241,13 +302,15 @@ class Numbers(EventKind):
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         del published
-        return list(quantity_slots(doc))
+        return [*quantity_slots(doc), *hyphenated_slots(doc), *age_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant."""
         return compatible_subjects(x.subjects | x.objects, y.subjects | y.objects)
 
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        if x.key == "age":  # one person's age, wherever it is stated
+            return bool(x.subjects & y.subjects)
         if x.key == "duration":
             # Spans of time recur in unrelated sentences ("for 10 years", "within four
             # hours"): across facts only the same event with the same actors.

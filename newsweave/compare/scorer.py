@@ -1,0 +1,58 @@
+"""How likely a candidate disagreement is a real one: a logistic model over its signals
+(`signals.py`), fitted on the tune half of the labelled stories (`newsweave.eval.fit`) and
+shipped as plain numbers in `scorer.json`, so applying it needs numpy only.
+
+`show` is the probability from which a disagreement is shown in the report and the brief;
+from `floor` up to `show` it is listed apart as a possible difference; below `floor` it is
+dropped. Both were chosen on the tune half and are stored with the measurements that chose them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+SCORER_FILE = "scorer.json"
+
+
+@dataclass(frozen=True)
+class Scorer:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    show: float  # shown from this probability up
+    floor: float  # possible differences from this probability up
+
+    def probability(self, signals: Mapping[str, float]) -> float:
+        score = self.intercept + sum(
+            c * (signals.get(name, 0.0) - m) / s
+            for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef))
+        return 1 / (1 + math.exp(-max(min(score, 40.0), -40.0)))
+
+    def to_dict(self) -> dict[str, object]:
+        return {"features": list(self.features), "mean": list(self.mean),
+                "scale": list(self.scale), "coef": list(self.coef),
+                "intercept": self.intercept, "show": self.show, "floor": self.floor}
+
+
+def scorer_from(data: Mapping[str, object]) -> Scorer:
+    def numbers(key: str) -> tuple[float, ...]:
+        return tuple(float(v) for v in data[key])  # type: ignore[attr-defined]
+
+    return Scorer(tuple(str(f) for f in data["features"]),  # type: ignore[attr-defined]
+                  numbers("mean"), numbers("scale"), numbers("coef"),
+                  float(data["intercept"]), float(data["show"]),  # type: ignore[arg-type]
+                  float(data["floor"]))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=1)
+def packaged_scorer() -> Scorer:
+    """The scorer shipped with the package (read once: it never changes while running)."""
+    text = resources.files("newsweave.compare").joinpath(SCORER_FILE).read_text("utf-8")
+    return scorer_from(json.loads(text)["model"])
