@@ -200,7 +200,7 @@ def approximate_leads(records: list[dict], encoder) -> object:
 def worker_cluster(size: int, threads: int | None, approx_above: int) -> dict:
     from newsweave.cluster import cluster_articles, lead_text
     from newsweave.config import Settings
-    from newsweave.eval.stories import adjusted_rand, bcubed, labels_of
+    from newsweave.eval.stories import adjusted_rand, bcubed
 
     records = build_pile(size)
     articles = to_articles(records)
@@ -502,3 +502,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def labels_of(groups: list[list[int]], n: int) -> list[int]:
+    """The cluster index of each of n items."""
+    labels = [0] * n
+    for label, members in enumerate(groups):
+        for index in members:
+            labels[index] = label
+    return labels

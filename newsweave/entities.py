@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 from .models import Entity, Story
 from .toolkit import Toolkit
-from .words import HONORIFICS, TITLES
+from .words import HONORIFICS, MONTH_WORDS, TITLES, WEEKDAYS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
@@ -97,7 +97,7 @@ def merge_entities(story: Story, toolkit: Toolkit) -> tuple[Entity, ...]:
 
 
 def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
-    english = [a for a in story.articles if a.language == "en"
+    english = [a for a in story.articles if a.parsed
                and len(a.text) < toolkit.nlp.max_length]  # longer: spaCy refuses (E088)
     forms: dict[str, Form] = {}
     # The full parse (not the recogniser alone) because quotes read it next from the cache.
@@ -134,7 +134,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> No
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
-    if not tokens:
+    if not tokens or not_a_name(tokens, label):
         return
     key = " ".join(tokens)
     form = forms.setdefault(key, Form(text, tokens))
@@ -143,6 +143,18 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> No
     form.articles.add(article)
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
+
+
+def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
+    """A date, a figure or an amount the recogniser took for a name ("Oct 14" as a person,
+    "2,000" as an organisation): a weekday or month word, or no word but figures. Names of
+    bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not."""
+    if any(t in WEEKDAYS or t in MONTH_WORDS for t in tokens):
+        return True
+    if all(t.isdigit() for t in tokens):
+        return True
+    return label in ("PERSON", "GPE", "LOC", "NORP") and any(c.isdigit() for t in tokens
+                                                               for c in t)
 
 
 def normalise(text: str) -> str:

@@ -46,6 +46,7 @@ def _story_markdown(story: Story) -> list[str]:
     lines += _brief_section(story.brief, story.articles, labels)
     lines += _left_out_line(story)
     lines += _conflicts_section(story.conflicts, labels)
+    lines += _possible_section(story.possible, labels)
     lines += _sources_section(story.articles)
     lines += _facts_section(story, labels)
     lines += _single_source_section(story.facts, labels)
@@ -120,6 +121,18 @@ def _conflicts_section(conflicts: tuple[Conflict, ...], labels: Mapping[str, str
     return lines
 
 
+def _possible_section(possible: tuple[Conflict, ...], labels: Mapping[str, str]) -> list[str]:
+    """Differences judged less likely than the shown ones to be real, one line each."""
+    if not possible:
+        return []
+    lines = ["## Possible differences (not compared as one statement; most likely first)", ""]
+    for conflict in possible:
+        sides = "; ".join(f'"{_inline(p.value)}" {_cite(p.articles, labels)}'
+                          for p in conflict.positions)
+        lines.append(f"- {_inline(conflict.topic)} ({conflict.kind}): {sides}")
+    return lines + [""]
+
+
 def _sources_section(articles: tuple[Article, ...]) -> list[str]:
     lines = ["## Sources", "",
              "| # | id | outlet | date | language | words | removed lines |",
@@ -131,7 +144,15 @@ def _sources_section(articles: tuple[Article, ...]) -> list[str]:
         cells = [str(i), article.id, article.outlet or "", date, article.language,
                  str(article.words), str(len(article.removed))]
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
-    return lines + [""]
+    lines.append("")
+    unparsed = [a for a in articles if not a.parsed]
+    if unparsed and len(unparsed) < len(articles):
+        lines += [(f"Not compared figure by figure ({', '.join(a.label for a in unparsed)}): "
+                  "articles in a language other than English are matched with the others by "
+                  "the multilingual encoder only; their figures, dates, names and claims are "
+                  "not checked against other sources, and a fact only they state may be "
+                  "stated by another source in its own language."), ""]
+    return lines
 
 
 def _facts_section(story: Story, labels: Mapping[str, str]) -> list[str]:

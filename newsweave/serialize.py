@@ -98,6 +98,7 @@ def _article_dict(article: Article) -> dict[str, Any]:
         "published": article.published,
         "published_from": article.published_from,
         "language": article.language,
+        "slots_compared": article.parsed,
         "words": article.words,
         "removed": [r.text for r in article.removed],
         "removed_reasons": [r.reason for r in article.removed],

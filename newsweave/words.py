@@ -62,6 +62,11 @@ NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60"
                      "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
                      "dozen": "12"})
 WORD = re.compile(r"\w+")
+# Month names and their short forms, folded ("sept" included): never part of a name.
+MONTH_WORDS = frozenset({
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 

@@ -149,3 +149,13 @@ def test_two_organisations_run_together_are_two_entities(toolkit):
     assert "Ministry of Health" in names and "Ministry of Education" in names
     assert not any(" and " in n for n in names)
     assert org_parts("Johnson and Johnson") == ["Johnson and Johnson"]
+
+
+def test_dates_and_figures_taken_for_names_are_not_entities():
+    from newsweave.entities import not_a_name
+
+    assert not_a_name(("oct", "14"), "PERSON")
+    assert not_a_name(("monday",), "ORG")
+    assert not_a_name(("2000",), "ORG")
+    assert not_a_name(("route", "66"), "GPE")
+    assert not not_a_name(("g20",), "ORG") and not not_a_name(("theresa", "may"), "PERSON")

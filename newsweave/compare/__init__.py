@@ -51,10 +51,11 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     titles that exclude each other are shown (they are read from whole articles and have no
     scorer of their own yet)."""
     scorer = packaged_scorer()
-    show = scorer.show if settings.conflict_show is None else settings.conflict_show
+    if settings.conflict_show is not None:
+        scorer = replace(scorer, show=settings.conflict_show)
     found = find_conflicts(story, toolkit, settings, vectors)
-    shown = [c for c in found if c.confidence >= show]
-    possible = [c for c in found if c.confidence < show]
+    shown = [c for c in found if scorer.shows(c.confidence, dict(c.signals))]
+    possible = [c for c in found if c not in shown]
     return (most_confident_first([*shown, *title_conflicts(story, entities, toolkit)]),
             most_confident_first(possible))
 
@@ -64,10 +65,11 @@ def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
     """Every scored slot disagreement of one story above the scorer's floor (shown or
     possible), most confident first."""
     scorer = packaged_scorer()
-    judge = Judge(scorer, scorer.floor if settings.conflict_floor is None
-                  else settings.conflict_floor, vectors or {},
+    floor = min(scorer.floor, scorer.show) if settings.conflict_floor is None \
+        else settings.conflict_floor  # nothing that could be shown is dropped
+    judge = Judge(scorer, floor, vectors or {},
                   {a: n for n, g in enumerate(story.copies) for a in g.articles},
-                  settings.conflict_pairs)
+                  settings.conflict_pairs, toolkit.encoder.encode)
     return most_confident_first(slot_conflicts(story, toolkit, SLOT_KINDS, judge))
 
 

@@ -13,7 +13,7 @@ agree with each other and whose confidence is its most likely candidate's probab
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -45,13 +45,16 @@ class Candidate:
 
 @dataclass
 class Judge:
-    """What scoring candidates needs: the scorer, its cut, claim vectors and copy groups."""
+    """What scoring candidates needs: the scorer, its cut, claim vectors, copy groups, and the
+    encoder for statements with their values masked."""
 
     scorer: Scorer
     floor: float
     vectors: Mapping[str, np.ndarray] = field(default_factory=dict)
     copy_group: Mapping[str, int] = field(default_factory=dict)  # article -> copy group
     pairs: bool = False  # every candidate pair its own difference (to fit the scorer)
+    encode: Callable[[list[str]], np.ndarray] | None = None
+    masked: dict[str, np.ndarray] = field(default_factory=dict)  # masked text -> vector
 
     def candidate(self, kind: SlotKind, x: Entry, y: Entry) -> Candidate | None:
         """The most likely disagreeing pair of slots of two statements, if related at all."""
@@ -62,10 +65,23 @@ class Judge:
                         or not self.related(kind, a, s, b, t):
                     continue
                 found = signals(kind, a, s, b, t, self.vectors, self.copied(a, b))
+                found["masked cosine"] = self.masked_cosine(a, s, b, t)
                 probability = self.scorer.probability(found)
                 if best is None or probability > best.probability:
                     best = Candidate(probability, found)
         return best
+
+    def masked_cosine(self, a: Said, x: Slot, b: Said, y: Slot) -> float:
+        """Cosine of the two statements with their values blanked: one sentence but for the
+        value reads alike however different the values ("left on Sunday" / "left on
+        September 19"), which the plain cosine, sensitive to figures, does not show."""
+        if self.encode is None:
+            return 0.0
+        texts = [mask(a.mention.text, x.shown), mask(b.mention.text, y.shown)]
+        todo = [t for t in texts if t not in self.masked]
+        if todo:
+            self.masked.update(zip(todo, self.encode(todo)))
+        return float(np.dot(self.masked[texts[0]], self.masked[texts[1]]))
 
     def related(self, kind: SlotKind, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         return a.fact == b.fact or (bool(x.event) and x.event == y.event) or \
@@ -74,6 +90,11 @@ class Judge:
     def copied(self, a: Said, b: Said) -> bool:
         left = self.copy_group.get(a.mention.article)
         return left is not None and left == self.copy_group.get(b.mention.article)
+
+
+def mask(text: str, value: str) -> str:
+    """The statement with the words of its value replaced by one placeholder word."""
+    return text.replace(value, "something", 1) if value and value in text else text
 
 
 def slot_conflicts(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind],
@@ -95,7 +116,7 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
     the batch, not the story."""
     articles = {a.id: a for a in story.articles}
     pending = [(f.id, m) for f in story.facts for m in f.mentions
-               if articles.get(m.article) is not None and articles[m.article].language == "en"]
+               if articles.get(m.article) is not None and articles[m.article].parsed]
     by_text: dict[str, list[int]] = {}
     for index, (_, mention) in enumerate(pending):
         by_text.setdefault(mention.text, []).append(index)
@@ -112,26 +133,29 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
 
 
 def bucket_conflicts(bucket: Entry, kind: SlotKind, judge: Judge) -> list[Conflict]:
-    """All slots of one kind and key, split into groups of statements that speak of one thing;
-    one disagreement at most per group (per candidate pair when `judge.pairs`)."""
+    """All slots of one kind and key. Statements the kind's rule compares form groups that
+    speak of one thing, one disagreement at most per group; every other candidate above the
+    floor is a pair of its own (a possible difference). With `judge.pairs` every candidate is
+    a pair of its own."""
     by_mention: dict[str, Entry] = defaultdict(list)
     for said, slot in bucket:
         by_mention[said.mention.claim or said.mention.text].append((said, slot))
     entries = list(by_mention.values())
     agreeing: set[tuple[int, int]] = set()
-    candidates: dict[tuple[int, int], Candidate] = {}
+    ruled: dict[tuple[int, int], Candidate] = {}
+    others: dict[tuple[int, int], Candidate] = {}
     for i, j in combinations(range(len(entries)), 2):
         if kind.entries_agree(entries[i], entries[j]):
             if related(entries[i], entries[j], kind):
                 agreeing.add((i, j))
         elif (found := judge.candidate(kind, entries[i], entries[j])) is not None \
                 and found.probability >= judge.floor:
-            candidates[(i, j)] = found
-    if judge.pairs:
-        return [make_conflict([list(entries[i]), list(entries[j])], kind, found)
-                for (i, j), found in candidates.items()]
-    return [c for component in components(len(entries), agreeing | set(candidates))
-            if (c := component_conflict(component, entries, agreeing, candidates, kind))]
+            (ruled if found.signals["rule"] and not judge.pairs else others)[(i, j)] = found
+    grouped = [c for component in components(len(entries), agreeing | set(ruled))
+               if (c := component_conflict(component, entries, agreeing, ruled, kind))]
+    inside = {i for pair in ruled for i in pair}
+    return grouped + [make_conflict([list(entries[i]), list(entries[j])], kind, found)
+                      for (i, j), found in others.items() if not {i, j} <= inside]
 
 
 def related(x: Entry, y: Entry, kind: SlotKind) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 from ..words import NUMBER_WORDS as WORD_VALUES
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .parse import event_of, slot_base
-from .slots import NumberSlot, Said, Slot
+from .slots import Entry, NumberSlot, Said, Slot
 
 NUMBER_WORDS = {w: float(v) for w, v in WORD_VALUES.items()} | {"thousand": 1000.0}
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
@@ -34,6 +34,8 @@ HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "so
 UPPER_BOUND = re.compile(r"\b(?:up to|at most|no more than|less than|fewer than|under|"
                          r"within|as many as)$")
 LOWER_BOUND = re.compile(r"\b(?:(?<!no )more than|at least|over|above|upwards of)$")
+# Bounds that exclude their figure: "more than four days" is not four days.
+STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|over|above)$")
 # Words inside a hedge phrase: "up to", "at least", "as many as".
 HEDGE_LINKS = {"to", "at", "as", "many", "much"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
@@ -94,12 +96,19 @@ def is_hedged(token: Any) -> bool:
     return bool(near & HEDGES)
 
 
-def bound_of(token: Any) -> str:
-    """"up to five minutes" is at most five, "more than 100" at least 100."""
+def bound_of(token: Any) -> tuple[str, bool]:
+    """"up to five minutes" is at most five, "more than 100" above 100: the direction
+    ("upper", "lower" or "") and whether the figure itself is excluded."""
     before = " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0):token.i])
+    strict = STRICT_BOUND.search(before) is not None
     if UPPER_BOUND.search(before):
-        return "upper"
-    return "lower" if LOWER_BOUND.search(before) else ""
+        return "upper", strict
+    return ("lower", strict) if LOWER_BOUND.search(before) else ("", False)
+
+
+def bound_fields(token: Any) -> dict[str, Any]:
+    direction, strict = bound_of(token)
+    return {"bound": direction, "strict": strict}
 
 
 def is_number(token: Any) -> bool:
@@ -140,7 +149,14 @@ def is_partial(token: Any, unit: Any) -> bool:
     """"two other officers", "six more projects" (the parser hangs "more" on the number),
     "including 28 air checkpoints" (a part listed, not the total)."""
     return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
-        any(c.lower_ in PARTIAL for c in token.children) or listed_part(unit)
+        any(c.lower_ in PARTIAL and not bound_word(c) for c in token.children) or \
+        listed_part(unit)
+
+
+def bound_word(token: Any) -> bool:
+    """"more than 100": "more" makes a bound here, not a part of a total."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "than"
 
 
 def listed_part(unit: Any) -> bool:
@@ -185,11 +201,11 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
                                 and measure(1.0, t.lemma_.lower()) is None)
             slots.append(NumberSlot(key=dimension, value=amount,
                                     shown=doc[token.i:end + 1].text, hedged=is_hedged(token),
-                                    context=context, bound=bound_of(token), **base))
+                                    context=context, **bound_fields(token), **base))
         else:
             slots.append(NumberSlot(key=f"count of {unit.lemma_.lower()}", value=value,
                                     shown=f"{token.text} {unit.text}", hedged=is_hedged(token),
-                                    bound=bound_of(token), **base))
+                                    **bound_fields(token), **base))
     return slots
 
 
@@ -210,7 +226,7 @@ def hyphenated_slots(doc: Any) -> list[NumberSlot]:
         verb = event_of(thing)
         slots.append(NumberSlot(key=measured[0], value=measured[1],
                                 shown=doc[token.i:unit.i + 1].text, hedged=is_hedged(token),
-                                context=frozenset({thing.lemma_.lower()}), bound=bound_of(token),
+                                context=frozenset({thing.lemma_.lower()}), **bound_fields(token),
                                 **slot_base(verb)))
     return slots
 
@@ -321,14 +337,31 @@ class Numbers(EventKind):
         return same_event(a, x, b, y)
 
     def agree(self, a: Said, x: NumberSlot, b: Said, y: NumberSlot) -> bool:
-        if x.key.startswith("count") and not (x.hedged or y.hedged) and \
+        """The bounds policy: two bounds of one direction agree only on one figure ("up to 10
+        years" vs "up to 23 years" disagree); bounds of two directions agree when they
+        overlap; a bound and a figure agree when the figure satisfies it ("up to five
+        minutes" and "about 3.5 minutes" do; "more than four days" and "four days" do not).
+        Figures agree within rounding, or a hedge's tolerance ("about"); counts are exact
+        unless hedged or round."""
+        tolerance = HEDGED_TOLERANCE if vague(x) or vague(y) else EXACT_TOLERANCE
+        if x.bound and y.bound:
+            if x.bound == y.bound:
+                return close(x.value, y.value, tolerance)
+            lower, upper = (x, y) if x.bound == "lower" else (y, x)
+            strict = lower.strict or upper.strict  # "over 900,000" and "just under 900,000"
+            return lower.value < upper.value if strict else lower.value <= upper.value
+        if x.bound or y.bound:
+            bound, figure = (x, y) if x.bound else (y, x)
+            return satisfies(figure.value, bound, tolerance if vague(figure) else 0.0)
+        if x.key.startswith("count") and tolerance == EXACT_TOLERANCE and \
                 not (rounded(x.value) or rounded(y.value)):
             return x.value == y.value  # 114 vs 117 checkpoints: counts are exact
-        tolerance = HEDGED_TOLERANCE if (x.hedged or y.hedged) else EXACT_TOLERANCE
-        if within_bound(x, y, tolerance) or within_bound(y, x, tolerance):
-            return True  # "up to five minutes" and "about 3.5 minutes"
-        top = max(abs(x.value), abs(y.value), 1e-9)
-        return abs(x.value - y.value) / top <= tolerance
+        return close(x.value, y.value, tolerance)
+
+    def same_value(self, x: Entry, y: Entry) -> bool:
+        """One figure with one bound ("more than four days" is not "four days")."""
+        return any((s.value, s.bound, s.strict) == (t.value, t.bound, t.strict)  # type: ignore
+                   for _, s in x for _, t in y)
 
     def topic(self, slots: list[Slot]) -> str:
         slot = slots[0]
@@ -344,13 +377,22 @@ class Numbers(EventKind):
         return self.reason.format(tolerance=tolerance)
 
 
-def within_bound(x: NumberSlot, y: NumberSlot, tolerance: float) -> bool:
-    """`y`'s figure lies inside the bound `x` states."""
-    if x.bound == "upper":
-        return y.value <= x.value * (1 + tolerance)
-    if x.bound == "lower":
-        return y.value >= x.value * (1 - tolerance)
-    return False
+def vague(slot: NumberSlot) -> bool:
+    """"about 25", "nearly three hours": hedged, but not a bound."""
+    return slot.hedged and not slot.bound
+
+
+def close(x: float, y: float, tolerance: float) -> bool:
+    return abs(x - y) / max(abs(x), abs(y), 1e-9) <= tolerance
+
+
+def satisfies(value: float, bound: NumberSlot, tolerance: float) -> bool:
+    """`value` lies inside the bound (a vague figure within its tolerance)."""
+    if bound.bound == "upper":
+        limit = bound.value * (1 + tolerance)
+        return value < limit if bound.strict and not tolerance else value <= limit
+    limit = bound.value * (1 - tolerance)
+    return value > limit if bound.strict and not tolerance else value >= limit
 
 
 def rounded(value: float) -> bool:

@@ -2,9 +2,12 @@
 (`signals.py`), fitted on the tune half of the labelled stories (`newsweave.eval.fit`) and
 shipped as plain numbers in `scorer.json`, so applying it needs numpy only.
 
-`show` is the probability from which a disagreement is shown in the report and the brief;
-from `floor` up to `show` it is listed apart as a possible difference; below `floor` it is
-dropped. Both were chosen on the tune half and are stored with the measurements that chose them.
+A disagreement is shown in the report and the brief when its probability reaches `show` and,
+when `gate` names a signal, that signal holds (the hand-written comparison rule: on the tune
+half the model alone never reached the precision the rule gives, see scorer.json); any other
+candidate from `floor` up is listed apart as a possible difference; below `floor` it is
+dropped. The cuts were chosen on the tune half and are stored with the measurements that chose
+them.
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ class Scorer:
     intercept: float
     show: float  # shown from this probability up
     floor: float  # possible differences from this probability up
+    gate: str = ""  # a signal that must also hold for a disagreement to be shown
+
+    def shows(self, probability: float, signals: Mapping[str, float]) -> bool:
+        return probability >= self.show and (not self.gate or signals.get(self.gate, 0) > 0)
 
     def probability(self, signals: Mapping[str, float]) -> float:
         score = self.intercept + sum(
@@ -38,7 +45,8 @@ class Scorer:
     def to_dict(self) -> dict[str, object]:
         return {"features": list(self.features), "mean": list(self.mean),
                 "scale": list(self.scale), "coef": list(self.coef),
-                "intercept": self.intercept, "show": self.show, "floor": self.floor}
+                "intercept": self.intercept, "show": self.show, "floor": self.floor,
+                "gate": self.gate}
 
 
 def scorer_from(data: Mapping[str, object]) -> Scorer:
@@ -48,7 +56,7 @@ def scorer_from(data: Mapping[str, object]) -> Scorer:
     return Scorer(tuple(str(f) for f in data["features"]),  # type: ignore[attr-defined]
                   numbers("mean"), numbers("scale"), numbers("coef"),
                   float(data["intercept"]), float(data["show"]),  # type: ignore[arg-type]
-                  float(data["floor"]))  # type: ignore[arg-type]
+                  float(data["floor"]), str(data.get("gate", "")))  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ None of them names a story, a place or a person: they hold for stories not seen.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 
 import numpy as np
@@ -24,6 +25,13 @@ from .kind import SlotKind, different_codes, sole
 from .slots import DateSlot, NumberSlot, Said, Slot
 
 KINDS = ("number", "date", "attribute", "name", "claim")
+# Words that place a statement at one moment of a developing story ("so far 23 caught",
+# "initially five"): two such statements may give two true values at two times.
+MOMENT = re.compile(r"\b(?:so far|as of|as at|initially|initial|previously|earlier|later|"
+                    r"now|currently|latest|updated?|at least so far|by then|since)\b", re.IGNORECASE)
+# Words that make a figure part of a larger one, or a rate ("including", "of them", "each").
+PART = re.compile(r"\b(?:including|of whom|of them|among them|in total|a total of|in all|"
+                  r"altogether|each|per|apiece|respectively)\b", re.IGNORECASE)
 
 
 def jaccard(x: frozenset[str], y: frozenset[str]) -> float:
@@ -75,4 +83,15 @@ def signals(kind: SlotKind, a: Said, x: Slot, b: Said, y: Slot,
         "inferred date": float(bool(dates) and (a.inferred_date or b.inferred_date)),
         "wording": fuzz.token_set_ratio(x.shown, y.shown) / 100,
         "copies": float(copied),
+        "different events": float(bool(x.event and y.event) and x.event != y.event),
+        "moments": float(bool(MOMENT.search(a.mention.text) or MOMENT.search(b.mention.text))),
+        "parts": float(bool(PART.search(a.mention.text) or PART.search(b.mention.text))),
+        "dated apart": float(dated_apart(a, b)),
     }
+
+
+def dated_apart(a: Said, b: Said) -> bool:
+    """The two statements carry dates of their own, on different days: two moments."""
+    left = {s.value for s in a.slots if isinstance(s, DateSlot)}
+    right = {s.value for s in b.slots if isinstance(s, DateSlot)}
+    return bool(left and right and not left & right)

@@ -30,6 +30,7 @@ class NumberSlot(Slot):
     kind: ClassVar[str] = "number"
     value: float  # in base units (pint) for measures; the count for counts
     bound: str = ""  # "upper" ("up to five"), "lower" ("more than five") or ""
+    strict: bool = False  # the bound excludes the figure ("more than five", "under five")
 
 
 @dataclass(frozen=True, kw_only=True)

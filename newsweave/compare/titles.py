@@ -84,7 +84,7 @@ def title_conflicts(story: Story, entities: tuple[Entity, ...],
     """One conflict per person given exclusive titles by different articles."""
     people = [e for e in entities if e.type == "PERSON"]
     keys = person_keys(people)
-    english = [a for a in story.articles if a.language == "en"
+    english = [a for a in story.articles if a.parsed
                and len(a.text) < toolkit.nlp.max_length]  # as `merge_entities` parses them
     titles: dict[int, list[Title]] = defaultdict(list)
     past: list[tuple[Title, str]] = []

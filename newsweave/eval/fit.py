@@ -9,9 +9,13 @@ candidate is positive when it matches a labelled disagreement (the README rule, 
 negative otherwise (labelled look-alikes and everything unlabelled). A logistic regression
 (scikit-learn: the `fit` extra) is chosen by story-grouped cross-validation on the tune half;
 its out-of-fold probabilities choose the cuts:
-  show   the lowest probability at which out-of-fold precision reaches `SHOW_PRECISION`;
+  show   the lowest probability at which out-of-fold precision reaches `SHOW_PRECISION`
+         (with at least two real ones shown); when none does, the model does not rank well
+         enough to decide what is shown: shown disagreements are those the kinds' comparison
+         rule compares (`gate` "rule", `show` 0), and the model only orders and cuts the
+         possible differences;
   floor  the lowest probability at which stories average at most `POSSIBLE_PER_STORY`
-         candidates above it (possible differences a reader can still look through).
+         other candidates above it (possible differences a reader can still look through).
 The check half is never read here: `newsweave eval disagreements` reports it beside the tune
 half.
 """
@@ -111,14 +115,18 @@ def log_loss(y: np.ndarray, p: np.ndarray) -> float:
     return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
 
-def cuts(y: np.ndarray, p: np.ndarray, stories: int) -> tuple[float, float]:
-    """(show, floor) from out-of-fold probabilities (see the module docstring)."""
+def cuts(y: np.ndarray, p: np.ndarray, rule: np.ndarray,
+         stories: int) -> tuple[float, float, str]:
+    """(show, floor, gate) from out-of-fold probabilities (see the module docstring)."""
     order = np.sort(np.unique(p))
-    show = next((float(t) for t in order if y[p >= t].sum() and
-                 y[p >= t].mean() >= SHOW_PRECISION), 1.0)
-    floor = next((float(t) for t in order if (p >= t).sum() / stories <= POSSIBLE_PER_STORY),
-                 show)
-    return show, min(floor, show)
+    show = next((float(t) for t in order if y[p >= t].sum() >= 2 and
+                 y[p >= t].mean() >= SHOW_PRECISION), None)
+    gate = "" if show is not None else "rule"
+    show = 0.0 if show is None else show
+    shown = (p >= show) & (rule if gate else True)
+    floor = next((float(t) for t in order
+                  if ((p >= t) & ~shown).sum() / stories <= POSSIBLE_PER_STORY), show)
+    return float(show), float(floor), gate
 
 
 def fit(datasets: Path, toolkit: Toolkit) -> dict:
@@ -127,10 +135,11 @@ def fit(datasets: Path, toolkit: Toolkit) -> dict:
     losses = {c: log_loss(examples.y, out_of_fold(examples, c)) for c in STRENGTHS}
     strength = min(losses, key=losses.__getitem__)
     held = out_of_fold(examples, strength)
-    show, floor = cuts(examples.y, held, len(tune))
+    rule = examples.x[:, list(examples.names).index("rule")] > 0
+    show, floor, gate = cuts(examples.y, held, rule, len(tune))
     final = model(strength).fit(examples.x, examples.y)
     scaler, regression = final[0], final[1]
-    shown = held >= show
+    shown = (held >= show) & (rule if gate else True)
     return {
         "_why": ("Fitted by `python -m newsweave.eval.fit --write` on the tune half of "
                  "localnews-disagreements-dev only; the check half is reported by `newsweave "
@@ -139,13 +148,17 @@ def fit(datasets: Path, toolkit: Toolkit) -> dict:
                   "scale": scaler.scale_.round(6).tolist(),
                   "coef": regression.coef_[0].round(6).tolist(),
                   "intercept": round(float(regression.intercept_[0]), 6),
-                  "show": round(show, 4), "floor": round(floor, 4)},
+                  "show": round(show, 4), "floor": round(floor, 4), "gate": gate},
         "tune": {"stories": len(tune), "candidates": len(examples.y),
                  "positive": int(examples.y.sum()), "labelled": examples.labelled,
                  "labelled_in_candidates": examples.covered, "strength": strength,
                  "out_of_fold_log_loss": round(losses[strength], 4),
+                 "base_rate_log_loss": round(log_loss(examples.y, np.full(
+                     len(examples.y), examples.y.mean())), 4),
                  "out_of_fold_shown": int(shown.sum()),
-                 "out_of_fold_shown_real": int(examples.y[shown].sum())},
+                 "out_of_fold_shown_real": int(examples.y[shown].sum()),
+                 "out_of_fold_possible": int(((held >= floor) & ~shown).sum()),
+                 "out_of_fold_possible_real": int(examples.y[(held >= floor) & ~shown].sum())},
     }
 
 
