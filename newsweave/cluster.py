@@ -60,10 +60,14 @@ SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+")
 
 
 def lead_text(article: Article, sentences: int = LEAD_SENTENCES) -> str:
-    """Title and first sentences: the text to encode for clustering."""
+    """Title and first sentences: the text to encode for clustering. An article whose body
+    came out empty (its one paragraph read as a caption) is encoded by its title, even a
+    first-words one: encoding "" would place it next to nothing it reports."""
     body = " ".join(article.text.split("\n\n")[:sentences + 2])
-    lead = " ".join(SENTENCE_END.split(body)[:sentences])
-    return f"{article.headline}. {lead}" if article.headline else lead
+    lead = " ".join(SENTENCE_END.split(body)[:sentences]).strip()
+    if article.headline:
+        return f"{article.headline}. {lead}" if lead else article.headline
+    return lead or article.title or ""
 
 
 def name_tokens(text: str) -> set[str]:

@@ -56,6 +56,11 @@ def test_lead_text_is_title_and_first_sentences():
     assert lead_text(article) == "Head. One. Two. Three."
 
 
+def test_an_article_left_without_body_text_is_encoded_by_its_title():
+    article = Article(**{**make_article(0, "").__dict__, "title": "Quake hits Arvala, 12…"})
+    assert lead_text(article) == "Quake hits Arvala, 12…"
+
+
 def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
     path = DATASETS / "ecbplus-clustering-dev.jsonl"
     if not path.exists():
