@@ -212,9 +212,12 @@ def _distinct_events(a: _Group, b: _Group, score: float) -> bool:
 
 
 def _within_window(a: _Group, b: _Group, days: int) -> bool:
+    """The two clusters' publication days overlap or lie at most `days` apart. The gap is
+    measured, not the span of the merged cluster: a story reported day after day for weeks
+    is one story, while the same kind of event again after a quiet spell is another."""
     if a.first is None or b.first is None or a.last is None or b.last is None:
         return True
-    return max(a.last, b.last) - min(a.first, b.first) <= days
+    return max(a.first, b.first) - min(a.last, b.last) <= days
 
 
 def _merge(a: _Group, b: _Group) -> _Group:

@@ -50,6 +50,20 @@ def test_identical_reports_months_apart_are_two_stories():
     assert len(groups) == 2 and sorted(len(g) for g in groups) == [1, 2]
 
 
+def test_a_story_reported_day_after_day_for_weeks_is_one_story():
+    days = [f"2024-01-{day:02d}" for day in range(1, 25, 2)]  # 12 reports over 23 days
+    articles = [make_article(i, "Flood in Harlow.", day) for i, day in enumerate(days)]
+    vectors = np.vstack([unit(1, 0)] * len(articles))
+    assert cluster_articles(articles, vectors, Settings()) == [list(range(len(articles)))]
+
+
+def test_the_same_report_after_a_quiet_fortnight_is_another_story():
+    days = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-18", "2024-01-19"]
+    articles = [make_article(i, "Flood in Harlow.", day) for i, day in enumerate(days)]
+    vectors = np.vstack([unit(1, 0)] * len(articles))
+    assert cluster_articles(articles, vectors, Settings()) == [[0, 1, 2], [3, 4]]
+
+
 def test_lead_text_is_title_and_first_sentences():
     article = make_article(0, "One. Two. Three. Four.")
     article = Article(**{**article.__dict__, "title": "Head"})
