@@ -77,7 +77,14 @@ def name_tokens(text: str) -> set[str]:
 
 def name_matrix(articles: list[Article]) -> sparse.csr_matrix:
     """Sparse IDF-weighted, L2-normalised bags of names, one row per article; a name no other
-    article has cannot link anything and is left out, a name in every article weighs 0."""
+    article has cannot link anything and is left out. IDF is smoothed, ln((1 + n) / (1 + df))
+    + 1 (the smooth IDF of scikit-learn's TfidfVectorizer): rare names still weigh most, and a
+    name in every article still weighs 1 instead of 0. Why: in a folder of one story (a user's
+    usual input) the story's own names are in every article; with ln(n / df) they counted
+    nothing, the bags held only incidental names and one-story folders split (the labelled
+    stories one at a time, tune half: 12 of 28 split, into 49 parts; smoothed 11, 44 parts;
+    check half 6 (37) -> 4 (34); ECB+ and LocalNews pooled B3 F1 up 0.003-0.02 on both
+    halves, precision unchanged; bench/cluster_split.py)."""
     bags = [name_tokens(f"{a.title or ''} {a.text[:NAME_CHARS]}") for a in articles]
     df: dict[str, int] = {}
     for bag in bags:
@@ -91,7 +98,7 @@ def name_matrix(articles: list[Article]) -> sparse.csr_matrix:
             if token in vocab:
                 rows.append(row)
                 cols.append(vocab[token])
-                vals.append(math.log(n / df[token]))
+                vals.append(math.log((1 + n) / (1 + df[token])) + 1)
     matrix = sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)),
                                shape=(n, max(len(vocab), 1)))
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())

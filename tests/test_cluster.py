@@ -64,6 +64,18 @@ def test_the_same_report_after_a_quiet_fortnight_is_another_story():
     assert cluster_articles(articles, vectors, Settings()) == [[0, 1, 2], [3, 4]]
 
 
+def test_a_folder_of_one_story_joins_by_the_names_every_report_shares():
+    # Every report names the mayor, the bridge and the river; each shares one more name with
+    # one other report. The encoder finds them only fairly alike (cosine 0.6 each pair).
+    texts = ["the Arvala bridge over the Tonne opened, said mayor Ruiz and Kell.",
+             "mayor Ruiz opened the Arvala bridge on the Tonne, Kell said.",
+             "the Tonne now has the Arvala bridge, mayor Ruiz said, and Lund agreed.",
+             "Lund saw mayor Ruiz open the Arvala bridge across the Tonne."]
+    articles = [make_article(i, t) for i, t in enumerate(texts)]
+    vectors = np.vstack([unit(*([0.6 ** 0.5] + [0.0] * i + [0.4 ** 0.5])) for i in range(4)])
+    assert cluster_articles(articles, vectors, Settings()) == [[0, 1, 2, 3]]
+
+
 def test_lead_text_is_title_and_first_sentences():
     article = make_article(0, "One. Two. Three. Four.")
     article = Article(**{**article.__dict__, "title": "Head"})
