@@ -100,13 +100,14 @@ def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
     assert precision >= 0.9 and f1 >= 0.8
 
 
-def two_events(size: int, within: float, across: float) -> np.ndarray:
-    """Two groups of `size` unit vectors: cosine `within` inside a group, `across` between."""
+def two_events(size: int, within: float, across: float, copies: int = 1) -> np.ndarray:
+    """Two groups of `size` unit vectors: cosine `within` inside a group, `across` between.
+    `copies`: each report of the first group appears this many times (identical vectors)."""
     basis = np.eye(512, dtype=np.float32)
     shared, own = basis[0], (basis[1], basis[2])
     rows = [np.sqrt(across) * shared + np.sqrt(within - across) * own[group]
             + np.sqrt(1 - within) * basis[3 + group * size + i]
-            for group in (0, 1) for i in range(size)]
+            for group in (0, 1) for i in range(size) for _ in range(copies if group == 0 else 1)]
     return np.vstack(rows)
 
 
@@ -124,6 +125,14 @@ def test_two_cohesive_events_of_one_kind_stay_apart_although_above_the_threshold
 def test_two_halves_of_one_story_merge():
     groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.85), Settings())
     assert groups == [list(range(12))]
+
+
+def test_copies_of_one_wire_report_do_not_split_its_story():
+    # Five reports, each printed three times, and five more reports of the same story: counted
+    # by article, the copies make the first half look far tighter than the story is.
+    vectors = two_events(5, within=0.6, across=0.49, copies=3)
+    groups = cluster_articles(unnamed_pile(10)[:20], vectors, Settings())
+    assert groups == [list(range(20))]
 
 
 def test_same_story_in_two_languages_merges_although_less_alike_across():
