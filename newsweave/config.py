@@ -53,8 +53,12 @@ class Settings:
     # Nearest neighbours per article that may become merge candidates; stories in the dev
     # sets have up to ~25 articles and average link needs a few links across a story to see it.
     cluster_neighbours: int = 30
-    # Follow-up reports of one event cluster within days; two events of one kind a month apart
-    # are two stories. Only applied when both sides are dated.
+    # Two clusters merge only if their publication days overlap or lie at most this far apart
+    # (only applied when both sides are dated). The gap is measured, not the merged span:
+    # with the span, a story covered for weeks was cut into 10-day pieces (LocalNews pooled,
+    # check half: B3 recall 0.58 -> 0.63 with the gap; ECB+ unchanged). 10 days is a choice,
+    # not a fit: the dev sets hold no recurring event of one kind to measure it on, and ECB+
+    # gold counts follow-ups 30-53 days later as the same story (3 of its 46 stories split).
     cluster_window_days: int = 10
 
     # Disagreements (compare/scorer.py). None: the scorer's own cuts, chosen on the tune half of

@@ -50,10 +50,41 @@ def test_identical_reports_months_apart_are_two_stories():
     assert len(groups) == 2 and sorted(len(g) for g in groups) == [1, 2]
 
 
+def test_a_story_reported_day_after_day_for_weeks_is_one_story():
+    days = [f"2024-01-{day:02d}" for day in range(1, 25, 2)]  # 12 reports over 23 days
+    articles = [make_article(i, "Flood in Harlow.", day) for i, day in enumerate(days)]
+    vectors = np.vstack([unit(1, 0)] * len(articles))
+    assert cluster_articles(articles, vectors, Settings()) == [list(range(len(articles)))]
+
+
+def test_the_same_report_after_a_quiet_fortnight_is_another_story():
+    days = ["2024-01-01", "2024-01-02", "2024-01-03", "2024-01-18", "2024-01-19"]
+    articles = [make_article(i, "Flood in Harlow.", day) for i, day in enumerate(days)]
+    vectors = np.vstack([unit(1, 0)] * len(articles))
+    assert cluster_articles(articles, vectors, Settings()) == [[0, 1, 2], [3, 4]]
+
+
+def test_a_folder_of_one_story_joins_by_the_names_every_report_shares():
+    # Every report names the mayor, the bridge and the river; each shares one more name with
+    # one other report. The encoder finds them only fairly alike (cosine 0.6 each pair).
+    texts = ["the Arvala bridge over the Tonne opened, said mayor Ruiz and Kell.",
+             "mayor Ruiz opened the Arvala bridge on the Tonne, Kell said.",
+             "the Tonne now has the Arvala bridge, mayor Ruiz said, and Lund agreed.",
+             "Lund saw mayor Ruiz open the Arvala bridge across the Tonne."]
+    articles = [make_article(i, t) for i, t in enumerate(texts)]
+    vectors = np.vstack([unit(*([0.6 ** 0.5] + [0.0] * i + [0.4 ** 0.5])) for i in range(4)])
+    assert cluster_articles(articles, vectors, Settings()) == [[0, 1, 2, 3]]
+
+
 def test_lead_text_is_title_and_first_sentences():
     article = make_article(0, "One. Two. Three. Four.")
     article = Article(**{**article.__dict__, "title": "Head"})
     assert lead_text(article) == "Head. One. Two. Three."
+
+
+def test_an_article_left_without_body_text_is_encoded_by_its_title():
+    article = Article(**{**make_article(0, "").__dict__, "title": "Quake hits Arvala, 12…"})
+    assert lead_text(article) == "Quake hits Arvala, 12…"
 
 
 def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
@@ -69,13 +100,14 @@ def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
     assert precision >= 0.9 and f1 >= 0.8
 
 
-def two_events(size: int, within: float, across: float) -> np.ndarray:
-    """Two groups of `size` unit vectors: cosine `within` inside a group, `across` between."""
+def two_events(size: int, within: float, across: float, copies: int = 1) -> np.ndarray:
+    """Two groups of `size` unit vectors: cosine `within` inside a group, `across` between.
+    `copies`: each report of the first group appears this many times (identical vectors)."""
     basis = np.eye(512, dtype=np.float32)
     shared, own = basis[0], (basis[1], basis[2])
     rows = [np.sqrt(across) * shared + np.sqrt(within - across) * own[group]
             + np.sqrt(1 - within) * basis[3 + group * size + i]
-            for group in (0, 1) for i in range(size)]
+            for group in (0, 1) for i in range(size) for _ in range(copies if group == 0 else 1)]
     return np.vstack(rows)
 
 
@@ -93,6 +125,14 @@ def test_two_cohesive_events_of_one_kind_stay_apart_although_above_the_threshold
 def test_two_halves_of_one_story_merge():
     groups = cluster_articles(unnamed_pile(6), two_events(6, within=0.9, across=0.85), Settings())
     assert groups == [list(range(12))]
+
+
+def test_copies_of_one_wire_report_do_not_split_its_story():
+    # Five reports, each printed three times, and five more reports of the same story: counted
+    # by article, the copies make the first half look far tighter than the story is.
+    vectors = two_events(5, within=0.6, across=0.49, copies=3)
+    groups = cluster_articles(unnamed_pile(10)[:20], vectors, Settings())
+    assert groups == [list(range(20))]
 
 
 def test_same_story_in_two_languages_merges_although_less_alike_across():
