@@ -89,16 +89,13 @@ class Line:
 
 def clean_record(raw: RawRecord, settings: Settings) -> Article:
     """Clean one record by rules (captions need the parse: see claims.py). Raises InputError
-    when the record holds no text at all (only URLs and markers)."""
+    when no story text is left and no line of the record is as long as a sentence."""
     removed: list[Removal] = []
     meta: dict[str, str | None] = {}
     if raw.html:
         lines, meta = extract_html(raw)
     else:
         lines = text_lines(raw.body, removed)
-    if not lines:
-        raise InputError(raw.path, "no story text left after cleaning "
-                                   f"(removed {len(removed)} lines: URLs and date markers)")
     sure = len(removed)  # URL blocks and date markers: never story text
     title = raw.title or meta.get("title")
     kept = strip_boilerplate(lines, removed, settings)
@@ -108,6 +105,11 @@ def clean_record(raw: RawRecord, settings: Settings) -> Article:
     if warning:
         paragraphs = join_paragraphs(lines)
         del removed[sure:]
+    if not paragraphs:
+        reasons = ", ".join(sorted({r.reason for r in removed}))
+        raise InputError(raw.path, "no story text left after cleaning (no line as long as a "
+                                   "sentence" + (f"; removed {len(removed)} lines: {reasons})"
+                                                 if removed else ")"))
     text = "\n\n".join(paragraphs)
     published_at = raw.published or meta.get("date") or published
     published_from = raw.published_from or ("metadata" if meta.get("date") else
@@ -130,10 +132,13 @@ def guard_warning(lines: list[Line], paragraphs: list[str], removed: list[Remova
                   settings: Settings) -> str | None:
     """A warning when the rules would leave no text or lose more than the allowed share of the
     words (then the text is kept whole: losing a real article is worse than keeping a promo
-    line); None when the cleaning stands."""
-    total = sum(count_words(line.text) for line in lines)
+    line); None when the cleaning stands, or when no line is as long as a sentence (headings
+    or navigation alone, "Breaking news / Live updates", are no article)."""
+    words = [count_words(line.text) for line in lines]
+    total = sum(words)
     lost = sum(count_words(r.text) for r in removed if r.reason not in WORDS_KEPT_ELSEWHERE)
-    if paragraphs and lost <= settings.clean_max_removed_share * total:
+    if max(words, default=0) < settings.min_sentence_words or (
+            paragraphs and lost <= settings.clean_max_removed_share * total):
         return None
     share = 1 - sum(count_words(p) for p in paragraphs) / total if total else 1.0
     reasons = ", ".join(sorted({r.reason for r in removed}))

@@ -63,6 +63,11 @@ def test_caption_with_photo_credit_and_its_duplicate_are_removed(settings):
     assert sum(r.reason in ("caption", "duplicate") for r in article.removed) == 2
 
 
+def test_text_with_nothing_left_is_an_input_error(settings):
+    with pytest.raises(InputError, match="no story text"):
+        clean("Related article: Something\n\nhttps://a.example/x", settings)
+
+
 def test_text_of_only_urls_and_markers_is_an_input_error(settings):
     with pytest.raises(InputError, match="no story text"):
         clean("date 2020-01-02\nOriginal url:\nhttps://a.example/x", settings)
