@@ -53,6 +53,8 @@ TABLE_HEAD = ("| label | dataset | form | articles | skipped | kept < 1/2 | B3 P
 LABELS = {  # the rows kept in the results file, in table order
     "before": "main at 2943c08, before issue 14",
     "after": "branch clean-multilingual (issue 14)",
+    "after-on-main": "branch clean-multilingual-on-main: the same commits rebased on main "
+                     "a9f91f8 (issue 12/13 refactor)",
     "datelines-branch": "branch clean-multilingual-datelines: the above plus datelines in any "
                         "language; the extra dates split two MEANTIME translation groups whose "
                         "dates disagree in the data (10-day clustering window)",
