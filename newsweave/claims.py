@@ -3,8 +3,8 @@
 English articles are parsed once: that parse drops photo captions (one-sentence paragraphs with
 no finite verb, or in the present tense in a story told in the past), splits sentences, and
 splits a sentence carrying several facts at clauses that have a subject of their own. Other
-languages get a punctuation sentence splitter and no parse (the English model would invent
-structure). Offsets index into the returned Article's text.
+languages get a punctuation sentence splitter that knows the end marks of every script
+(clean.split_sentences) and no parse (the English model would invent structure). Offsets index into the returned Article's text.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from unidecode import unidecode
 
+from .clean import count_words, split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
@@ -24,8 +25,8 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 SPLIT_MARKS = {"while", "whereas", "but"}
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?。！？])[\"'”’»)]*\s+(?=[\"'“‘«(¿¡]?[A-ZÀ-ÖØ-Þ0-9])|"
-                            r"(?<=[。！？])")
+CAPTIONS_WARNING = ("every paragraph reads like a photo caption; kept as story text, since no "
+                    "other text is left")
 WORD = re.compile(r"\w[\w'-]*\w|\w", re.UNICODE)
 
 
@@ -55,12 +56,13 @@ def parse_articles(articles: list[Article], toolkit: Toolkit,
 
 def parse_english(article: Article, docs: list[Any], settings: Settings) -> ParsedArticle:
     past_share = past_tense_share(docs)
-    kept, removed = [], list(article.removed)
-    for doc in docs:
-        if is_caption(doc, past_share):
-            removed.append(Removal(doc.text, "caption"))
-        else:
-            kept.append(doc)
+    captions = [is_caption(doc, past_share) for doc in docs]
+    if docs and all(captions):  # a one-sentence article is news, not a lone caption
+        captions = [False] * len(docs)
+        article = replace(article, warnings=(*article.warnings, CAPTIONS_WARNING))
+    kept = [doc for doc, caption in zip(docs, captions) if not caption]
+    removed = list(article.removed) + [Removal(doc.text, "caption")
+                                       for doc, caption in zip(docs, captions) if caption]
     text = "\n\n".join(doc.text for doc in kept)
     article = replace(article, text=text, removed=tuple(removed))
     claims: list[Claim] = []
@@ -167,22 +169,19 @@ def names_in(tokens: list[Any]) -> tuple[str, ...]:
 
 
 def parse_plain(article: Article) -> ParsedArticle:
-    """Punctuation sentence split for languages the parser does not cover."""
+    """Sentence split by punctuation in any script, for languages the parser does not cover."""
     claims = []
-    index = 0
     for match in re.finditer(r"[^\n]+", article.text):
-        start = match.start()
-        for piece in SENTENCE_SPLIT.split(match.group(0)):
-            piece_start = article.text.index(piece, start) if piece else start
-            stripped = piece.strip()
-            if len(WORD.findall(stripped)) >= 3:
-                s = piece_start + piece.index(stripped)
-                words = [unidecode(w.lower()) for w in WORD.findall(stripped)]
-                claims.append(Claim(
-                    id=f"{article.id}:{index}.0", article=article.id, sentence=index,
-                    text=stripped, start=s, end=s + len(stripped),
-                    keywords=tuple(sorted({w for w in words if len(w) > 3 or w.isdigit()})),
-                    numbers=tuple(sorted({w for w in words if w.isdigit()}))))
-                index += 1
-            start = piece_start + len(piece)
+        for begin, end in split_sentences(match.group(0)):
+            start, stop = match.start() + begin, match.start() + end
+            text = article.text[start:stop]
+            if count_words(text) < 3:
+                continue
+            words = [unidecode(w.lower()) for w in WORD.findall(text)]
+            index = len(claims)
+            claims.append(Claim(
+                id=f"{article.id}:{index}.0", article=article.id, sentence=index, text=text,
+                start=start, end=stop,
+                keywords=tuple(sorted({w for w in words if len(w) > 3 or w.isdigit()})),
+                numbers=tuple(sorted({w for w in words if w.isdigit()}))))
     return ParsedArticle(article, tuple(claims))

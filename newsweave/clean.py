@@ -2,7 +2,11 @@
 
 HTML goes through trafilatura. Plain text is read line by line: scraper metadata, URL blocks,
 copyright and related-article lines, promos, bylines, headings and photo captions come out;
-lines a hard wrap broke in the middle of a sentence are joined again.
+lines a hard wrap broke in the middle of a sentence are joined again; an agency credit after
+a paragraph's last sentence is cut off. Sentence ends and word counts follow the script: "。！？"
+end sentences, and in scripts written without spaces (Chinese, Japanese) each character counts as
+a word. Cleaning never loses an article: when its rules would remove more than half of the words
+(or all of them), the text is kept whole and the article carries a warning.
 """
 
 from __future__ import annotations
@@ -10,7 +14,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
+import regex
 from rapidfuzz import fuzz, process
 
 from .config import Settings
@@ -41,7 +47,36 @@ PROMO = re.compile(
 CREDIT = re.compile(r"(?:[.)]\s*[—–]\s*|\s[—–|/]\s*|\(\s*)(?:photo|image|picture|file|credit)?"
                     r"\s*:?\s*[A-Z][\w.&/ -]{1,40}\)?\s*$|^\s*(?:photo|image|picture)\s*:",
                     re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[\"”»]\s*$")
+# Closing quotes and brackets that may follow a sentence's end mark, after a space in text rebuilt
+# from tokens ("said . ''"); "“" too, which closes German quotes and ends many scraped ones.
+CLOSERS = r"\"'\p{Pe}\p{Pf}\p{Pi}"
+CLOSED = rf"(?:\s?[{CLOSERS}])*"
+# A sentence's end mark in any script ("." "?" "!" "。" "！" "？" "؟" "।" ...: Unicode's
+# Sentence_Terminal), with the closers after it; or a closing quote on its own.
+SENTENCE_END = regex.compile(rf"[\p{{STerm}}…]{CLOSED}\s*$|[\"”»]\s*$")
+# Where one sentence ends and the next starts: after an end mark (and closers), spaces, then a
+# capital, an uncased letter (Arabic, CJK), a digit or an opening quote; or, after the full-width
+# marks of scripts written without spaces, straight away.
+SENTENCE_BREAK = regex.compile(
+    rf"(?<=\p{{STerm}}{CLOSED})\s+(?=[\p{{Pi}}\p{{Ps}}\"'¿¡]?[\p{{Lu}}\p{{Lt}}\p{{Lo}}\p{{N}}])|"
+    rf"(?<=[。！？｡][{CLOSERS}]*)(?=[^\s\p{{STerm}}{CLOSERS}])")
+# Scripts written without spaces between words: each character counts as a word.
+UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}"
+UNSPACED = regex.compile(rf"[{UNSPACED_SCRIPTS}]")
+WORD_TOKEN = regex.compile(rf"[{UNSPACED_SCRIPTS}]|[^\s{UNSPACED_SCRIPTS}]+")
+# Those characters and the punctuation touching them: what is left splits into words at spaces.
+UNSPACED_AND_MARKS = regex.compile(
+    rf"[{UNSPACED_SCRIPTS}]|(?<=[{UNSPACED_SCRIPTS}])\p{{P}}+|\p{{P}}+(?=[{UNSPACED_SCRIPTS}])")
+# An agency credit after a paragraph's last sentence: capitals ("... policy. REUTERS, AFP"), a
+# dash and a name ("... setiap tahun. – AFP/AGENSI", "... said. - Reuters"), or a short code
+# in brackets ("... 99 persen. (Ant/OL-12)"). Bare capitals need three letters ("3 p.m. ET" is
+# a time) and only , / & between names ("... probation period. FIRST TWO VICTIMS" is a heading).
+CAPS = r"\p{Lu}{2,}(?:[/&-]\p{Lu}{2,})*"
+TRAILING_CREDIT = regex.compile(
+    rf"(?<=\p{{STerm}}{CLOSED})\s+("
+    rf"(?=\p{{Lu}}{{3}}){CAPS}(?:\s*[,/&]\s*{CAPS}){{0,3}}"
+    rf"|[-–—]\s*\p{{Lu}}[\w/&-]+(?:\s*[,/&]?\s*\p{{Lu}}[\w/&-]+){{0,2}}"
+    r"|\(\p{Lu}[\w/ .-]{0,20}\))\s*$")
 SHORT_DATE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
                         r"\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$")
 
@@ -54,22 +89,28 @@ class Line:
 
 def clean_record(raw: RawRecord, settings: Settings) -> Article:
     """Clean one record by rules (captions need the parse: see claims.py). Raises InputError
-    when no story text is left."""
-    meta: dict[str, str | None] = {}
+    when no story text is left and no line of the record is as long as a sentence."""
     removed: list[Removal] = []
+    meta: dict[str, str | None] = {}
     if raw.html:
         lines, meta = extract_html(raw)
     else:
         lines = text_lines(raw.body, removed)
+    sure = len(removed)  # URL blocks and date markers: never story text
     title = raw.title or meta.get("title")
-    lines = strip_boilerplate(lines, removed, settings)
-    paragraphs, title, published = strip_front_matter(join_paragraphs(lines), title, removed,
-                                                      settings)
-    language = raw.language or detect_language("\n".join(paragraphs))
+    kept = strip_boilerplate(lines, removed, settings)
+    paragraphs = cut_credits(join_paragraphs(kept), removed)
+    paragraphs, title, published = strip_front_matter(paragraphs, title, removed, settings)
+    warning = guard_warning(lines, paragraphs, removed[sure:], settings)
+    if warning:
+        paragraphs = join_paragraphs(lines)
+        del removed[sure:]
+    if not paragraphs:
+        reasons = ", ".join(sorted({r.reason for r in removed}))
+        raise InputError(raw.path, "no story text left after cleaning (no line as long as a "
+                                   "sentence" + (f"; removed {len(removed)} lines: {reasons})"
+                                                 if removed else ")"))
     text = "\n\n".join(paragraphs)
-    if not text.strip():
-        raise InputError(raw.path, "no story text left after cleaning "
-                                   f"(removed {len(removed)} lines: captions, links, promos)")
     published_at = raw.published or meta.get("date") or published
     published_from = raw.published_from or ("metadata" if meta.get("date") else
                                              "text" if published else None)
@@ -78,7 +119,65 @@ def clean_record(raw: RawRecord, settings: Settings) -> Article:
         id=raw.source_id, path=raw.path, text=text, title=title or first_words(text),
         url=url, outlet=raw.outlet or meta.get("sitename") or outlet_from_url(url),
         published=published_at, published_from=published_from if published_at else None,
-        language=language, removed=tuple(removed), content_hash=short_hash(text, 16))
+        language=raw.language or detect_language("\n".join(paragraphs)), removed=tuple(removed),
+        content_hash=short_hash(text, 16), warnings=(warning,) if warning else ())
+
+
+# Removals whose words stay in the article: a repeated line (its first copy is kept) and the
+# headline (it becomes the title).
+WORDS_KEPT_ELSEWHERE = ("duplicate", "headline")
+
+
+def guard_warning(lines: list[Line], paragraphs: list[str], removed: list[Removal],
+                  settings: Settings) -> str | None:
+    """A warning when the rules would leave no text or lose more than the allowed share of the
+    words (then the text is kept whole: losing a real article is worse than keeping a promo
+    line); None when the cleaning stands, or when no line is as long as a sentence (headings
+    or navigation alone, "Breaking news / Live updates", are no article)."""
+    words = [count_words(line.text) for line in lines]
+    total = sum(words)
+    lost = sum(count_words(r.text) for r in removed if r.reason not in WORDS_KEPT_ELSEWHERE)
+    if max(words, default=0) < settings.min_sentence_words or (
+            paragraphs and lost <= settings.clean_max_removed_share * total):
+        return None
+    share = 1 - sum(count_words(p) for p in paragraphs) / total if total else 1.0
+    reasons = ", ".join(sorted({r.reason for r in removed}))
+    return (f"cleaning would have removed {share:.0%} of the words ({reasons}); "
+            "the text is kept whole")
+
+
+def count_words(text: str) -> int:
+    """Words for the length rules: space-separated tokens, and in scripts written without
+    spaces (Chinese, Japanese) each character, the punctuation between them not counted."""
+    return len(UNSPACED.findall(text)) + len(UNSPACED_AND_MARKS.sub(" ", text).split())
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of one paragraph, surrounding spaces left out."""
+    spans, start = [], 0
+    for match in SENTENCE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    stripped = []
+    for begin, end in spans:
+        piece = text[begin:end]
+        left = len(piece) - len(piece.lstrip())
+        if piece.strip():
+            stripped.append((begin + left, begin + len(piece.rstrip())))
+    return stripped
+
+
+def cut_credits(paragraphs: list[str], removed: list[Removal]) -> list[str]:
+    """An agency credit after a paragraph's last sentence ("... policy. REUTERS, AFP") is
+    cut off and kept aside; the sentences stay."""
+    result = []
+    for text in paragraphs:
+        if match := TRAILING_CREDIT.search(text):
+            removed.append(Removal(match.group(1), "credit"))
+            text = text[:match.start()].rstrip()
+        result.append(text)
+    return result
 
 
 def extract_html(raw: RawRecord) -> tuple[list[Line], dict[str, str | None]]:
@@ -141,7 +240,7 @@ def strip_front_matter(paragraphs: list[str], title: str | None, removed: list[R
     published = None
     keep_from = 0
     for index, text in enumerate(paragraphs[:6]):
-        if is_sentence(text, settings):
+        if is_story_text(text, settings):
             break
         if SHORT_DATE.match(text) and published is None:
             published = normalise_date(text)
@@ -152,13 +251,25 @@ def strip_front_matter(paragraphs: list[str], title: str | None, removed: list[R
         elif title and fuzz.ratio(text.lower(), title.lower()) > 90:
             removed.append(Removal(text, "headline"))
         else:
-            removed.append(Removal(text, "standfirst" if len(text.split()) > 4 else "byline"))
+            removed.append(Removal(text, "standfirst" if count_words(text) > 4 else "byline"))
         keep_from = index + 1
     return paragraphs[keep_from:], title, published
 
 
 def is_sentence(text: str, settings: Settings) -> bool:
-    return bool(SENTENCE_END.search(text)) and len(text.split()) >= settings.min_sentence_words
+    return bool(SENTENCE_END.search(text)) and count_words(text) >= settings.min_sentence_words
+
+
+def is_story_text(text: str, settings: Settings) -> bool:
+    """A paragraph of story text, not front matter: a sentence; or, whatever its last
+    characters, longer than front matter ever is, or holding several sentences."""
+    if is_sentence(text, settings) or count_words(text) > settings.front_matter_max_words:
+        return True
+    return complete_sentences(text, settings) >= 2
+
+
+def complete_sentences(text: str, settings: Settings) -> int:
+    return sum(1 for start, end in split_sentences(text) if is_sentence(text[start:end], settings))
 
 
 # Why: a caption and its repeat sit within a few lines of each other; comparing each line with
@@ -204,13 +315,16 @@ def boilerplate_reason(line: Line, alone: bool, settings: Settings) -> str | Non
     text = line.text
     if RELATED.match(text):
         return "related"
-    if COPYRIGHT.match(text) and len(text.split()) <= 12:
+    words = count_words(text)
+    if COPYRIGHT.match(text) and words <= 12:
         return "copyright"
-    if PROMO.search(text) and len(text.split()) <= 25:
+    if PROMO.search(text) and words <= 25:
         return "promo"
-    if alone and CREDIT.search(text) and len(text.split()) <= 40:
+    # A caption is one sentence and its credit; on LocalNews dev the one paragraph of several
+    # sentences taken for a caption was story text.
+    if alone and CREDIT.search(text) and words <= 40 and complete_sentences(text, settings) < 2:
         return "caption"
-    if alone and not SENTENCE_END.search(text) and len(text.split()) < settings.heading_max_words:
+    if alone and not SENTENCE_END.search(text) and words < settings.heading_max_words:
         return "heading"
     return None
 
@@ -234,10 +348,15 @@ def join_paragraphs(lines: list[Line]) -> list[str]:
 def _join(parts: list[str]) -> str:
     text = parts[0]
     for part in parts[1:]:
-        text = text + part if re.search(r"[A-Za-z]-$", text) else text + " " + part
+        glued = re.search(r"[A-Za-z]-$", text) or (UNSPACED.match(text[-1]) and
+                                                   UNSPACED.match(part[0]))
+        text = text + part if glued else text + " " + part
     return text
 
 
 def first_words(text: str, limit: int = 12) -> str:
-    words = text.split()
-    return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    """The first `limit` words (characters, in scripts written without spaces)."""
+    tokens = list(islice(WORD_TOKEN.finditer(text), limit + 1))
+    if len(tokens) <= limit:
+        return " ".join(text.split())
+    return " ".join(text[:tokens[limit - 1].end()].split()) + "…"

@@ -65,6 +65,7 @@ class Article:
     language: str
     removed: tuple[Removal, ...] = ()
     content_hash: str = ""
+    warnings: tuple[str, ...] = ()  # what a reader should know about the cleaning, if anything
 
     @property
     def words(self) -> int:

@@ -1,8 +1,19 @@
+import json
+from dataclasses import asdict
+
 import pytest
 
+from newsweave.claims import parse_articles
 from newsweave.clean import clean_record, hard_wrap_width
 from newsweave.errors import InputError
 from newsweave.models import RawRecord
+from newsweave.store import article_from_json
+
+LONG_PARAGRAPH = (
+    "The central bank left its main interest rate unchanged on Thursday, as expected by most "
+    "economists, after a meeting that lasted two days. The governor told reporters that "
+    "inflation had eased for a third month but remained above the target range. Markets "
+    "barely moved after the statement, which signalled no change in policy. REUTERS, AFP")
 
 
 def clean(text, settings, **meta):
@@ -57,6 +68,66 @@ def test_text_with_nothing_left_is_an_input_error(settings):
         clean("Related article: Something\n\nhttps://a.example/x", settings)
 
 
+def test_text_of_only_urls_and_markers_is_an_input_error(settings):
+    with pytest.raises(InputError, match="no story text"):
+        clean("date 2020-01-02\nOriginal url:\nhttps://a.example/x", settings)
+
+
+def test_one_paragraph_article_ending_in_a_credit_keeps_its_body(settings):
+    article = clean(f"Central Bank Holds Rates\n\n{LONG_PARAGRAPH}", settings)
+    assert article.title == "Central Bank Holds Rates"
+    assert article.text == LONG_PARAGRAPH.removesuffix(" REUTERS, AFP")
+    assert ("REUTERS, AFP", "credit") in [(r.text, r.reason) for r in article.removed]
+    assert article.warnings == ()  # kept by the rules, not by the guard
+
+
+def test_short_paragraph_of_several_sentences_is_story_text_whatever_its_end(settings):
+    body = ("Four people died when the storm reached the coast. Power was cut to two thousand "
+            "homes overnight. Crews worked until morning – see the map")
+    article = clean(f"Storm Hits Coast\n\n{body}", settings)
+    assert article.text == body and article.warnings == ()
+
+
+def test_cleaning_that_would_remove_most_words_keeps_the_text_with_a_warning(settings):
+    promo = "Subscribe now to get the latest news and analysis delivered to your inbox daily"
+    text = "\n\n".join(["Talks resumed in the capital on Monday, officials said."]
+                       + [f"{promo} ({n})" for n in range(3)])
+    article = clean(text, settings)
+    assert promo in article.text and "Talks resumed" in article.text
+    assert article.removed == ()
+    assert article.warnings == (
+        "cleaning would have removed 83% of the words (promo); the text is kept whole",)
+
+
+def test_cleaning_that_would_leave_nothing_keeps_the_text_with_a_warning(settings):
+    article = clean("Robbers steal jewels worth millions from a Paris store", settings)
+    assert article.text == "Robbers steal jewels worth millions from a Paris store"
+    assert article.warnings[0].startswith("cleaning would have removed 100% of the words")
+
+
+def test_a_repeated_copy_of_the_text_is_not_counted_as_lost(settings):
+    story = ("The council approved the new budget on Monday after a long debate.\n\n"
+             "The mayor said the plan would cut spending by ten percent next year.")
+    article = clean(f"{story}\n\n{story}", settings)
+    assert article.text == story and article.warnings == ()
+    assert [r.reason for r in article.removed] == ["duplicate", "duplicate"]
+
+
+def test_a_lone_caption_like_sentence_is_kept_as_the_story(toolkit, settings):
+    text = "Firefighters at the scene of the warehouse blaze in the port on Tuesday."
+    article = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert article.article.text == text and len(article.claims) == 1
+    assert "caption" in article.article.warnings[0]
+
+
+def test_article_warnings_survive_the_store_and_older_rows_load_without_them(settings):
+    article = clean("Robbers steal jewels worth millions from a Paris store", settings)
+    assert article.warnings
+    assert article_from_json(json.dumps(asdict(article))) == article
+    older = {k: v for k, v in asdict(article).items() if k != "warnings"}
+    assert article_from_json(json.dumps(older)).warnings == ()
+
+
 def test_html_goes_through_the_extractor(settings):
     html = ("<html><head><title>Fire in town</title></head><body><nav>Home | News</nav>"
             "<article><p>A big fire broke out on Monday in the old town, the fire brigade said."
@@ -70,3 +141,4 @@ def test_html_goes_through_the_extractor(settings):
 def test_html_with_only_scripts_is_an_input_error(settings):
     with pytest.raises(InputError, match="no article text|no story text"):
         clean("<html><body><script>var a = 1;</script></body></html>", settings, html=True)
+

@@ -15,6 +15,7 @@ from ..models import Article, Claim, Removal, Story
 def article_from_json(text: str) -> Article:
     data = json.loads(text)
     data["removed"] = tuple(Removal(**r) for r in data.get("removed", []))
+    data["warnings"] = tuple(data.get("warnings", ()))  # older rows have none (issue 14)
     return Article(**data)
 
 
