@@ -15,16 +15,25 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .clean import count_words, split_sentences
+from .clean import split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
-from .words import NUMBER_WORDS
+from .words import NUMBER_WORDS, count_words
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 SPLIT_MARKS = {"while", "whereas", "but"}
+# What a coordinated verb must govern to be a predicate of its own, not "came and went".
+PREDICATE_PARTS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "prep", "dative"}
+# A statement has a verb and at least this many words; a verbless line this long or longer is
+# kept too (the small parser misses verbs in long headlines-like sentences; a dateline,
+# byline or label is a few words).
+STATEMENT_MIN_WORDS, VERBLESS_MIN_WORDS = 3, 8
+# A social-media post embedded in the page: "— Jane Doe (@janedoe) March 3, 2024", a
+# pic.twitter.com link.
+EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/|\bt\.co/\w+")
 CAPTIONS_WARNING = ("every paragraph reads like a photo caption; kept as story text, since no "
                     "other text is left")
 WORD = re.compile(r"\w[\w'-]*\w|\w", re.UNICODE)
@@ -60,21 +69,35 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
     if docs and all(captions):  # a one-sentence article is news, not a lone caption
         captions = [False] * len(docs)
         article = replace(article, warnings=(*article.warnings, CAPTIONS_WARNING))
-    kept = [doc for doc, caption in zip(docs, captions) if not caption]
-    removed = list(article.removed) + [Removal(doc.text, "caption")
-                                       for doc, caption in zip(docs, captions) if caption]
+    embedded = [EMBEDDED_POST.search(doc.text) is not None for doc in docs]
+    kept = [doc for doc, c, e in zip(docs, captions, embedded) if not (c or e)]
+    removed = list(article.removed) + [
+        Removal(doc.text, "caption" if caption else "embedded post")
+        for doc, caption, post in zip(docs, captions, embedded) if caption or post]
     text = "\n\n".join(doc.text for doc in kept)
-    article = replace(article, text=text, removed=tuple(removed))
     claims: list[Claim] = []
     offset, sentence_index = 0, 0
     for doc in kept:
         for sent in doc.sents:
-            if any(t.is_alpha for t in sent):
+            if not any(t.is_alpha for t in sent):
+                continue
+            if is_statement(sent):
                 claims.extend(sentence_claims(article.id, sentence_index, sent, offset,
                                               settings))
-                sentence_index += 1
+            else:
+                removed.append(Removal(sent.text, "not a statement"))
+            sentence_index += 1
         offset += len(doc.text) + 2
+    article = replace(article, text=text, removed=tuple(removed))
     return ParsedArticle(article, tuple(claims))
+
+
+def is_statement(sent: Any) -> bool:
+    """A sentence that states something: a verb and a few words ("SINGAPORE", "By Jane Doe",
+    "Photo: AFP" and headings are not), or a long verbless line the parser may have misread."""
+    words = [t for t in sent if t.is_alpha]
+    verbs = any(t.pos_ in ("VERB", "AUX") for t in sent)
+    return len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS
 
 
 def past_tense_share(docs: list[Any]) -> float:
@@ -121,25 +144,37 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
 
 def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
     """Token ranges of the sentence's claims: split before coordinated or contrasted clauses
-    that have their own subject ("A did X, and B did Y"; "A wants X, while B wants Y")."""
+    that have their own subject ("A did X, and B did Y"; "A wants X, while B wants Y"), and
+    before a second predicate of one subject ("A accepted X and offered Y")."""
     if len(sent) < settings.split_min_tokens:
         return [(sent.start, sent.end)]
-    cuts = []
-    for token in sent:
-        if token.head != sent.root or token.pos_ not in ("VERB", "AUX"):
-            continue
-        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-        contrast = token.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)
-        if own_subject and (token.dep_ == "conj" or contrast):
-            left = token.left_edge.i
-            if token.dep_ == "conj":
-                left = min([c.i for c in sent.root.children
-                            if c.dep_ == "cc" and c.i < token.i] + [left])
-            if left - sent.start >= 4 and sent.end - left >= 4:
-                cuts.append(left)
+    cuts = [cut for token in sent if (cut := cut_before(token, sent)) is not None]
+    cuts = [c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4]
     bounds = [sent.start] + sorted(set(cuts)) + [sent.end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def cut_before(token: Any, sent: Any) -> int | None:
+    """Where a claim of its own starts at `token`, or None."""
+    if token.pos_ not in ("VERB", "AUX") or token.i == sent.root.i:
+        return None
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    on_root = token.head.i == sent.root.i
+    contrast = on_root and token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)
+    # "accepted an invitation and offered to send an astronaut": two predicates of one subject
+    # are two facts, each stated (or not) by other sources on its own. The parser often hangs
+    # the second, finite verb on a non-finite one ("to visit ... and offered").
+    predicate = token.dep_ == "conj" and token.tag_ in FINITE and \
+        any(c.dep_ in PREDICATE_PARTS for c in token.children) and \
+        (on_root or token.head.tag_ not in FINITE)
+    if not (contrast or token.dep_ == "conj" and (on_root and own_subject or predicate)):
+        return None
+    left = token.left_edge.i
+    if token.dep_ == "conj":
+        left = min([c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
+                   + [left])
+    return left
 
 
 def content_keywords(tokens: list[Any]) -> tuple[str, ...]:

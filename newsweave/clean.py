@@ -33,6 +33,7 @@ from .ingest import (
 )
 from .models import Article, RawRecord, Removal
 from .toolkit import detect_language
+from .words import UNSPACED, WORD_TOKEN, count_words
 
 RELATED = re.compile(r"^\s*(?:related(?:\s+(?:article|story|stories|news|content|reading))?|"
                      r"read\s+(?:more|also)|see\s+also|also\s+read|more\s+on\s+this|"
@@ -61,12 +62,6 @@ SENTENCE_BREAK = regex.compile(
     rf"(?<=\p{{STerm}}{CLOSED})\s+(?=[\p{{Pi}}\p{{Ps}}\"'¿¡]?[\p{{Lu}}\p{{Lt}}\p{{Lo}}\p{{N}}])|"
     rf"(?<=[。！？｡][{CLOSERS}]*)(?=[^\s\p{{STerm}}{CLOSERS}])")
 # Scripts written without spaces between words: each character counts as a word.
-UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}"
-UNSPACED = regex.compile(rf"[{UNSPACED_SCRIPTS}]")
-WORD_TOKEN = regex.compile(rf"[{UNSPACED_SCRIPTS}]|[^\s{UNSPACED_SCRIPTS}]+")
-# Those characters and the punctuation touching them: what is left splits into words at spaces.
-UNSPACED_AND_MARKS = regex.compile(
-    rf"[{UNSPACED_SCRIPTS}]|(?<=[{UNSPACED_SCRIPTS}])\p{{P}}+|\p{{P}}+(?=[{UNSPACED_SCRIPTS}])")
 # An agency credit after a paragraph's last sentence: capitals ("... policy. REUTERS, AFP"), a
 # dash and a name ("... setiap tahun. – AFP/AGENSI", "... said. - Reuters"), or a short code
 # in brackets ("... 99 persen. (Ant/OL-12)"). Bare capitals need three letters ("3 p.m. ET" is
@@ -144,12 +139,6 @@ def guard_warning(lines: list[Line], paragraphs: list[str], removed: list[Remova
     reasons = ", ".join(sorted({r.reason for r in removed}))
     return (f"cleaning would have removed {share:.0%} of the words ({reasons}); "
             "the text is kept whole")
-
-
-def count_words(text: str) -> int:
-    """Words for the length rules: space-separated tokens, and in scripts written without
-    spaces (Chinese, Japanese) each character, the punctuation between them not counted."""
-    return len(UNSPACED.findall(text)) + len(UNSPACED_AND_MARKS.sub(" ", text).split())
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -13,11 +13,11 @@ from importlib import resources
 from pathlib import Path
 
 
-def analysis_modules(package: Path, root: str = "chain") -> list[Path]:
-    """The package's modules the chain imports, directly or not: the code an analysis
-    depends on (the CLI, renderers, web and evals are not among them)."""
+def analysis_modules(package: Path, roots: tuple[str, ...] = ("chain",)) -> list[Path]:
+    """The package's modules the `roots` import, directly or not: for the chain, the code an
+    analysis depends on (the CLI, renderers, web and evals are not among them)."""
     seen: set[Path] = set()
-    todo = [package / f"{root}.py"]
+    todo = [package / f"{root}.py" for root in roots]
     while todo:
         path = todo.pop()
         if path in seen or not path.exists():
@@ -41,11 +41,11 @@ def module_paths(package: Path, source: Path, node: ast.ImportFrom) -> list[Path
     return [p for p in found if p.exists()]
 
 
-def code_version(package: Path | None = None) -> str:
-    """A hash of the analysis code: an analysis made by other code is not reused."""
+def code_version(package: Path | None = None, roots: tuple[str, ...] = ("chain",)) -> str:
+    """A hash of the code `roots` run: a result made by other code is not reused."""
     package = package or Path(str(resources.files("newsweave")))
     digest = hashlib.sha256()
-    for path in analysis_modules(package):
+    for path in analysis_modules(package, roots):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -53,3 +53,6 @@ def code_version(package: Path | None = None) -> str:
 # The code this process runs, hashed once at import (editing a file afterwards does not change
 # the running code, so it must not change the version either).
 CODE_VERSION = code_version()
+# The code that cleans and parses an article: a kept article cleaned by other code is cleaned
+# again when its file is read again.
+CLEANING_VERSION = code_version(roots=("clean", "claims"))

@@ -77,6 +77,10 @@ class Settings:
     # Every candidate pair as its own possible difference, nothing grouped: what the scorer is
     # fitted on (`newsweave.eval.fit`), not for reading.
     conflict_pairs: bool = False
+    # Possible differences listed per story, most likely first: a reader looks through a short
+    # list, not dozens (the tune half averages under 10 candidates above the floor per story,
+    # the reference story 40, mostly dates of different events).
+    possible_max: int = 5
 
     # The brief: about 8-10 sentences is what a reader takes in within a minute (issue #5).
     brief_sentences: int = 9

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .words import folded_words
+from .words import count_words, folded_words
 
 # Languages the parser (spaCy's English model) reads.
 PARSED_LANGUAGES = frozenset({"en"})
@@ -46,7 +46,8 @@ class RawRecord:
 
 @dataclass(frozen=True)
 class Removal:
-    """A piece of the raw text that cleaning took out, and why."""
+    """A piece of the raw text that cleaning took out, and why; or ("not a statement") a piece
+    left in the text that is never made a fact (a dateline or byline inside a paragraph)."""
 
     text: str
     reason: str  # "caption", "related", "copyright", "url", "promo", "byline", "headline", ...
@@ -69,7 +70,8 @@ class Article:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        """Words of the cleaned text (in Chinese or Japanese, characters)."""
+        return count_words(self.text)
 
     @property
     def parsed(self) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from .chain import ProgressFn, RunStats, analyze_paths, renamed
+from .code_version import CLEANING_VERSION
 from .config import Settings
 from .memory import Input, Memory, StoryChanges
 from .models import Article, Claim, Report, Story
@@ -54,11 +55,12 @@ class StoreMemory(Memory):
         return renamed(item) if clash else item
 
     def load_article(self, key: str) -> tuple[Article, tuple[Claim, ...]] | None:
-        return self.store.load_article(key)
+        return self.store.load_article(key, CLEANING_VERSION)
 
     def save_article(self, item: Input, article: Article, claims: tuple[Claim, ...]) -> None:
         self.store.save_article(item.key, article, claims, origin=item.origin,
-                                source_id=item.source_id, replaces=item.replaces)
+                                source_id=item.source_id, replaces=item.replaces,
+                                code=CLEANING_VERSION)
 
     def load_claims(self, keys: Iterable[str]) -> dict[str, tuple[Claim, ...]]:
         return self.store.load_claims(keys)

@@ -152,6 +152,9 @@ def _sources_section(articles: tuple[Article, ...]) -> list[str]:
                   "the multilingual encoder only; their figures, dates, names and claims are "
                   "not checked against other sources, and a fact only they state may be "
                   "stated by another source in its own language."), ""]
+    for article in (a for a in articles if a.warnings):
+        lines += [f"Cleaning of {_inline(article.label)}: {_inline('; '.join(article.warnings))}.",
+                  ""]
     return lines
 
 

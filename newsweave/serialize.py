@@ -102,6 +102,7 @@ def _article_dict(article: Article) -> dict[str, Any]:
         "words": article.words,
         "removed": [r.text for r in article.removed],
         "removed_reasons": [r.reason for r in article.removed],
+        "warnings": list(article.warnings),
     }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
 from unidecode import unidecode
 
 # Courtesy titles before a name ("Mr Tan"): they single out a person, never an office.
@@ -68,6 +69,21 @@ MONTH_WORDS = frozenset({
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+# Scripts written without spaces between words (Chinese, Japanese): one character, one word.
+UNSPACED_SCRIPTS = r"\p{Han}\p{Hiragana}\p{Katakana}"
+UNSPACED = regex.compile(rf"[{UNSPACED_SCRIPTS}]")
+WORD_TOKEN = regex.compile(rf"[{UNSPACED_SCRIPTS}]|[^\s{UNSPACED_SCRIPTS}]+")
+# Those characters and the punctuation touching them: what is left splits into words at spaces.
+UNSPACED_AND_MARKS = regex.compile(
+    rf"[{UNSPACED_SCRIPTS}]|(?<=[{UNSPACED_SCRIPTS}])\p{{P}}+|\p{{P}}+(?=[{UNSPACED_SCRIPTS}])")
+
+
+def count_words(text: str) -> int:
+    """Words for the length rules: space-separated tokens, and in scripts written without
+    spaces (Chinese, Japanese) each character, the punctuation between them not counted."""
+    return len(UNSPACED.findall(text)) + len(UNSPACED_AND_MARKS.sub(" ", text).split())
 
 
 def folded_words(text: str) -> list[str]:

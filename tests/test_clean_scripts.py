@@ -1,8 +1,9 @@
 """Cleaning and sentence splitting in the scripts of our data: CJK, Cyrillic, Arabic (issue 14)."""
 
 from newsweave.claims import parse_plain
-from newsweave.clean import clean_record, count_words, split_sentences
+from newsweave.clean import clean_record, split_sentences
 from newsweave.models import RawRecord
+from newsweave.words import count_words
 
 CHINESE = ("周二晚上，一场暴雨袭击了沿海城市，数千户家庭停电。气象部门表示，降雨量创下十年来的新高。"
            "他们很担心。市政府已经派出工作人员抢修电网，预计周四恢复供电。")

@@ -48,7 +48,9 @@ def test_nothing_readable_is_a_one_line_error(tmp_path):
 
 def test_unknown_evaluation_lists_the_valid_ones():
     result = CliRunner().invoke(main, ["eval", "nonsense"])
-    assert result.exit_code == 1 and "use cleaning, alignment, stories, copies, conflicts, claimdiff" in result.output
+    assert result.exit_code == 1
+    assert "unknown evaluation 'nonsense'; use cleaning, alignment, stories, copies, " \
+        "disagreements, corroboration, conflicts" in result.output
 
 
 def test_stories_lists_id_dates_sources_independent_sources_and_conflicts(reference_db):

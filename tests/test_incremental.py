@@ -260,3 +260,14 @@ def test_newer_database_is_refused_with_a_clear_error(tmp_path):
     conn.close()
     with pytest.raises(StoreError, match="newer than this newsweave understands"):
         Store(db)
+
+
+def test_an_article_kept_by_other_cleaning_code_is_cleaned_again(workspace, toolkit,
+                                                                  settings):
+    corpus, db, story_id, _ = workspace
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET code = 'older' WHERE rowid = "
+                     "(SELECT MIN(rowid) FROM articles)")
+    report, stats = run([corpus], db, toolkit, settings)
+    assert stats.articles_cleaned == 1
+    assert [s.id for s in report.stories] == [story_id]

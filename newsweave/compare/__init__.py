@@ -50,27 +50,47 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     most confident first. Slot disagreements are split at the scorer's `show` probability;
     titles that exclude each other are shown (they are read from whole articles and have no
     scorer of their own yet)."""
-    scorer = packaged_scorer()
-    if settings.conflict_show is not None:
-        scorer = replace(scorer, show=settings.conflict_show)
-    found = find_conflicts(story, toolkit, settings, vectors)
-    shown = [c for c in found if scorer.shows(c.confidence, dict(c.signals))]
-    possible = [c for c in found if c not in shown]
+    shown, possible = scored_conflicts(story, toolkit, settings, vectors)
     return (most_confident_first([*shown, *title_conflicts(story, entities, toolkit)]),
-            most_confident_first(possible))
+            distinct(possible)[:settings.possible_max])
+
+
+def distinct(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
+    """One difference per pair of values and sources (the same two figures stated in several
+    sentence pairs are one difference), in the given order."""
+    seen: set[tuple[str, frozenset[tuple[str, tuple[str, ...]]]]] = set()
+    kept = []
+    for conflict in conflicts:
+        key = (conflict.kind, frozenset((p.value, p.articles) for p in conflict.positions))
+        if key not in seen:
+            seen.add(key)
+            kept.append(conflict)
+    return tuple(kept)
 
 
 def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
                    vectors: Mapping[str, np.ndarray] | None = None) -> tuple[Conflict, ...]:
-    """Every scored slot disagreement of one story above the scorer's floor (shown or
-    possible), most confident first."""
+    """The slot disagreements of one story a report shows, most confident first."""
+    return scored_conflicts(story, toolkit, settings, vectors)[0]
+
+
+def scored_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
+                     vectors: Mapping[str, np.ndarray] | None = None
+                     ) -> tuple[tuple[Conflict, ...], tuple[Conflict, ...]]:
+    """Every scored slot disagreement above the floor: (shown, possible), each most
+    confident first."""
     scorer = packaged_scorer()
+    if settings.conflict_show is not None:
+        scorer = replace(scorer, show=settings.conflict_show)
     floor = min(scorer.floor, scorer.show) if settings.conflict_floor is None \
         else settings.conflict_floor  # nothing that could be shown is dropped
     judge = Judge(scorer, floor, vectors or {},
                   {a: n for n, g in enumerate(story.copies) for a in g.articles},
                   settings.conflict_pairs, toolkit.encoder.encode)
-    return most_confident_first(slot_conflicts(story, toolkit, SLOT_KINDS, judge))
+    found = slot_conflicts(story, toolkit, SLOT_KINDS, judge)
+    shown = [c for c in found if scorer.shows(c.confidence, dict(c.signals))]
+    return (most_confident_first(shown),
+            most_confident_first(c for c in found if c not in shown))
 
 
 def mark_disputed(facts: tuple[Fact, ...], conflicts: tuple[Conflict, ...]) -> tuple[Fact, ...]:

@@ -79,10 +79,13 @@ class Store:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
     # articles -------------------------------------------------------------------------
-    def load_article(self, key: str) -> tuple[Article, tuple[Claim, ...]] | None:
-        row = self.conn.execute("SELECT article, claims FROM articles WHERE source_key = ?",
-                                (key,)).fetchone()
-        if row is None:
+    def load_article(self, key: str, code: str | None = None
+                     ) -> tuple[Article, tuple[Claim, ...]] | None:
+        """The kept article and its claims; None when it is not kept, or (with `code`) was
+        made by another version of the cleaning code."""
+        row = self.conn.execute("SELECT article, claims, code FROM articles WHERE "
+                                "source_key = ?", (key,)).fetchone()
+        if row is None or code is not None and row[2] != code:
             return None
         return article_from_json(row[0]), claims_from_json(row[1])
 
@@ -92,7 +95,7 @@ class Store:
 
     def save_article(self, key: str, article: Article, claims: Iterable[Claim],
                      origin: str | None = None, source_id: str | None = None,
-                     replaces: Iterable[str] = ()) -> None:
+                     replaces: Iterable[str] = (), code: str | None = None) -> None:
         """Save one article; the rows in `replaces` (older versions of it) go in the same
         transaction, so a killed run leaves either the old version or the new one."""
         old = sorted(set(replaces) - {key})
@@ -101,12 +104,12 @@ class Store:
                                   [(k,) for k in old])
             self.conn.execute(
                 "INSERT OR REPLACE INTO articles (source_key, id, content_hash, path, article,"
-                " claims, origin, source_id, replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " claims, origin, source_id, replaces, code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, article.id, article.content_hash, article.path,
                  json.dumps(asdict(article), ensure_ascii=False),
                  json.dumps([asdict(c) for c in claims], ensure_ascii=False),
                  origin or article.path, source_id or article.id,
-                 json.dumps(old) if old else None))
+                 json.dumps(old) if old else None, code))
 
     def versions(self, origin: str, source_id: str) -> list[str]:
         """Keys of the stored articles read from file `origin` under record id `source_id`."""

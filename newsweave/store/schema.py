@@ -80,6 +80,7 @@ MIGRATIONS: dict[int, str] = {
     # and datasette can facet it. Filled as stories are (re)analysed; the analysis code changed
     # with this version, so every story is analysed again on the next run.
     3: """
+    ALTER TABLE articles ADD COLUMN code TEXT;  -- version of the cleaning code that made it
     CREATE TABLE story_articles (story_id TEXT NOT NULL, article_id TEXT NOT NULL, outlet TEXT,
         published TEXT, published_from TEXT, language TEXT, title TEXT, url TEXT,
         words INTEGER);
