@@ -74,6 +74,17 @@ TRAILING_CREDIT = regex.compile(
     r"|\(\p{Lu}[\w/ .-]{0,20}\))\s*$")
 SHORT_DATE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
                         r"\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$")
+# Hard wraps: a file is hard-wrapped at the length its 90th-percentile line reaches, when at
+# least 40 % of its lines end within 75 % of it and it is at most 160 columns (longer "lines"
+# are paragraphs); a line that reaches 75 % of the width continues on the next. Chosen by
+# hand on the reference story's wrapped files; the LocalNews dev set has no wrapped text.
+WRAP_QUANTILE, WRAP_NEAR, WRAP_SHARE, WRAP_MAX = 0.9, 0.75, 0.4, 160
+# A paragraph that repeats the title this closely (rapidfuzz ratio) is the headline again.
+TITLE_REPEAT_RATIO = 90
+# Longer lines are story text even when they match a pattern: a copyright notice is a short
+# line, a promo a sentence or two, a photo caption with its credit a few sentences' worth of
+# words. Set by hand to those sizes, not fitted; `newsweave eval cleaning` measures the result.
+COPYRIGHT_MAX_WORDS, PROMO_MAX_WORDS, CAPTION_MAX_WORDS = 12, 25, 40
 
 
 @dataclass(frozen=True)
@@ -207,7 +218,7 @@ def text_lines(body: str, removed: list[Removal]) -> list[Line]:
             paragraph += 1
         else:
             lines.append(Line(text, paragraph))
-            if not (wrapped_width and len(raw[index].rstrip()) >= 0.75 * wrapped_width):
+            if not (wrapped_width and len(raw[index].rstrip()) >= WRAP_NEAR * wrapped_width):
                 paragraph += 1  # only a line that hit the wrap width continues on the next
         index += 1
     return lines
@@ -218,9 +229,9 @@ def hard_wrap_width(raw_lines: list[str]) -> int:
     lengths = sorted(len(line.rstrip()) for line in raw_lines if line.strip())
     if len(lengths) < 6:
         return 0
-    width = lengths[int(len(lengths) * 0.9)]
-    near = sum(1 for length in lengths if 0.75 * width <= length <= width)
-    return width if width <= 160 and near >= 0.4 * len(lengths) else 0
+    width = lengths[int(len(lengths) * WRAP_QUANTILE)]
+    near = sum(1 for length in lengths if WRAP_NEAR * width <= length <= width)
+    return width if width <= WRAP_MAX and near >= WRAP_SHARE * len(lengths) else 0
 
 
 def strip_front_matter(paragraphs: list[str], title: str | None, removed: list[Removal],
@@ -237,7 +248,7 @@ def strip_front_matter(paragraphs: list[str], title: str | None, removed: list[R
         elif title is None and index == 0:
             title = text
             removed.append(Removal(text, "headline"))
-        elif title and fuzz.ratio(text.lower(), title.lower()) > 90:
+        elif title and fuzz.ratio(text.lower(), title.lower()) > TITLE_REPEAT_RATIO:
             removed.append(Removal(text, "headline"))
         else:
             removed.append(Removal(text, "standfirst" if count_words(text) > 4 else "byline"))
@@ -305,13 +316,14 @@ def boilerplate_reason(line: Line, alone: bool, settings: Settings) -> str | Non
     if RELATED.match(text):
         return "related"
     words = count_words(text)
-    if COPYRIGHT.match(text) and words <= 12:
+    if COPYRIGHT.match(text) and words <= COPYRIGHT_MAX_WORDS:
         return "copyright"
-    if PROMO.search(text) and words <= 25:
+    if PROMO.search(text) and words <= PROMO_MAX_WORDS:
         return "promo"
     # A caption is one sentence and its credit; on LocalNews dev the one paragraph of several
     # sentences taken for a caption was story text.
-    if alone and CREDIT.search(text) and words <= 40 and complete_sentences(text, settings) < 2:
+    if alone and CREDIT.search(text) and words <= CAPTION_MAX_WORDS \
+            and complete_sentences(text, settings) < 2:
         return "caption"
     if alone and not SENTENCE_END.search(text) and words < settings.heading_max_words:
         return "heading"

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsweave import chain
-from newsweave.chain import STEPS, STORY_STEPS, analyze_articles, analyze_paths
+from newsweave.chain import STEPS, STORY_STEPS, analyze_articles
 from newsweave.cli import main
 from newsweave.code_version import code_version
 from newsweave.errors import StageError
@@ -89,7 +89,9 @@ def test_strict_mode_raises_where_a_run_lists_the_story_as_skipped(toolkit, monk
 
 
 def test_library_and_database_runs_give_one_report(toolkit, settings, tmp_path):
-    free = analyze_paths([EXAMPLE], toolkit, settings, strict=True)
+    import newsweave
+
+    free = newsweave.analyze_paths([EXAMPLE], toolkit, settings, strict=True)
     with Store(tmp_path / "news.db") as store:
         stored = analyze([EXAMPLE], Context(settings, store, toolkit, strict=True))
     assert report_to_dict(free) == report_to_dict(stored)
