@@ -132,12 +132,16 @@ class Store:
         return [(key, article_from_json(text)) for key, text in rows]
 
     def load_claims(self, keys: Iterable[str]) -> dict[str, tuple[Claim, ...]]:
-        found: dict[str, tuple[Claim, ...]] = {}
+        return {k: claims_from_json(text) for k, text in self._by_keys("claims", keys).items()}
+
+    def _by_keys(self, column: str, keys: Iterable[str]) -> dict[str, str]:
+        """One column of the articles table (`claims` or `article`) for the given keys."""
+        assert column in ("claims", "article")
+        found: dict[str, str] = {}
         for chunk in _chunks(list(keys)):
-            rows = self.conn.execute(
-                f"SELECT source_key, claims FROM articles WHERE source_key IN "
-                f"({','.join('?' * len(chunk))})", chunk).fetchall()
-            found.update((key, claims_from_json(text)) for key, text in rows)
+            found.update(self.conn.execute(
+                f"SELECT source_key, {column} FROM articles WHERE source_key IN "
+                f"({','.join('?' * len(chunk))})", chunk).fetchall())
         return found
 
     def replacements(self) -> dict[str, str]:
@@ -253,13 +257,7 @@ class Store:
         return story
 
     def load_articles(self, keys: Iterable[str]) -> dict[str, Article]:
-        found: dict[str, Article] = {}
-        for chunk in _chunks(list(keys)):
-            rows = self.conn.execute(
-                f"SELECT source_key, article FROM articles WHERE source_key IN "
-                f"({','.join('?' * len(chunk))})", chunk).fetchall()
-            found.update((key, article_from_json(text)) for key, text in rows)
-        return found
+        return {k: article_from_json(text) for k, text in self._by_keys("article", keys).items()}
 
     def list_stories(self) -> list[dict]:
         """Every stored story, most recently updated first, with what a listing shows."""
