@@ -109,22 +109,22 @@ def test_story_list_opens_a_story(browser, server, story_id):
 
 def test_clicking_a_source_dot_shows_that_sources_sentence(browser, server, story_id, db):
     with Store(db) as store:
-        fact = store.load_story(story_id)["facts"][0]
+        fact = store.load_story(story_id).facts[0]
     browser.get(f"{server}/stories/{story_id}")
     by_css(browser, "#facts-0 tbody tr button.dot")[0].click()
-    said = next(m["text"] for m in fact["mentions"] if m["article"] == fact["articles"][0])
+    said = next(m.text for m in fact.mentions if m.article == fact.articles[0])
     assert said in popover_text(browser)
     browser.save_screenshot(str(ARTIFACTS / "web-story-dot.png"))
 
 
 def test_facts_filter_shows_only_the_chosen_status(browser, server, story_id, db):
     with Store(db) as store:
-        facts = store.load_story(story_id)["facts"]
+        facts = store.load_story(story_id).facts
     browser.get(f"{server}/stories/{story_id}")
     by_css(browser, 'button[data-filter="single_source"]')[0].click()
     shown = [row for row in by_css(browser, "#facts-0 tbody tr") if row.is_displayed()]
     assert {row.get_attribute("data-status") for row in shown} <= {"single_source"}
-    assert len(shown) == sum(f["status"] == "single_source" for f in facts)
+    assert len(shown) == sum(f.status == "single_source" for f in facts)
     browser.save_screenshot(str(ARTIFACTS / "web-story-filtered.png"))
     by_css(browser, 'button[data-filter="all"]')[0].click()
     assert all(row.is_displayed() for row in by_css(browser, "#facts-0 tbody tr"))

@@ -57,7 +57,8 @@ class Judge:
     masked: dict[str, np.ndarray] = field(default_factory=dict)  # masked text -> vector
 
     def candidate(self, kind: SlotKind, x: Entry, y: Entry) -> Candidate | None:
-        """The most likely disagreeing pair of slots of two statements, if related at all."""
+        """The disagreeing pair of slots of two statements, if related at all: one the rule
+        compares first, then the most likely."""
         best: Candidate | None = None
         for a, s in x:
             for b, t in y:
@@ -66,9 +67,11 @@ class Judge:
                     continue
                 found = signals(kind, a, s, b, t, self.vectors, self.copied(a, b))
                 found["masked cosine"] = self.masked_cosine(a, s, b, t)
-                probability = self.scorer.probability(found)
-                if best is None or probability > best.probability:
-                    best = Candidate(probability, found)
+                pair = Candidate(self.scorer.probability(found), found)
+                # A pair the rule compares speaks for the two statements before any other.
+                if best is None or (pair.signals["rule"], pair.probability) > \
+                        (best.signals["rule"], best.probability):
+                    best = pair
         return best
 
     def masked_cosine(self, a: Said, x: Slot, b: Said, y: Slot) -> float:
@@ -105,9 +108,11 @@ def slot_conflicts(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind]
     for said in read_mentions(story, toolkit, kinds):
         for slot in said.slots:
             buckets[(slot.kind, slot.key)].append((said, slot))
-    found = [c for (kind, _), bucket in buckets.items()
-             for c in bucket_conflicts(bucket, kinds[kind], judge)]
-    return list({c.id: c for c in found}.values())
+    found: dict[str, Conflict] = {}
+    for (kind, _), bucket in buckets.items():
+        for conflict in bucket_conflicts(bucket, kinds[kind], judge):
+            found.setdefault(conflict.id, conflict)  # a group before a pair of its facts
+    return list(found.values())
 
 
 def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind]) -> list[Said]:

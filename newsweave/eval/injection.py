@@ -282,7 +282,7 @@ INJECTIONS = (
     Injection("date", "weekday", regex_finder(WEEKDAY, _weekday, not_a_bound)),
     Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day, not_a_bound)),
     Injection("name", "name", find_names),
-    Injection("name", "title", find_titles),
+    Injection("title", "title", find_titles),
 )
 PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
 
