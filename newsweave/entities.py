@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 from .models import Entity, Story
 from .toolkit import Toolkit
-from .words import HONORIFICS, MONTH_WORDS, TITLES, WEEKDAYS
+from .words import HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
@@ -107,7 +107,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if ent.label_ not in LABELS:
                 continue
             label = "PERSON" if after_title(ent) else ent.label_
-            parts = NAME_LIST.split(ent.text) if label == "PERSON" else org_parts(ent.text)
+            text = name_text(ent, label)
+            parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
                 add_form(forms, part, label, article.id)
     return forms
@@ -118,6 +119,32 @@ def after_title(ent: Any) -> bool:
     recogniser says (the small model often tags such names as places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
     return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+
+
+def name_text(ent: Any, label: str) -> str:
+    """The span without lower-case words at its edges ("the Ria Novosti", "a Russian city"
+    -> "Ria Novosti", "Russian"); "" when no word of it is capitalised ("hypersonic missiles"
+    tagged as a person) or when a body is only the office's field in a title ("Minister of
+    Natural Resources", "the Minister of Ecology": an office, not an organisation)."""
+    words = [t for t in ent if not t.is_punct or t.text in "&-'"]
+    # Only whole words: "suk" of "Lim Soo-suk" is a part of the name, not a word of its own.
+    while words and words[0].text.islower() and words[0].whitespace_:
+        words = words[1:]
+    while len(words) > 1 and words[-1].text.islower() and words[-2].whitespace_:
+        words = words[:-1]
+    if all(w.text.islower() for w in words):
+        return ""
+    if not words:
+        return ""
+    if label in ("ORG", "FAC") and (office_of(ent.doc, ent.start) or office_of(words, 2)):
+        return ""
+    return ent.doc[words[0].i:words[-1].i + 1].text
+
+
+def office_of(tokens: Any, end: int) -> bool:
+    """Is tokens[end-2:end] an office word and "of" ("Minister of", "Secretary of")?"""
+    return 2 <= end <= len(tokens) and tokens[end - 1].lower_ == "of" and \
+        tokens[end - 2].lower_.rstrip(".") in OFFICES
 
 
 def org_parts(text: str) -> list[str]:
@@ -151,8 +178,8 @@ def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
     bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not."""
     if any(t in WEEKDAYS or t in MONTH_WORDS for t in tokens):
         return True
-    if all(t.isdigit() for t in tokens):
-        return True
+    if all(t.isdigit() for t in tokens) or all(t in TITLES for t in tokens):
+        return True  # a figure, or a piece of a title ("Defense" of "Defense Minister X")
     return label in ("PERSON", "GPE", "LOC", "NORP") and any(c.isdigit() for t in tokens
                                                                for c in t)
 

@@ -159,3 +159,16 @@ def test_dates_and_figures_taken_for_names_are_not_entities():
     assert not_a_name(("2000",), "ORG")
     assert not_a_name(("route", "66"), "GPE")
     assert not not_a_name(("g20",), "ORG") and not not_a_name(("theresa", "may"), "PERSON")
+
+
+def test_office_fields_and_title_pieces_are_not_organisations(toolkit):
+    """"Minister of Coastal Affairs" names an office and "Defense" of "Defense Minister" is
+    a piece of a title: neither is an organisation; a hyphenated name keeps its last part."""
+    entities = merge_entities(make_story(
+        "Harwick's Minister of Coastal Affairs, Dana Prell, visited the port on Tuesday.",
+        "The Minister of Fisheries, Tomas Ekberg, met Defense Minister Ilse Varn and her "
+        "deputy Lim Soo-suk."), toolkit)
+    names = {e.name for e in entities} | {a for e in entities for a in e.aliases}
+    assert "Coastal Affairs" not in names and "Defense" not in names
+    assert {"Dana Prell", "Tomas Ekberg", "Lim Soo-suk"} <= names
+    assert not any(n.split()[0].islower() or n.split()[-1].islower() for n in names)
