@@ -17,7 +17,7 @@ before it is used. What the brief leaves out is returned with it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from unidecode import unidecode
@@ -334,8 +334,10 @@ def lower_first(text: str, story: Story) -> str:
 
 def conflict_candidates(story: Story) -> list[Candidate]:
     """One sentence per conflict, most confident first: each side's sources and its value in
-    the words they wrote: A reports “1,200 metres long”; B, C report “900 metres long”."""
-    articles = {a.id: a for a in story.articles}
+    the words they wrote: A reports “1,200 metres long”; B, C report “900 metres long”.
+    Dates are found in the words as the comparison read them: from each article's anchor."""
+    anchors = story.anchor_dates
+    articles = {a.id: replace(a, published=anchors[a.id]) for a in story.articles}
     found = []
     for rank, conflict in enumerate(story.conflicts):
         sentence = conflict_sentence(conflict, articles)

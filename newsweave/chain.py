@@ -444,7 +444,7 @@ STORY_STEPS: tuple[Step, ...] = (
     Step("conflicts", ("facts", "entities", "copies"), ("conflicts", "possible", "facts"),
          step_conflicts),
     Step("quotes", ("articles", "entities"), ("quote_groups",), step_quotes),
-    Step("timeline", ("facts", "conflicts"), ("timeline",), step_timeline),
+    Step("timeline", ("facts", "conflicts", "copies"), ("timeline",), step_timeline),
     Step("brief", ("facts", "conflicts", "timeline", "copies"), ("brief", "brief_left_out"),
          step_brief),
 )

@@ -122,29 +122,36 @@ def after_title(ent: Any) -> bool:
 
 
 def name_text(ent: Any, label: str) -> str:
-    """The span without lower-case words at its edges ("the Ria Novosti", "a Russian city"
-    -> "Ria Novosti", "Russian"); "" when no word of it is capitalised ("hypersonic missiles"
-    tagged as a person) or when a body is only the office's field in a title ("Minister of
-    Natural Resources", "the Minister of Ecology": an office, not an organisation)."""
-    words = [t for t in ent if not t.is_punct or t.text in "&-'"]
-    # Only whole words: "suk" of "Lim Soo-suk" is a part of the name, not a word of its own.
-    while words and words[0].text.islower() and words[0].whitespace_:
+    """The span without lower-case words at its edges (`capitalised_part`); "" when a body is
+    only the office's field in a title ("Minister of Natural Resources", "the Minister of
+    Ecology": an office, not an organisation)."""
+    text = capitalised_part(ent.text)
+    words = text.split()
+    if label in ("ORG", "FAC") and text and (office_of(ent.doc, ent.start)
+                                             or office_of([w.lower() for w in words], 2)):
+        return ""
+    return text
+
+
+def capitalised_part(text: str) -> str:
+    """"the Ria Novosti", "a Russian city", "KCNA news agency" -> "Ria Novosti", "Russian",
+    "KCNA"; "" when no word is capitalised ("hypersonic missiles" tagged as a person). Whole
+    words only: "Lim Soo-suk" keeps its last part."""
+    words = text.split()
+    while words and words[0].islower():
         words = words[1:]
-    while len(words) > 1 and words[-1].text.islower() and words[-2].whitespace_:
+    while len(words) > 1 and words[-1].islower():
         words = words[:-1]
-    if all(w.text.islower() for w in words):
-        return ""
-    if not words:
-        return ""
-    if label in ("ORG", "FAC") and (office_of(ent.doc, ent.start) or office_of(words, 2)):
-        return ""
-    return ent.doc[words[0].i:words[-1].i + 1].text
+    return " ".join(words) if words and not words[0].islower() else ""
 
 
-def office_of(tokens: Any, end: int) -> bool:
-    """Is tokens[end-2:end] an office word and "of" ("Minister of", "Secretary of")?"""
-    return 2 <= end <= len(tokens) and tokens[end - 1].lower_ == "of" and \
-        tokens[end - 2].lower_.rstrip(".") in OFFICES
+def office_of(words: Any, end: int) -> bool:
+    """Are words[end-2:end] an office word and "of" ("Minister of", "Secretary of")? Words are
+    tokens of a parse or lower-cased strings."""
+    if not 2 <= end <= len(words):
+        return False
+    low = [str(getattr(w, "lower_", w)) for w in (words[end - 2], words[end - 1])]
+    return low[1] == "of" and low[0].rstrip(".") in OFFICES
 
 
 def org_parts(text: str) -> list[str]:

@@ -256,6 +256,19 @@ class Story:
         return independent_count((a.id for a in self.articles), self.copies)
 
     @property
+    def anchor_dates(self) -> dict[str, str | None]:
+        """Article id -> the day its relative dates ("this morning", "on Sunday") count from:
+        its publication date, or for a copy the earliest of its copy group's (a reprint
+        published days after the wire still says the wire's "this morning")."""
+        anchors = {a.id: a.published for a in self.articles}
+        for group in self.copies:
+            days = sorted(d for d in (anchors.get(m) for m in group.articles) if d)
+            for member in group.articles:
+                if days and member in anchors:
+                    anchors[member] = days[0]
+        return anchors
+
+    @property
     def labels(self) -> dict[str, str]:
         """Article id -> what a reader calls it (`source_labels`)."""
         return source_labels(self.articles)

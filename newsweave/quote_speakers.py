@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .entities import after_title, contains, name_tokens, normalise
+from .entities import after_title, capitalised_part, contains, name_tokens, normalise
 from .models import Entity
 from .words import TITLES
 
@@ -279,7 +279,7 @@ def colon_name(page: Page, span: Span) -> Said:
 def canonical(text: str, label: str, index: Mapping[str, Entity]) -> str:
     """The merged entity's name for a speaker's words; a bare surname finds the one person
     whose name ends or starts with it; otherwise the words themselves, titles off."""
-    clean = normalise(text)
+    clean = normalise(capitalised_part(text) or text)
     tokens = name_tokens(clean)
     if " ".join(tokens) in index:
         return index[" ".join(tokens)].name

@@ -1,6 +1,6 @@
 """Facts -> dated events. Dates come from the words of each mention, explicit ("September 19",
 "2023-09-17") or relative ("on Sunday", "last Tuesday"), resolved against the publication date of
-the article that says them (see `compare.resolve_date` for the weekday rule)."""
+the article that says them (for a copy, the earliest date of its copy group) (see `compare.resolve_date` for the weekday rule)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .models import Conflict, Story, TimelineEvent
 def build_timeline(story: Story,
                    conflicts: tuple[Conflict, ...] = ()) -> tuple[TimelineEvent, ...]:
     """One event per fact and date, with the articles that date it; ordered by date."""
-    published = {a.id: a.published for a in story.articles}
+    published = story.anchor_dates
     # A date conflict marks the events of its facts that carry one of its dates.
     date_conflicts = {(f, day_of(p.value)): c.id for c in conflicts if c.kind == "date"
                       for f in c.facts for p in c.positions}

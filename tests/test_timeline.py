@@ -40,3 +40,20 @@ def test_reference_departure_events_link_the_date_conflict(reference_story, tool
     linked = {e.date for e in events if e.conflict}
     assert {"2023-09-17", "2023-09-19"} <= linked
     assert any(e.date == "2023-09-12" for e in events)  # "began on Tuesday"
+
+
+def test_a_reprint_dates_its_relative_words_from_the_wire_it_copies(toolkit, settings):
+    """A weekly reprints Thursday's wire a week later: its "on Wednesday" is the wire's
+    Wednesday, not the one before the reprint, so it neither moves the event nor disagrees
+    with an outlet that gives the wire's date."""
+    from newsweave.models import CopyGroup
+
+    said = "The ferry sank on Wednesday off the north coast, the coastguard said."
+    dated = "The ferry sank on March 6 off the north coast, the coastguard said."
+    story = Story("s", "t", (article("a", "2024-03-07", said), article("b", "2024-03-14", said),
+                             article("c", "2024-03-07", dated)),
+                  (fact_of("f1", ("a", said), ("b", said), ("c", dated)),),
+                  copies=(CopyGroup(("a", "b"), "duplicate", 1.0, "a"),))
+    assert [(e.date, e.articles) for e in build_timeline(story)] == [
+        ("2024-03-06", ("a", "b", "c"))]
+    assert not [c for c in find_conflicts(story, toolkit, settings) if c.kind == "date"]
