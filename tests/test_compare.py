@@ -518,28 +518,19 @@ def test_not_wanting_to_do_something_agrees_with_not_doing_it(toolkit, settings)
 # ---- the bounds policy (README): different bounds of one figure disagree; a bound and a
 # figure that satisfies it agree -----------------------------------------------------------------
 
-def test_two_different_upper_bounds_of_one_figure_conflict(toolkit, settings):
-    found = conflicts_of(toolkit, settings, "He faces up to 10 years in jail for the fraud.",
-                         "He faces up to 23 years in jail for the fraud.")
-    assert [c.kind for c in found] == ["number"]
-
-
-def test_two_different_lower_bounds_of_one_count_conflict(toolkit, settings):
-    found = conflicts_of(toolkit, settings, "The quake killed more than 46,000 people.",
-                         "The quake killed more than 61,000 people.")
-    assert [c.kind for c in found] == ["number"]
-
-
-def test_a_figure_a_strict_bound_excludes_conflicts(toolkit, settings):
-    found = conflicts_of(toolkit, settings, "The strike lasted more than four days in June.",
-                         "The strike lasted four days in June.")
-    assert [c.kind for c in found] == ["number"]
-
-
-def test_bounds_of_two_directions_that_cannot_meet_conflict(toolkit, settings):
-    found = conflicts_of(toolkit, settings, "The town has just under 900,000 residents.",
-                         "The town has over 900,000 residents.")
-    assert [c.kind for c in found] == ["number"]
+@pytest.mark.parametrize("first, second", [
+    # two different upper bounds of one figure
+    ("He faces up to 10 years in jail for the fraud.",
+     "He faces up to 23 years in jail for the fraud."),
+    # two different lower bounds of one count
+    ("The quake killed more than 46,000 people.", "The quake killed more than 61,000 people."),
+    # a figure that a strict bound excludes
+    ("The strike lasted more than four days in June.", "The strike lasted four days in June."),
+    # bounds of two directions that cannot meet
+    ("The town has just under 900,000 residents.", "The town has over 900,000 residents."),
+])
+def test_bounds_that_cannot_both_hold_conflict(toolkit, settings, first, second):
+    assert [c.kind for c in conflicts_of(toolkit, settings, first, second)] == ["number"]
 
 
 def test_a_figure_within_a_maximum_agrees(toolkit, settings):
