@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .align import align_claims
+from .align import align_claims, build_table
 from .brief import write_brief
 from .claims import parse_articles
 from .clean import clean_record
@@ -55,6 +55,7 @@ from .steps import Step, run_steps, steps_until
 from .story_ids import assign_story_ids
 from .timeline import build_timeline
 from .toolkit import Toolkit
+from .verify import claim_verbs, packaged_verifier, renamed_facts, verify_facts
 
 ProgressFn = Callable[[str, int, int], None]  # (step, done, total)
 # Articles are parsed and kept in batches of this many: bounded memory, steady progress, and a
@@ -416,6 +417,18 @@ def step_conflicts(draft: Draft, tools: Tools) -> Draft:
                    facts=mark_disputed(draft.facts, shown))
 
 
+def step_verify(draft: Draft, tools: Tools) -> Draft:
+    """"Only one source" checked: a single-source fact found in another article of the story
+    (paraphrase-capable pair scorer) joins that article's fact and is corroborated."""
+    assert draft.facts is not None and draft.copies is not None and draft.possible is not None
+    table = build_table(list(draft.articles), dict(draft.claims), dict(draft.vectors))
+    english = [a for a in draft.articles if a.parsed]
+    docs = dict(zip((a.id for a in english), tools.toolkit.parse([a.text for a in english])))
+    facts, renamed = verify_facts(draft.facts, table, claim_verbs(draft.articles, table, docs),
+                                  draft.copies, packaged_verifier(), tools.settings.verify_cut)
+    return replace(draft, facts=facts, possible=renamed_facts(draft.possible, renamed))
+
+
 def step_quotes(draft: Draft, tools: Tools) -> Draft:
     """Quotations with their speakers, grouped across sources; differing wordings flagged."""
     assert draft.entities is not None
@@ -443,6 +456,8 @@ STORY_STEPS: tuple[Step, ...] = (
     Step("entities", ("articles",), ("entities",), step_entities),
     Step("conflicts", ("facts", "entities", "copies"), ("conflicts", "possible", "facts"),
          step_conflicts),
+    Step("verify", ("facts", "claims", "vectors", "copies", "possible"), ("facts", "possible"),
+         step_verify),
     Step("quotes", ("articles", "entities"), ("quote_groups",), step_quotes),
     Step("timeline", ("facts", "conflicts", "copies"), ("timeline",), step_timeline),
     Step("brief", ("facts", "conflicts", "timeline", "copies"), ("brief", "brief_left_out"),

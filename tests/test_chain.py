@@ -29,7 +29,7 @@ EXAMPLE = ROOT / "examples" / "linnet-bridge"
 # Modules that carry out an analysis step (and the store): what evaluations and renderers
 # must reach only through the chain and the Story it returns.
 STAGES = {"align", "brief", "claims", "clean", "cluster", "compare", "copies", "entities",
-          "ingest", "quotes", "quote_speakers", "timeline", "story_ids"}
+          "ingest", "quotes", "quote_speakers", "timeline", "story_ids", "verify"}
 BODY = ("The council of Ashford approved a budget of 4.2 million dollars on Monday after a "
         "long debate over road repairs, officials said. The mayor said the money would repair "
         "three bridges before winter.")
