@@ -536,3 +536,21 @@ def test_bounds_that_cannot_both_hold_conflict(toolkit, settings, first, second)
 def test_a_figure_within_a_maximum_agrees(toolkit, settings):
     assert not conflicts_of(toolkit, settings, "He faces up to 20 years in jail for the fraud.",
                             "He faces 20 years in jail for the fraud.")
+
+
+def test_one_verb_in_two_facts_years_apart_is_two_events():
+    """Two beginnings, not one beginning dated twice: statements of different facts linked
+    only by their verb are one event within a week only."""
+    from newsweave.compare.dates import Dates
+    from newsweave.compare.slots import DateSlot, Said
+    from newsweave.models import Mention
+
+    def said(fact: str, value: str) -> tuple[Said, DateSlot]:
+        slot = DateSlot(key="begin", shown=value, event="begin", subjects=frozenset({"work"}),
+                        objects=frozenset(), value=value)
+        return Said(Mention(fact, "", 0, 0), fact, frozenset(), (slot,), False), slot
+
+    dates = Dates()
+    assert not dates.comparable(*said("f1", "2015-12"), *said("f2", "2021-01"))
+    assert dates.comparable(*said("f1", "2025-03-03"), *said("f2", "2025-03-05"))
+    assert dates.comparable(*said("f1", "2015-12"), *said("f1", "2021-01"))  # one fact

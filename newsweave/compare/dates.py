@@ -165,6 +165,15 @@ class Dates(EventKind):
         return not (x.bound or y.bound) and days_between(x.value, y.value) <= SAME_EVENT_DAYS \
             and compatible_subjects(x.subjects, y.subjects)
 
+    def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        """Statements of two facts linked only by their verb are one event only within a week:
+        "began operations in December 2015" and "works began in January 2021", "met on April
+        17" and "plans to meet in June", are two beginnings and two meetings. (On the tune half
+        of the labelled stories, 6 of the 25 false shown disagreements were such pairs, 39 days
+        to 9 years apart; no real one was.)"""
+        return days_between(x.value, y.value) <= SAME_EVENT_DAYS and \
+            super().across_facts(a, x, b, y)
+
     def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
         """The same day (or month, when one side gives only the month), a year guessed alike,
         or a date inside the other's bound."""
