@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from .align import ClaimTable, bag_matrix, keyword_weights
+from .compare.scorer import LogisticModel
 from .models import Article, Conflict, CopyGroup, Fact, independent_count
 
 VERIFIER_FILE = "verifier.json"
@@ -47,21 +48,8 @@ LIGHT_VERBS = frozenset({"say", "be", "have", "do", "tell", "add", "state", "rep
 ROWS = 128
 
 
-@dataclass(frozen=True)
-class Verifier:
-    """A logistic model over pair signals (standardised), as fitted."""
-
-    features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
-
-    def probabilities(self, signals: Mapping[str, np.ndarray]) -> np.ndarray:
-        score = np.full(next(iter(signals.values())).shape, self.intercept, np.float64)
-        for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef):
-            score += c * (signals[name] - m) / s
-        return 1 / (1 + np.exp(-np.clip(score, -40, 40)))
+# The pair scorer is a plain logistic model, like the disagreement scorer.
+Verifier = LogisticModel
 
 
 def verifier_from(data: Mapping[str, Any]) -> Verifier:

@@ -19,28 +19,44 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 SCORER_FILE = "scorer.json"
 
 
 @dataclass(frozen=True)
-class Scorer:
+class LogisticModel:
+    """A logistic model over named signals, standardised as fitted (scikit-learn's
+    StandardScaler + LogisticRegression, kept as numbers)."""
+
     features: tuple[str, ...]
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     coef: tuple[float, ...]
     intercept: float
-    show: float  # shown from this probability up
-    floor: float  # possible differences from this probability up
-    gate: str = ""  # a signal that must also hold for a disagreement to be shown
-
-    def shows(self, probability: float, signals: Mapping[str, float]) -> bool:
-        return probability >= self.show and (not self.gate or signals.get(self.gate, 0) > 0)
 
     def probability(self, signals: Mapping[str, float]) -> float:
         score = self.intercept + sum(
             c * (signals.get(name, 0.0) - m) / s
             for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef))
         return 1 / (1 + math.exp(-max(min(score, 40.0), -40.0)))
+
+    def probabilities(self, signals: Mapping[str, np.ndarray]) -> np.ndarray:
+        """The same for arrays of signals (every array of one shape)."""
+        score = np.full(next(iter(signals.values())).shape, self.intercept, np.float64)
+        for name, m, s, c in zip(self.features, self.mean, self.scale, self.coef):
+            score += c * (signals[name] - m) / s
+        return 1 / (1 + np.exp(-np.clip(score, -40, 40)))
+
+
+@dataclass(frozen=True)
+class Scorer(LogisticModel):
+    show: float  # shown from this probability up
+    floor: float  # possible differences from this probability up
+    gate: str = ""  # a signal that must also hold for a disagreement to be shown
+
+    def shows(self, probability: float, signals: Mapping[str, float]) -> bool:
+        return probability >= self.show and (not self.gate or signals.get(self.gate, 0) > 0)
 
     def to_dict(self) -> dict[str, object]:
         return {"features": list(self.features), "mean": list(self.mean),
