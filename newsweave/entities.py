@@ -126,9 +126,9 @@ def name_text(ent: Any, label: str) -> str:
     only the office's field in a title ("Minister of Natural Resources", "the Minister of
     Ecology": an office, not an organisation)."""
     text = capitalised_part(ent.text)
-    words = text.split()
-    if label in ("ORG", "FAC") and text and (office_of(ent.doc, ent.start)
-                                             or office_of([w.lower() for w in words], 2)):
+    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
+    if label in ("ORG", "FAC") and text and (office_of(before)
+                                             or office_of(text.lower().split()[:2])):
         return ""
     return text
 
@@ -142,16 +142,12 @@ def capitalised_part(text: str) -> str:
         words = words[1:]
     while len(words) > 1 and words[-1].islower():
         words = words[:-1]
-    return " ".join(words) if words and not words[0].islower() else ""
+    return " ".join(words)
 
 
-def office_of(words: Any, end: int) -> bool:
-    """Are words[end-2:end] an office word and "of" ("Minister of", "Secretary of")? Words are
-    tokens of a parse or lower-cased strings."""
-    if not 2 <= end <= len(words):
-        return False
-    low = [str(getattr(w, "lower_", w)) for w in (words[end - 2], words[end - 1])]
-    return low[1] == "of" and low[0].rstrip(".") in OFFICES
+def office_of(words: list[str]) -> bool:
+    """Are the (lower-case) words an office word and "of" ("minister of", "secretary of")?"""
+    return len(words) == 2 and words[1] == "of" and words[0].rstrip(".") in OFFICES
 
 
 def org_parts(text: str) -> list[str]:

@@ -1,6 +1,7 @@
 """Facts -> dated events. Dates come from the words of each mention, explicit ("September 19",
 "2023-09-17") or relative ("on Sunday", "last Tuesday"), resolved against the publication date of
-the article that says them (for a copy, the earliest date of its copy group) (see `compare.resolve_date` for the weekday rule)."""
+the article that says them, or for a copy the earliest date of its copy group
+(`Story.anchor_dates`; see `dating.resolve_date` for the weekday rule)."""
 
 from __future__ import annotations
 

@@ -186,20 +186,17 @@ def single_rows(facts: Sequence[Fact], table: ClaimTable) -> list[tuple[int, int
 
 def joined_groups(facts: Sequence[Fact], moves: list[tuple[float, int, int]]) -> list[int]:
     """Root fact of each fact once every move (probability, single fact, partner's fact) is
-    made, most probable first: a single-source fact joins its partner's group."""
-    root = list(range(len(facts)))
+    made, most probable first: a single-source fact joins its partner's group, whose root
+    is the one member that never moved (each single fact moves at most once)."""
+    from scipy.cluster.hierarchy import DisjointSet  # type: ignore[import-untyped]
 
-    def find(k: int) -> int:
-        while root[k] != k:
-            root[k] = root[root[k]]
-            k = root[k]
-        return k
-
+    groups = DisjointSet(range(len(facts)))
+    moved = set()
     for _, single, other in sorted(moves, reverse=True):
-        a, b = find(single), find(other)
-        if a != b:
-            root[a] = b
-    return [find(k) for k in range(len(facts))]
+        if groups.merge(single, other):
+            moved.add(single)
+    root_of = {groups[k]: k for k in range(len(facts)) if k not in moved}
+    return [root_of[groups[k]] for k in range(len(facts))]
 
 
 def merged_fact(base: Fact, joining: list[Fact], copies: Sequence[CopyGroup]) -> Fact:
