@@ -81,17 +81,18 @@ def resolve_date(text: str, published: str, future: bool = False) -> str | None:
 MONTH_PHRASE = re.compile(rf"^(?:in |early |late |mid |mid-)?({MONTH_WORD})(?: (\d{{4}}))?$")
 
 
-def resolve_month(text: str, published: str) -> str | None:
+def resolve_month(text: str, published: str, future: bool = False) -> str | None:
     """"July 2020", "in July", "early March" -> "YYYY-MM": a month without a year is the
-    latest such month on or before publication."""
+    latest such month on or before publication, or for a future event ("will rise in April")
+    the next such month on or after it."""
     match = MONTH_PHRASE.match(phrase_of(text))
     if match is None:
         return None
     month = [m[:3] for m in ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                              "oct", "nov", "dec")].index(match.group(1)[:3]) + 1
     base = date.fromisoformat(published)
-    year = int(match.group(2)) if match.group(2) else \
-        base.year - (month > base.month)
+    later = month < base.month if future else -(month > base.month)
+    year = int(match.group(2)) if match.group(2) else base.year + later
     return f"{year:04d}-{month:02d}"
 
 

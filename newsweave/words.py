@@ -15,6 +15,17 @@ from unidecode import unidecode
 
 # Courtesy titles before a name ("Mr Tan"): they single out a person, never an office.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "madam", "sir", "mdm"})
+# Courtesy and honorary titles of Malaysia, Brunei and Indonesia that stand before a name
+# ("Datuk Seri X"); like "Mr", part of no one's name.
+HONORARY_TITLES = frozenset({"datuk", "dato", "datin", "seri", "tun", "tunku", "puan",
+                             "encik", "haji", "hajjah", "pehin"})
+# Offices many people hold at once: "MP X" and "MP Y" are two MPs, not one post disputed.
+SHARED_OFFICES = frozenset({
+    "mp", "senator", "representative", "lawmaker", "legislator", "councillor", "councilor",
+    "councilman", "councilwoman", "officer", "inspector", "judge", "justice", "prosecutor",
+    "attorney", "lecturer", "professor", "manager", "executive", "editor", "spokesman",
+    "spokeswoman", "spokesperson", "envoy", "consul", "coach", "magistrate", "commander",
+    "general", "colonel", "captain", "director", "minister"})
 # Office nouns a title can be headed by. Why a closed list: the words the parser chains before
 # a name also hold name parts and places ("Ng Chee Meng", "Johor Bahru"); only a title whose
 # head is an office can exclude another. Generic, non-national office words only; words that

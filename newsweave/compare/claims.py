@@ -9,6 +9,7 @@ claim is a weaker disagreement than contradicting it, and is not reported.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from ..words import fold
@@ -44,7 +45,7 @@ def claim_slots(doc: Any) -> list[ClaimSlot]:
         return slots
     for token in doc:
         predicate = predicate_of(token)
-        if predicate is None or token.dep_ in DESCRIPTIVE_DEPS:
+        if predicate is None or token.dep_ in DESCRIPTIVE_DEPS or asked(token):
             continue
         lemma = fold(predicate.lemma_)
         if lemma in WEAK_PREDICATES or lemma in REPORTING or lemma in DENIALS:
@@ -53,7 +54,8 @@ def claim_slots(doc: Any) -> list[ClaimSlot]:
         base = slot_base(verb)
         slots.append(ClaimSlot(key=f"whether {lemma}", value=not negated(verb, predicate),
                                shown=doc[verb.left_edge.i:verb.right_edge.i + 1].text[:120],
-                               hedged=hedged(verb), context=frozenset({lemma}),
+                               hedged=hedged(verb) or under_negated_verb(verb),
+                               context=frozenset({lemma}),
                                **{**base, "event": lemma}))
     return slots
 
@@ -61,6 +63,43 @@ def claim_slots(doc: Any) -> list[ClaimSlot]:
 def is_question(doc: Any) -> bool:
     words = [t for t in doc if not t.is_punct]
     return doc.text.rstrip().endswith("?") or bool(words) and words[0].lower_ in WH_WORDS
+
+
+def clause_heads(verb: Any) -> list[Any]:
+    """The verb and the verbs it is the complement or conjunct of, up to the root."""
+    chain = [verb]
+    while chain[-1].dep_ in ("ccomp", "xcomp", "conj") and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def asked(verb: Any) -> bool:
+    """The clause is a question, not a statement: "Why was it right to pardon them",
+    "Should everyone shower in the morning"."""
+    for node in clause_heads(verb):
+        children = list(node.children)
+        if any(c.lower_ in WH_WORDS and c.dep_ == "advmod" and c.i < node.i for c in children):
+            return True
+        # An auxiliary opening the sentence before the subject ("nor can it" is no question).
+        subjects = [c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+        first = next((t for t in node.doc if not t.is_punct), node)
+        if subjects and first.pos_ == "AUX" and first.head.i == node.i and first.i < subjects[0]:
+            return True
+    return False
+
+
+def under_negated_verb(verb: Any) -> bool:
+    """The clause is the object of a negated or negating verb that is not a denial ("did not
+    ensure that doctors avoid it", "failed to ensure that doctors avoid it"): whether it holds
+    is not stated either way."""
+    chain = clause_heads(verb)
+    for below, node in pairwise(chain):
+        if below.dep_ != "ccomp" or fold(node.lemma_) in DENIALS:
+            continue
+        if fold(node.lemma_) in NEGATING_HEADS or any(c.dep_ == "neg" for c in node.children) \
+                or node.dep_ in ("xcomp", "acl") and fold(node.head.lemma_) in NEGATING_HEADS:
+            return True
+    return False
 
 
 def predicate_of(token: Any) -> Any:
@@ -85,6 +124,8 @@ def negated(verb: Any, predicate: Any) -> bool:
     subject = subject_of(verb)
     if subject and any(c.lower_ == "no" for c in subject[0].children if c.dep_ == "det"):
         count += 1
+    if verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children):
+        count += 1  # "it was not foolproof, nor can it guarantee ..."
     node = verb
     # "acl": "failure to ensure its doctors refer" negates "refer" like "failed to ensure".
     while node.dep_ in ("ccomp", "xcomp", "conj", "acl") and node.head.i != node.i:
@@ -132,6 +173,11 @@ class Claims(SlotKind):
         if x.objects and y.objects and not (x.objects & y.objects):
             return False
         return compatible_subjects(x.subjects, y.subjects)
+
+    def agree(self, a: Said, x: ClaimSlot, b: Said, y: ClaimSlot) -> bool:
+        """The same polarity, or a side that does not state it firmly (hedged, or the object
+        of a negated verb): softening a claim is not contradicting it."""
+        return x.value == y.value or x.hedged or y.hedged
 
     def shown(self, slot: ClaimSlot) -> str:  # type: ignore[override]
         return "asserted" if slot.value else "denied"

@@ -55,7 +55,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             continue  # "today" in a reprint is the reprint's day: only a dateline fixes it
         resolved = dateline if today else \
             resolve_date(date_core(ent.text), published, future=is_future(verb)) or \
-            resolve_month(ent.text, published)
+            resolve_month(ent.text, published, future=is_future(verb))
         if resolved is None:
             continue
         base = slot_base(verb)
@@ -65,21 +65,8 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
         slots.append(DateSlot(key="date", value=resolved, shown=ent.text, explicit=explicit,
                               bound=date_bound(ent), **base))
-    if dateline is not None and not slots:
-        slots += dateline_slot(doc, dateline, next(e.text for e in spans if is_dateline(e)))
     written = {s.event for s in slots if s.explicit}
     return [s for s in slots if s.explicit or s.event not in written]
-
-
-def dateline_slot(doc: Any, dateline: str, shown: str) -> list[DateSlot]:
-    """"CITY, Jan 20 - A man was sentenced ...": a lead that dates nothing else reports the
-    dateline's day. Read as a rule, not as written (lower confidence), and only for an event
-    verb: a lead that says or is something dates no event."""
-    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB"]
-    if not roots or fold(roots[0].lemma_) in REPORTING | LIGHT_VERBS:
-        return []
-    return [DateSlot(key="date", value=dateline, shown=shown, explicit=False, dateline=True,
-                     **slot_base(roots[0]))]
 
 
 def date_spans(doc: Any) -> list[Any]:
@@ -105,9 +92,11 @@ def dateline_date(spans: list[Any], published: str) -> str | None:
 
 
 def is_dateline(ent: Any) -> bool:
+    """A date opening the statement and closed by a dash or colon ("CITY, Feb 6 - ..."); the
+    parser sometimes runs the entity on over the dash ("March 9 - Workers")."""
     doc = ent.doc
-    following = doc[ent.end].text if ent.end < len(doc) else ""
-    return ent.start <= 4 and following in DATELINE_MARKS
+    return ent.start <= 4 and any(t.text in DATELINE_MARKS
+                                  for t in doc[ent.start + 1:min(ent.end + 1, len(doc))])
 
 
 def dated_event(ent: Any) -> bool:
@@ -115,9 +104,9 @@ def dated_event(ent: Any) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in STATE_PREPOSITIONS:
         return False
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.i > 0 \
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.i > 0 \
             and root.doc[root.head.i - 1].lower_ == "as":
-        return False  # "as of Monday" dates a state
+        return False  # "as of Monday", "as at Jan 18" date a state
     if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return False
     return not is_dateline(ent)

@@ -16,7 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..words import HONORIFICS, OFFICES, ROLE_QUALIFIERS, fold
+from ..words import HONORARY_TITLES, HONORIFICS, OFFICES, ROLE_QUALIFIERS, SHARED_OFFICES, fold
 from .kind import SlotKind
 from .parse import event_of, slot_base
 from .slots import Entry, NameSlot, Said, Slot
@@ -33,8 +33,8 @@ def name_slots(doc: Any) -> list[NameSlot]:
         if ent.label_ != "PERSON":
             continue
         words = frozenset(w for t in ent if t.is_alpha and (w := fold(t.text))
-                          not in HONORIFICS)
-        if not words:
+                          not in HONORIFICS | HONORARY_TITLES)
+        if not words or not looks_like_a_name(ent):
             continue
         # "former minister X": the role does not single the person out, but X is still
         # named as a participant of the statement.
@@ -42,12 +42,21 @@ def name_slots(doc: Any) -> list[NameSlot]:
         base = slot_base(event_of(ent.root))
         # `context` holds an office one person fills ("the mayor"); only such roles link
         # different facts ("TikTok user X" is one of many users).
-        office = unique and bool(role) and role[-1] in OFFICES
+        office = unique and bool(role) and role[-1] in OFFICES and \
+            not (len(role) == 1 and role[0] in SHARED_OFFICES)
         slots.append(NameSlot(key="who", value=words,
                               shown=ent.text.removesuffix("'s").removesuffix("’s"),
                               context=frozenset(role) if office else frozenset(),
                               role=" ".join(role), **base))
     return slots
+
+
+def looks_like_a_name(ent: Any) -> bool:
+    """A person's name has a word in mixed case; an all-capitals word of three letters or
+    fewer ("XYZ" of a web address) or a Roman numeral ("II") alone is not one."""
+    words = [t.text for t in ent if t.is_alpha]
+    return any(len(w) > 3 or not w.isupper() for w in words) and \
+        not all(re.fullmatch(r"[IVX]+", w) for w in words)
 
 
 def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:
@@ -84,11 +93,21 @@ def same_person(x: frozenset[str], y: frozenset[str], x_shown: str = "",
                 y_shown: str = "") -> bool:
     """Subset ("Wong" / "Lawrence Wong"), one spelling with other spacing ("Wen Jie" /
     "Wenjie"), or a close fuzzy match."""
-    if x <= y or y <= x:
+    if x <= y or y <= x or same_surname(x_shown, y_shown):
         return True
     if x_shown and re.sub(r"[\W_]", "", fold(x_shown)) == re.sub(r"[\W_]", "", fold(y_shown)):
         return True
     return fuzz.token_set_ratio(" ".join(sorted(x)), " ".join(sorted(y))) >= SAME_NAME_RATIO
+
+
+def same_surname(x_shown: str, y_shown: str) -> bool:
+    """One last name and given names that may be one: an initial, or a short form sharing
+    the first three letters of the full one ("Rudolph W. Giuliani" / "Rudy Giuliani")."""
+    left, right = (fold(s).replace(".", " ").split() for s in (x_shown, y_shown))
+    if len(left) < 2 or len(right) < 2 or left[-1] != right[-1]:
+        return False
+    first, second = sorted((left[0], right[0]), key=len)
+    return second.startswith(first) if len(first) == 1 else first[:3] == second[:3]
 
 
 def named_in(words: frozenset[str], text: str) -> bool:

@@ -39,7 +39,6 @@ class DateSlot(Slot):
     value: str  # ISO date, or "YYYY-MM" for a date given to the month ("in July 2020")
     bound: str = ""  # "upper" ("by Dec 19"), "lower" ("after Dec 19") or ""
     explicit: bool = True  # written out, not a weekday resolved by rule
-    dateline: bool = False  # the day of the report's dateline, taken as the lead's event's
 
 
 @dataclass(frozen=True, kw_only=True)
