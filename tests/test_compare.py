@@ -632,3 +632,25 @@ def test_as_at_dates_a_state_not_an_event(toolkit, settings):
                             "Around 23 animals have been secured as at Jan 18.",
                             "By Jan 17, the animals had been secured by the rangers.",
                             published="2025-01-20")
+
+
+@pytest.mark.parametrize("first, second", [
+    # a verb coordinated with a negated one is negated with it
+    ("The clinic did not properly document and maintain the records of its patients.",
+     "The clinic failed to properly maintain the records of its patients."),
+    # a dateline with its year, and a bracketed date restating a state date
+    ("LONDON, Jan 21, 2025 - The bakery recently announced a new delivery service.",
+     "The bakery announced a new delivery service on Jan 3."),
+    ("As of Saturday (18 Jan), 23 animals had been recaptured by the rangers.",
+     "By 17 January, 23 animals had been recaptured by the rangers."),
+])
+def test_more_look_alikes_that_agree(toolkit, settings, first, second):
+    assert not conflicts_of(toolkit, settings, first, second, published="2025-01-21")
+
+
+def test_a_name_inside_another_spelling_is_one_person():
+    from newsweave.compare.names import same_person
+
+    assert same_person(frozenset({"he", "wen", "jie"}), frozenset({"wenjie"}), "He Wen Jie",
+                       "Wenjie")
+    assert not same_person(frozenset({"jie"}), frozenset({"wenjie"}), "Jie", "Wenjie")

@@ -124,8 +124,11 @@ def negated(verb: Any, predicate: Any) -> bool:
     subject = subject_of(verb)
     if subject and any(c.lower_ == "no" for c in subject[0].children if c.dep_ == "det"):
         count += 1
-    if verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children):
+    if any(c.lower_ == "nor" for c in verb.children) or \
+            verb.dep_ == "conj" and any(c.lower_ == "nor" for c in verb.head.children):
         count += 1  # "it was not foolproof, nor can it guarantee ..."
+    elif shares_negation(verb):
+        count += 1  # "did not document and maintain the records": neither was done
     node = verb
     # "acl": "failure to ensure its doctors refer" negates "refer" like "failed to ensure".
     while node.dep_ in ("ccomp", "xcomp", "conj", "acl") and node.head.i != node.i:
@@ -140,6 +143,15 @@ def negated(verb: Any, predicate: Any) -> bool:
             count += 1  # "do not want to negotiate" says as much as "will not negotiate"
             break
     return count % 2 == 1
+
+
+def shares_negation(verb: Any) -> bool:
+    """A verb coordinated with a negated one, with no subject or auxiliary of its own, is
+    negated with it ("did not document and maintain")."""
+    if verb.dep_ != "conj" or verb.head.i == verb.i:
+        return False
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
+    return not own and any(c.dep_ == "neg" for c in verb.head.children)
 
 
 def subject_of(verb: Any) -> list[Any]:

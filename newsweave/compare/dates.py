@@ -93,14 +93,28 @@ def dateline_date(spans: list[Any], published: str) -> str | None:
 
 def is_dateline(ent: Any) -> bool:
     """A date opening the statement and closed by a dash or colon ("CITY, Feb 6 - ..."); the
-    parser sometimes runs the entity on over the dash ("March 9 - Workers")."""
+    parser sometimes runs the entity on over the dash ("March 9 - Workers") or leaves the
+    year out of it ("Jan 21, 2025 -")."""
     doc = ent.doc
-    return ent.start <= 4 and any(t.text in DATELINE_MARKS
-                                  for t in doc[ent.start + 1:min(ent.end + 1, len(doc))])
+    if ent.start > 4:
+        return False
+    for token in doc[ent.start + 1:min(ent.end + 3, len(doc))]:
+        if token.text in DATELINE_MARKS:
+            return True
+        if token.i >= ent.end and not (token.is_digit or token.text == ","):
+            return False  # only a year may stand between the day and the dash
+    return False
 
 
 def dated_event(ent: Any) -> bool:
-    """The date entity dates an event: not a dateline, a state, or a modifier of a noun."""
+    """The date entity dates an event: not a dateline, a state, or a modifier of a noun. A
+    date in brackets restates the date before it ("as of Saturday (18 Jan)")."""
+    doc = ent.doc
+    if ent.start >= 2 and doc[ent.start - 1].text == "(":
+        restated = next((e for e in doc.ents if e.start <= ent.start - 2 < e.end
+                         and e.label_ in ("DATE", "TIME")), None)
+        if restated is not None:
+            return dated_event(restated)
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in STATE_PREPOSITIONS:
         return False
