@@ -107,6 +107,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if ent.label_ not in LABELS:
                 continue
             label = "PERSON" if after_title(ent) else ent.label_
+            if label == "PERSON" and name_piece(ent):
+                continue
             text = name_text(ent, label)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
@@ -119,6 +121,17 @@ def after_title(ent: Any) -> bool:
     recogniser says (the small model often tags such names as places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
     return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+
+
+def name_piece(ent: Any) -> bool:
+    """A one-word "person" right after another capitalised word that is no title and no name
+    of its own is the tail of a longer name the recogniser broke ("Johor Bahru" read as
+    "Bahru", "Hurricane Fiona" as "Fiona")."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
+        not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
 
 
 def name_text(ent: Any, label: str) -> str:

@@ -172,3 +172,11 @@ def test_office_fields_and_title_pieces_are_not_organisations(toolkit):
     assert "Coastal Affairs" not in names and "Defense" not in names
     assert {"Dana Prell", "Tomas Ekberg", "Lim Soo-suk"} <= names
     assert not any(n.split()[0].islower() or n.split()[-1].islower() for n in names)
+
+
+def test_a_broken_off_piece_of_a_place_name_is_no_person(toolkit):
+    entities = merge_entities(make_story(
+        "Mr Lin drove his family to Johor Bahru before getting on a bus.",
+        "The family drove to Johor Bahru and took a bus to the city."), toolkit)
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert "Bahru" not in people and "Lin" in people
