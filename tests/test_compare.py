@@ -570,25 +570,6 @@ def test_a_strict_bound_and_its_own_figure_are_only_a_possible_difference(toolki
     assert [c.kind for c in possible] == ["number"]
 
 
-def test_a_whole_count_is_a_rounded_average(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
-                            "Respondents had an average of 6.49 close friends in 2024.",
-                            "Respondents reported an average of six close friends in 2024.")
-
-
-def test_a_capitalised_number_word_inside_a_name_is_no_count(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
-                            "Nearly 4,200 applications for the pass were approved last year.",
-                            "Nearly 4,200 One Pass applications were approved last year.")
-
-
-def test_a_future_month_is_the_next_such_month(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
-                            "The grant for newborns will be increased to $5,000 in April.",
-                            "From April 1, the grant for newborns will be increased to $5,000.",
-                            published="2025-02-06")
-
-
 @pytest.mark.parametrize("first, second", [
     # "nor" denies what follows it, as "cannot" does
     ("The checks were not foolproof, nor can they guarantee that all will come to light.",
@@ -627,25 +608,30 @@ def test_an_office_many_hold_links_no_two_statements(toolkit):
     assert office("The bridge was opened by Mayor Alan Grey on Monday.") == [frozenset({"mayor"})]
 
 
-def test_as_at_dates_a_state_not_an_event(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
-                            "Around 23 animals have been secured as at Jan 18.",
-                            "By Jan 17, the animals had been secured by the rangers.",
-                            published="2025-01-20")
-
-
-@pytest.mark.parametrize("first, second", [
+@pytest.mark.parametrize("first, second, published", [
+    # a whole count is a rounded average
+    ("Respondents had an average of 6.49 close friends in 2024.",
+     "Respondents reported an average of six close friends in 2024.", "2025-02-06"),
+    # a capitalised number word inside a name is no count
+    ("Nearly 4,200 applications for the pass were approved last year.",
+     "Nearly 4,200 One Pass applications were approved last year.", "2025-02-06"),
+    # a future month is the next such month
+    ("The grant for newborns will be increased to $5,000 in April.",
+     "From April 1, the grant for newborns will be increased to $5,000.", "2025-02-06"),
+    # "as at" dates a state, not an event
+    ("Around 23 animals have been secured as at Jan 18.",
+     "By Jan 17, the animals had been secured by the rangers.", "2025-01-20"),
     # a verb coordinated with a negated one is negated with it
     ("The clinic did not properly document and maintain the records of its patients.",
-     "The clinic failed to properly maintain the records of its patients."),
+     "The clinic failed to properly maintain the records of its patients.", "2025-01-21"),
     # a dateline with its year, and a bracketed date restating a state date
     ("LONDON, Jan 21, 2025 - The bakery recently announced a new delivery service.",
-     "The bakery announced a new delivery service on Jan 3."),
+     "The bakery announced a new delivery service on Jan 3.", "2025-01-21"),
     ("As of Saturday (18 Jan), 23 animals had been recaptured by the rangers.",
-     "By 17 January, 23 animals had been recaptured by the rangers."),
+     "By 17 January, 23 animals had been recaptured by the rangers.", "2025-01-21"),
 ])
-def test_more_look_alikes_that_agree(toolkit, settings, first, second):
-    assert not conflicts_of(toolkit, settings, first, second, published="2025-01-21")
+def test_more_look_alikes_that_agree(toolkit, settings, first, second, published):
+    assert not conflicts_of(toolkit, settings, first, second, published=published)
 
 
 def test_a_name_inside_another_spelling_is_one_person():
