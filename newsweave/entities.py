@@ -33,6 +33,7 @@ from .words import HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
+CURRENCY = re.compile(r"[$€£¥₹₩]")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
 NICKNAME = re.compile(r"""\s+[("“]([A-Z][\w.-]*)[)"”](?=\s)""")
@@ -113,7 +114,35 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
                 add_form(forms, part, label, article.id)
-    return forms
+    cases = word_cases(docs)
+    texts = [a.text for a in english]
+    return {key: form for key, form in forms.items() if not common_words(form, cases, texts)}
+
+
+def word_cases(docs: list[Any]) -> dict[str, list[int]]:
+    """Per folded word: how often the story writes it in lower case, and capitalised inside
+    a sentence."""
+    cases: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc in docs:
+        for t in doc:
+            if t.is_alpha and (t.text.islower() or not t.is_sent_start):
+                cases[unidecode(t.lower_)][0 if t.text.islower() else 1] += 1
+    return cases
+
+
+def common_words(form: Form, cases: dict[str, list[int]], texts: list[str]) -> bool:
+    """A heading or a common noun capitalised ("Expiry Date", "Households", "Government"), not
+    a name: the story also writes it in lower case - a one-word form at least as often as
+    capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
+    ("expiry date"; "People's Action Party" never as "people's action party"). Acronyms
+    ("US", "WHO") are names."""
+    if form.text.isupper():
+        return False
+    if len(form.tokens) > 1:
+        phrase = re.compile(rf"\b{re.escape(form.text.lower())}\b")
+        return any(phrase.search(text) for text in texts)
+    lower, capital = cases.get(form.tokens[0], (0, 0))
+    return lower > 0 and lower >= capital
 
 
 def after_title(ent: Any) -> bool:
@@ -177,8 +206,8 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> No
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
-    if not tokens or not_a_name(tokens, label):
-        return
+    if not tokens or not_a_name(tokens, label) or CURRENCY.search(found):
+        return  # no name, or an amount ("S$300")
     key = " ".join(tokens)
     form = forms.setdefault(key, Form(text, tokens))
     form.labels[label] += 1

@@ -180,3 +180,15 @@ def test_a_broken_off_piece_of_a_place_name_is_no_person(toolkit):
         "The family drove to Johor Bahru and took a bus to the city."), toolkit)
     people = {e.name for e in entities if e.type == "PERSON"}
     assert "Bahru" not in people and "Lin" in people
+
+
+def test_capitalised_common_words_and_amounts_are_no_entities(toolkit):
+    entities = merge_entities(make_story(
+        "Expiry Date: the vouchers expire at the end of the year, Ms Low Yen Ling said.",
+        "Households will receive S$300 CDC Vouchers from Jan 6; the expiry date is Dec 31.",
+        "Singapore households can check the expiry date online, Ms Low Yen Ling said."),
+        toolkit)
+    names = {e.name for e in entities}
+    assert "Expiry Date" not in names and "Households" not in names
+    assert not any("300" in n for n in names)
+    assert any("Yen Ling" in n for n in names) and "Singapore" in names
