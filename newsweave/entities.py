@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 from .models import Entity, Story
 from .toolkit import Toolkit
-from .words import HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS
+from .words import HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS, fold
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
@@ -115,8 +115,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             for part in parts:
                 add_form(forms, part, label, article.id)
     cases = word_cases(docs)
-    texts = [a.text for a in english]
-    return {key: form for key, form in forms.items() if not common_words(form, cases, texts)}
+    text = "\n".join(a.text for a in english)
+    return {key: form for key, form in forms.items() if not common_words(form, cases, text)}
 
 
 def word_cases(docs: list[Any]) -> dict[str, list[int]]:
@@ -126,11 +126,11 @@ def word_cases(docs: list[Any]) -> dict[str, list[int]]:
     for doc in docs:
         for t in doc:
             if t.is_alpha and (t.text.islower() or not t.is_sent_start):
-                cases[unidecode(t.lower_)][0 if t.text.islower() else 1] += 1
+                cases[fold(t.text)][0 if t.text.islower() else 1] += 1
     return cases
 
 
-def common_words(form: Form, cases: dict[str, list[int]], texts: list[str]) -> bool:
+def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     """A heading or a common noun capitalised ("Expiry Date", "Households", "Government"), not
     a name: the story also writes it in lower case - a one-word form at least as often as
     capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
@@ -139,8 +139,8 @@ def common_words(form: Form, cases: dict[str, list[int]], texts: list[str]) -> b
     if form.text.isupper():
         return False
     if len(form.tokens) > 1:
-        phrase = re.compile(rf"\b{re.escape(form.text.lower())}\b")
-        return any(phrase.search(text) for text in texts)
+        phrase = form.text.lower()
+        return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
     lower, capital = cases.get(form.tokens[0], (0, 0))
     return lower > 0 and lower >= capital
 

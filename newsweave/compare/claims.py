@@ -76,13 +76,13 @@ def clause_heads(verb: Any) -> list[Any]:
 def asked(verb: Any) -> bool:
     """The clause is a question, not a statement: "Why was it right to pardon them",
     "Should everyone shower in the morning"."""
+    # An auxiliary opening the sentence before the subject ("nor can it" is no question).
+    first = next((t for t in verb.doc if not t.is_punct), verb)
     for node in clause_heads(verb):
         children = list(node.children)
         if any(c.lower_ in WH_WORDS and c.dep_ == "advmod" and c.i < node.i for c in children):
             return True
-        # An auxiliary opening the sentence before the subject ("nor can it" is no question).
         subjects = [c.i for c in children if c.dep_ in ("nsubj", "nsubjpass")]
-        first = next((t for t in node.doc if not t.is_punct), node)
         if subjects and first.pos_ == "AUX" and first.head.i == node.i and first.i < subjects[0]:
             return True
     return False

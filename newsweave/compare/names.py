@@ -96,7 +96,7 @@ def same_person(x: frozenset[str], y: frozenset[str], x_shown: str = "",
     if x <= y or y <= x or same_surname(x_shown, y_shown):
         return True
     joined = sorted((re.sub(r"[\W_]", "", fold(n)) for n in (x_shown, y_shown)), key=len)
-    if x_shown and len(joined[0]) >= 5 and joined[1].endswith(joined[0]):
+    if len(joined[0]) >= 5 and joined[1].endswith(joined[0]):
         return True  # "Wenjie" is "He Wen Jie" without the surname, or spaced otherwise
     return fuzz.token_set_ratio(" ".join(sorted(x)), " ".join(sorted(y))) >= SAME_NAME_RATIO
 
