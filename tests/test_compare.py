@@ -334,6 +334,20 @@ def test_a_figure_outside_a_stated_bound_conflicts(toolkit, settings):
     assert [c.kind for c in found] == ["number"]
 
 
+def test_a_statement_writing_both_figures_contradicts_neither(toolkit, settings):
+    # The second statement gives the first one's figure too, for another thing.
+    assert not conflicts_of(toolkit, settings,
+                            "The party won 12 seats in the election.",
+                            "In the election, the party contested 31 seats and won 12.")
+    # Written only once, the two figures still disagree; money is no count of seats.
+    assert [c.kind for c in conflicts_of(toolkit, settings,
+                                         "The party won 12 seats in the election.",
+                                         "The party won 31 seats in the election.")] == ["number"]
+    assert conflicts_of(toolkit, settings,
+                        "The party won 12 seats in the election.",
+                        "The party won 31 seats in the election after spending $12 million.")
+
+
 def test_more_things_added_by_the_parse_to_the_number_are_a_part(toolkit, settings):
     assert not conflicts_of(toolkit, settings,
                             "Six more drainage projects are slated to begin this year.",
@@ -372,6 +386,30 @@ def test_one_figure_under_two_verbs_of_one_fact_is_compared(toolkit, settings):
     assert not conflicts_of(toolkit, settings,
                             "The heckler stopped the performance for 10 minutes.",
                             "The heckler disrupted the performance for about 10 minutes.")
+
+
+def test_dates_of_saying_by_two_speakers_are_two_acts(toolkit, settings):
+    # Published on a Thursday: "Wednesday" is the day before.
+    said = "The plan was unveiled, as announced by the housing minister on Wednesday."
+    assert not conflicts_of(toolkit, settings, said,
+                            "The plan was unveiled, the city newspaper reported on Thursday.",
+                            published="2025-03-06")
+    assert [c.kind for c in conflicts_of(toolkit, settings, said,
+                                         "The plan was unveiled, the housing minister "
+                                         "announced on Monday.",
+                                         published="2025-03-06")] == ["date"]
+
+
+def test_counts_under_two_verbs_sharing_only_the_counted_things_are_two_sets(toolkit,
+                                                                             settings):
+    assert not conflicts_of(toolkit, settings,
+                            "Only five crocodiles escaped from the farm last week.",
+                            "By Saturday, 23 crocodiles had been recaptured near the farm.")
+    # A participant besides the counted things makes it one count under two verbs.
+    assert [c.kind for c in conflicts_of(toolkit, settings,
+                                         "The storm destroyed five houses in the village.",
+                                         "The storm flattened 23 houses in the village.")
+            ] == ["number"]
 
 
 def test_dates_far_apart_under_two_verbs_are_two_events(toolkit, settings):
@@ -582,9 +620,22 @@ def test_a_strict_bound_and_its_own_figure_are_only_a_possible_difference(toolki
     # what a negated or negating verb governs is not stated either way
     ("The clinic failed to ensure that its doctors avoid prescribing two sedatives at once.",
      "The clinic did not ensure that its doctors avoid prescribing two sedatives at once."),
+    # a negation runs along a list of verbs that open no finite clause of their own
+    ("Residents will not be asked for their bank details or made to install an app.",
+     ("Residents will not receive calls for their bank details, be asked to pay a fee, or be "
+      "made to install an app.")),
 ])
 def test_claims_not_read_as_contradicting(toolkit, settings, first, second):
     assert not conflicts_of(toolkit, settings, first, second)
+
+
+def test_a_verb_with_its_own_finite_auxiliary_is_not_negated_with_its_neighbour(toolkit):
+    from newsweave.compare.claims import shares_negation
+
+    doc = toolkit.nlp("The driver was not arrested and was charged with theft.")
+    assert not shares_negation(next(t for t in doc if t.lower_ == "charged"))
+    doc = toolkit.nlp("Residents will not receive calls, be asked to pay, or install an app.")
+    assert shares_negation(next(t for t in doc if t.lower_ == "asked"))
 
 
 @pytest.mark.parametrize("first, second", [

@@ -33,6 +33,8 @@ INTENT_VERBS = {"want", "plan", "intend", "wish", "mean", "try", "seek", "agree"
 # commuted"), they do not state the claim.
 DESCRIPTIVE_DEPS = {"relcl", "acl", "amod", "advcl", "pcomp"}
 WH_WORDS = {"why", "how", "what", "whether", "who", "when", "where", "which"}
+# Auxiliaries that continue a negated verb phrase rather than open one ("not ..., be asked").
+NON_FINITE = {"VB", "VBN", "VBG"}
 # Predicates too general to carry a claim on their own.
 WEAK_PREDICATES = {"be", "have", "do", "get", "make", "go", "come", "take", "include"}
 # Pronouns a claim's subject can be: two different ones are two different subjects.
@@ -146,12 +148,16 @@ def negated(verb: Any, predicate: Any) -> bool:
 
 
 def shares_negation(verb: Any) -> bool:
-    """A verb coordinated with a negated one, with no subject or auxiliary of its own, is
-    negated with it ("did not document and maintain")."""
+    """A verb coordinated with a negated one, with no subject, negation or finite auxiliary
+    of its own, is negated with it, along the whole list ("did not document and maintain";
+    "will not receive a request, be asked to pay, or install an app"; but "was not arrested
+    and was charged")."""
     if verb.dep_ != "conj" or verb.head.i == verb.i:
         return False
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg")]
-    return not own and any(c.dep_ == "neg" for c in verb.head.children)
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "neg")
+           or c.dep_ in ("aux", "auxpass") and c.tag_ not in NON_FINITE]
+    head = verb.head
+    return not own and (any(c.dep_ == "neg" for c in head.children) or shares_negation(head))
 
 
 def subject_of(verb: Any) -> list[Any]:

@@ -160,6 +160,14 @@ class Dates(EventKind):
             return False  # "also sold on Feb 21": another sale, not a second date for this one
         return super().comparable(a, x, b, y)
 
+    def same_fact_comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        """Two dates of saying (`event` ""): one act only when one speaker can have made both
+        ("announced by the minister on Wednesday" and "the newspaper reported today" are two
+        acts, a day apart)."""
+        if not (x.event or y.event):
+            return compatible_subjects(x.subjects, y.subjects)
+        return super().same_fact_comparable(a, x, b, y)
+
     def across_verbs(self, x: DateSlot, y: DateSlot) -> bool:  # type: ignore[override]
         """Dates of one fact under two verbs: one event only with one actor ("Country A
         presented on Monday" and "country B embraced it on Tuesday" are two events), within a

@@ -23,6 +23,7 @@ from ..models import Conflict, Position, Story
 from ..toolkit import Toolkit
 from ..words import fold
 from .kind import SlotKind, new_conflict
+from .numbers import written_figures
 from .parse import doc_names
 from .scorer import Scorer
 from .signals import cosine, signals
@@ -135,7 +136,8 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
             slots = tuple(s for kind in kinds.values()
                           for s in kind.read(doc, anchors[article.id]))
             saids[index] = Said(mention, fact, doc_names(doc), slots,
-                                article.published_from == "inferred", folded[article.id])
+                                article.published_from == "inferred", folded[article.id],
+                                written_figures(doc))
     return [s for s in saids if s is not None]
 
 

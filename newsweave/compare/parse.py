@@ -105,6 +105,11 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
                                                             if c.dep_ == "pobj"]
             for target in targets:
                 objects |= phrase_words(target)
+    if not subjects:
+        # "as announced by the minister": with no subject, the agent of a passive acts.
+        subjects = {w for child in verb.children if child.dep_ == "agent"
+                    for target in child.children if target.dep_ == "pobj"
+                    for w in phrase_words(target)}
     if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
         # "is set to plead", "arrived and met": the subject sits on the governing verb.
         subjects = set(participants(verb.head)[0])

@@ -70,6 +70,8 @@ class Said:
     slots: tuple[Slot, ...]
     inferred_date: bool
     article_text: str = field(default="", repr=False)  # folded text of the whole article
+    # Figures the statement writes as counts or measures (not money, dates, times, shares).
+    figures: frozenset[float] = frozenset()
 
 
 Entry = list[tuple[Said, Slot]]
