@@ -139,6 +139,9 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
             continue
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and len(tokens) > 1:
             tokens.pop()
+        # A claim split off at "and" / "but" starts after the link word ("and it will ...").
+        while part and len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+            tokens.pop(0)
         char_start = tokens[0].idx - sent.doc[0].idx + offset
         char_end = tokens[-1].idx + len(tokens[-1].text) - sent.doc[0].idx + offset
         text = sent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]

@@ -325,9 +325,19 @@ def boilerplate_reason(line: Line, alone: bool, settings: Settings) -> str | Non
     if alone and CREDIT.search(text) and words <= CAPTION_MAX_WORDS \
             and complete_sentences(text, settings) < 2:
         return "caption"
-    if alone and not SENTENCE_END.search(text) and words < settings.heading_max_words:
+    if alone and words < settings.heading_max_words and is_heading(text):
         return "heading"
     return None
+
+
+def is_heading(text: str) -> bool:
+    """One line, no end mark: a heading, a list label, the headline of another article in a
+    related-links list. A line that ends with a colon (it introduces what follows) or a web
+    address, or that holds a sentence end inside ("... in the past. THE STAR"), is a
+    sentence."""
+    stripped = text.rstrip()
+    return not (SENTENCE_END.search(stripped) or stripped.endswith(":")
+                or "." in stripped.split()[-1] or len(split_sentences(stripped)) > 1)
 
 
 def join_paragraphs(lines: list[Line]) -> list[str]:

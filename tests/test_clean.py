@@ -120,6 +120,31 @@ def test_a_lone_caption_like_sentence_is_kept_as_the_story(toolkit, settings):
     assert "caption" in article.article.warnings[0]
 
 
+def test_headings_and_related_headlines_are_removed_and_kept_aside(settings):
+    paragraphs = ["The council approved the new budget on Monday after a long debate.",
+                  "How the new budget affects residents",
+                  "The mayor said the plan would cut spending by ten percent next year.",
+                  "Transport minister defends new bus plan, calls for patience over higher "
+                  "fares from March",
+                  "Residents can read the plan at example.gov/budget",
+                  "The council listed the following changes to the plan:",
+                  "Parking charges will rise in the town centre from next year."]
+    article = clean("\n\n".join(paragraphs), settings)
+    assert [(r.text, r.reason) for r in article.removed] == [(paragraphs[1], "heading"),
+                                                           (paragraphs[3], "heading")]
+    assert article.text.split("\n\n") == [p for i, p in enumerate(paragraphs) if i not in (1, 3)]
+
+
+def test_a_claim_split_off_at_a_link_word_starts_after_it(toolkit, settings):
+    text = ("The council approved the new budget for the coming year on Monday, and the mayor "
+            "said the plan would cut spending on roads by ten percent.")
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [
+        "The council approved the new budget for the coming year on Monday",
+        "the mayor said the plan would cut spending on roads by ten percent"]
+    assert all(parsed.article.text[c.start:c.end] == c.text for c in parsed.claims)
+
+
 def test_article_warnings_survive_the_store_and_older_rows_load_without_them(settings):
     article = clean("Robbers steal jewels worth millions from a Paris store", settings)
     assert article.warnings
