@@ -124,8 +124,8 @@ def test_headings_and_related_headlines_are_removed_and_kept_aside(settings):
     paragraphs = ["The council approved the new budget on Monday after a long debate.",
                   "How the new budget affects residents",
                   "The mayor said the plan would cut spending by ten percent next year.",
-                  "Transport minister defends new bus plan, calls for patience over higher "
-                  "fares from March",
+                  ("Transport minister defends new bus plan, calls for patience over higher "
+                   "fares from March"),
                   "Residents can read the plan at example.gov/budget",
                   "The council listed the following changes to the plan:",
                   "Parking charges will rise in the town centre from next year."]
