@@ -79,9 +79,16 @@ def measure(value: float, word: str) -> tuple[str, float] | None:
 
 
 def number_value(token: Any) -> float | None:
-    word = token.lower_.replace(",", "")
+    return word_value(token.lower_)
+
+
+def word_value(word: str) -> float | None:
+    """A figure in digits ("2,100") or a number word ("six"), lower-cased; else None."""
+    word = word.replace(",", "")
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
+    if word.isalpha():
+        return None  # float() also reads "nan" and "inf"
     try:
         return float(word)
     except ValueError:
@@ -417,8 +424,8 @@ def written_figures(doc: Any) -> frozenset[float]:
 def written_figure(shown: str) -> float | None:
     """The one figure a slot's words write ("2,100 tonnes" -> 2100, "six days" -> 6); None
     for a sum ("two years and three months") or no figure."""
-    found = {NUMBER_WORDS.get(w, w) for w in FIGURE.findall(shown.lower().replace(",", ""))}
-    values = {float(v) for v in found if not isinstance(v, str) or v.replace(".", "", 1).isdigit()}
+    values = {v for w in FIGURE.findall(shown.lower().replace(",", ""))
+              if (v := word_value(w)) is not None}
     return values.pop() if len(values) == 1 else None
 
 
