@@ -50,6 +50,14 @@ def test_different_counts_of_one_thing_conflict(toolkit, settings):
     assert [c.kind for c in found] == ["number"]
 
 
+def test_counts_of_people_named_by_nationality_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "More than 3,100 Norwegians have been evacuated since the fire began.",
+                         "More than 4,700 Norwegians have been evacuated since the fire began.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.value for p in found[0].positions} == {"3,100 Norwegians", "4,700 Norwegians"}
+
+
 def test_six_day_visit_agrees_with_about_a_week(toolkit, settings):
     assert not conflicts_of(toolkit, settings, "The leader ended a six-day visit to the city.",
                             "The leader ended a visit of about a week to the city.")

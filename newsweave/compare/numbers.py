@@ -199,7 +199,7 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
             continue
         value = number_value(token)
         unit = token.head
-        if value is None or token.dep_ not in ("nummod", "compound") or unit.pos_ != "NOUN" \
+        if value is None or token.dep_ not in ("nummod", "compound") or not countable(unit) \
                 or unit.i < token.i or in_range(token):
             continue
         measured = measure(value, unit.lemma_.lower())
@@ -223,6 +223,12 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
                                     shown=f"{token.text} {unit.text}", hedged=is_hedged(token),
                                     **bound_fields(token), **base))
     return slots
+
+
+def countable(unit: Any) -> bool:
+    """A common noun, or a plural proper noun naming a group of people ("46,000
+    Palestinians", "two Americans"): what a figure in front of it counts."""
+    return unit.pos_ == "NOUN" or (unit.tag_ == "NNPS" and unit.ent_type_ == "NORP")
 
 
 def hyphenated_slots(doc: Any) -> list[NumberSlot]:
