@@ -143,9 +143,9 @@ def align_claims(articles: list[Article], claims: dict[str, tuple[Claim, ...]],
         group = sorted(group, key=lambda k: (table.article_of[k], table.claims[k].start))
         members = [table.claims[k] for k in group]
         article_ids = tuple(dict.fromkeys(ids[table.article_of[k]] for k in group))
+        shown = table.claims[representative(group, table, scores)]
         facts.append(Fact(
-            id=fact_id([c.id for c in members]),
-            text=table.claims[representative(group, table, scores)].text,
+            id=fact_id([c.id for c in members]), text=shown.text, subject=shown.subject,
             status="corroborated" if len(article_ids) > 1 else "single_source",
             articles=article_ids, independent_sources=len(article_ids),
             mentions=tuple(Mention(c.article, c.text, c.start, c.end, c.id) for c in members)))

@@ -180,7 +180,7 @@ def single_candidates(story: Story) -> list[Candidate]:
             continue
         mention = fact.mentions[0]
         article = articles.get(mention.article)
-        text = statement(mention.text) if article else None
+        text = statement(with_subject(fact, mention.text)) if article else None
         if article is None or text is None or unsupported(text, article.text):
             continue
         words = content_words(text)
@@ -204,7 +204,7 @@ def best_statement(fact: Fact, articles: dict[str, Article]
     best: tuple[float, float, str, tuple[str, ...]] | None = None
     for mention in fact.mentions:
         article = articles.get(mention.article)
-        text = statement(mention.text) if article else None
+        text = statement(with_subject(fact, mention.text)) if article else None
         if article is None or text is None or unsupported(text, article.text):
             continue
         supporters = (article.id,) + tuple(
@@ -254,6 +254,13 @@ def shared_words(story: Story) -> frozenset[str]:
 
 
 # ---- statements: the sources' own words, lightly normalised ----------------------------------
+
+def with_subject(fact: Fact, text: str) -> str:
+    """A mention as prose: the fact's own text after the subject it shares with its sentence
+    ("offered to send Y" -> "Kim offered to send Y", `Fact.subject`); other mentions as they
+    are."""
+    return f"{fact.subject} {text}" if fact.subject and text == fact.text else text
+
 
 def statement(text: str) -> str | None:
     """A mention as a sentence of its own: a leading dateline ("CITY, Jan 23 –"), link word

@@ -19,7 +19,7 @@ from .clean import split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
-from .words import NUMBER_WORDS, count_words
+from .words import NUMBER_WORDS, REPORTING, count_words, fold
 
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
@@ -31,6 +31,11 @@ CAPTION_MAX_TOKENS = 40
 # the present ("Kim waves from the train"): such a present-tense line is a caption. Set by hand
 # on the reference story's captions; not measured beyond it.
 PAST_STORY_SHARE = 0.7
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Why: a subject up to this long reads as one name or phrase in brackets; a longer one brings
+# clauses ("the man, who had fled the scene on foot, ...") and is cut to its head.
+SUBJECT_MAX_TOKENS = 8
+PREDICATE_OPENERS = {"aux", "auxpass", "neg", "advmod"}
 # What a coordinated verb must govern to be a predicate of its own, not "came and went".
 PREDICATE_PARTS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "prep", "dative"}
 # A statement has a verb and at least this many words; a verbless line this long or longer is
@@ -148,8 +153,53 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
         claims.append(Claim(
             id=f"{article_id}:{index}.{part}", article=article_id, sentence=index, text=text,
             start=char_start, end=char_end, keywords=content_keywords(tokens),
-            numbers=numbers_in(tokens), names=names_in(tokens)))
+            numbers=numbers_in(tokens), names=names_in(tokens),
+            subject=shared_subject(tokens) if part else ""))
     return claims
+
+
+def shared_subject(tokens: list[Any]) -> str:
+    """The subject a split-off predicate shares with the main verb it is coordinated with
+    ("Kim" for "offered to send Y" of "Kim accepted X and offered to send Y"), or "" when the
+    part has a subject of its own or is not joined to the sentence's main verb (a verb joined
+    inside a clause, "a man who said his partner had left and attacked her", would borrow the
+    clause's subject). A short subject whole ("the Protection from Scams Act"), a long one
+    as its head and the words before it."""
+    inside = {t.i for t in tokens}
+    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside
+                 and t.dep_ == "conj"), None)
+    if verb is None or has_subject(verb) or not opens_with(verb, tokens) or \
+            attribution(verb):
+        return ""
+    main = verb
+    while main.dep_ == "conj":
+        main = main.head
+    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
+    if main.dep_ != "ROOT" or subject is None:
+        return ""
+    whole = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
+        return whole.text
+    return subject.doc[subject.left_edge.i:subject.i + 1].text
+
+
+def opens_with(verb: Any, tokens: list[Any]) -> bool:
+    """The part starts with the verb, after its own auxiliaries, negation or adverbs ("then
+    transferred", "has not paid"): a predicate. Starting with anything else ("that ...",
+    "according to ..."), it is not one the subject can be put in front of."""
+    return all(t.head.i == verb.i and t.dep_ in PREDICATE_OPENERS
+               for t in tokens if t.i < verb.i)
+
+
+def attribution(verb: Any) -> bool:
+    """A verb of saying with no clause of what was said: the speaker follows it ("..., reported
+    the newspaper"; "confirmed the head of the group"), it is no predicate of the subject."""
+    return fold(verb.lemma_) in REPORTING and not any(c.dep_ in ("ccomp", "xcomp")
+                                                      for c in verb.children)
+
+
+def has_subject(verb: Any) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
 
 
 def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:

@@ -114,6 +114,9 @@ class Claim:
     keywords: tuple[str, ...] = ()  # lemmas of content words, lower-cased
     numbers: tuple[str, ...] = ()  # normalised numeric values mentioned
     names: tuple[str, ...] = ()  # named-entity strings, ascii-folded and lower-cased
+    # A predicate split off its sentence with no subject of its own ("offered to send Y" of
+    # "Kim accepted X and offered to send Y") names here the subject it shares ("Kim").
+    subject: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +136,17 @@ class Fact:
     articles: tuple[str, ...]
     independent_sources: int
     mentions: tuple[Mention, ...]
+    subject: str = ""  # the shared subject when `text` is a split-off predicate (Claim.subject)
+
+    @property
+    def readable(self) -> str:
+        return readable(self.text, self.subject)
+
+
+def readable(text: str, subject: str) -> str:
+    """A fact as a reader sees it: a split-off predicate with its subject before it in brackets
+    ("[Kim] offered to send Y"); the fact's text stays verbatim, as the sources wrote it."""
+    return f"[{subject}] {text}" if subject else text
 
 
 @dataclass(frozen=True)

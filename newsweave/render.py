@@ -174,7 +174,7 @@ def _facts_section(story: Story, labels: Mapping[str, str]) -> list[str]:
 
 
 def _fact_line(fact: Fact, labels: Mapping[str, str], topics: dict[str, list[str]]) -> str:
-    line = f"- {_inline(fact.text)} {_cite(fact.articles, labels)}"
+    line = f"- {_inline(fact.readable)} {_cite(fact.articles, labels)}"
     if fact.independent_sources < len(fact.articles):
         line += f" ({fact.independent_sources} independent)"
     if fact.status == "disputed":
@@ -203,7 +203,7 @@ def _single_source_section(facts: tuple[Fact, ...], labels: Mapping[str, str]) -
     lines = ["## Only one source", ""]
     for source in sorted(groups, key=lambda s: order.get(s, len(order))):
         lines += [f"### {_inline(source) or 'Unknown source'}", ""]
-        lines += [f"- {_inline(f.text)}" for f in groups[source]]
+        lines += [f"- {_inline(f.readable)}" for f in groups[source]]
         lines.append("")
     return lines
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from .models import Report, Story
+from .models import Report, Story, readable
 from .render import left_out_text, with_labels
 from .serialize import report_to_dict, story_to_dict
 
@@ -81,8 +81,9 @@ def story_view(analysed: Story) -> dict[str, Any]:
         said = {m["article"]: m["text"] for m in reversed(fact["mentions"])}
         dots = [cite(f"f{i}.{a['id']}", a["id"], said.get(a["id"], fact["text"]))
                 if a["id"] in fact["articles"] else None for a in story["articles"]]
-        facts.append({**fact, "dots": dots, "status_name": STATUS_NAMES.get(fact["status"],
-                                                                           fact["status"])})
+        facts.append({**fact, "dots": dots, "readable": readable(fact["text"],
+                                                                 fact.get("subject", "")),
+                      "status_name": STATUS_NAMES.get(fact["status"], fact["status"])})
     counts = {s: sum(1 for f in story["facts"] if f["status"] == s) for s in STATUS_NAMES}
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
     conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}

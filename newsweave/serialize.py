@@ -110,6 +110,7 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
     return {
         "id": fact.id,
         "text": fact.text,
+        "subject": fact.subject,
         "status": fact.status,
         "articles": list(fact.articles),
         "independent_sources": fact.independent_sources,

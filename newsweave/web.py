@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import render_html
 from .errors import StoreError
+from .models import readable
 from .serialize import story_to_dict
 from .store import Store
 
@@ -159,7 +160,8 @@ def article_view(db: Store, story_id: str, article_id: str) -> dict[str, Any]:
                    {"text": text[start:end], "fact": fact["id"], "status": fact["status"],
                     "key": key}]
         quotes[key] = {"source": f"Fact · {render_html.STATUS_NAMES.get(fact['status'], '')} · "
-                                 f"{len(fact['articles'])} source(s)", "text": fact["text"]}
+                                 f"{len(fact['articles'])} source(s)",
+                         "text": readable(fact["text"], fact.get("subject", ""))}
         at = end
     pieces.append({"text": text[at:], "fact": None})
     return {"story": {"id": story["id"], "title": story["title"]},

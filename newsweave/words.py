@@ -73,6 +73,12 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
                      "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
                      "dozen": "12"})
+# Verbs of saying and telling: a statement's attribution, not the event it reports.
+REPORTING = {"say", "report", "tell", "accord", "state", "add", "announce", "claim", "write",
+             "quote", "cite", "show", "publish", "confirm", "describe", "indicate", "note",
+             # Speeches and posts recur: outlets date the quote they use, not one event.
+             "speak", "post", "comment", "remark", "reiterate", "stress", "highlight",
+             "assure", "reassure", "warn", "urge", "explain", "insist", "inform"}
 WORD = re.compile(r"\w+")
 # Month names and their short forms, folded ("sept" included): never part of a name.
 MONTH_WORDS = frozenset({

@@ -246,6 +246,19 @@ def test_clause_cut_from_mid_sentence_is_not_used():
     assert write_brief(story, 9)[0] == ()
 
 
+def test_a_split_off_predicate_is_told_with_the_subject_it_shares():
+    text = "The council met on Monday and approved the bridge budget of 85 million dollars."
+    source = article("a", text, "Daily Post")
+    clause = replace(fact("f_clause", (source, "approved the bridge budget of 85 million dollars")),
+                     subject="The council")
+    other = article("b", "The council budget for the bridge runs to 85 million dollars.",
+                    "Evening Star")
+    brief = write_brief(Story("s", "t", (source, other), (clause,)), 9)[0]
+    assert [s.text for s in brief] == [
+        ("Only Daily Post reports that the council approved the bridge budget of 85 million "
+         "dollars.")]
+
+
 def test_statement_drops_dateline_and_leading_link_word():
     assert statement("HARBOR CITY – However, the bridge opened on Monday") == \
         "The bridge opened on Monday."

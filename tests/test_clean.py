@@ -145,6 +145,23 @@ def test_a_claim_split_off_at_a_link_word_starts_after_it(toolkit, settings):
     assert all(parsed.article.text[c.start:c.end] == c.text for c in parsed.claims)
 
 
+def test_a_predicate_split_off_without_a_subject_names_the_subject_it_shares(toolkit,
+                                                                             settings):
+    text = ("The regional governor accepted an invitation to visit the port and offered to "
+            "send two engineers to the shipyard next spring.")
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert [(c.text, c.subject) for c in parsed.claims] == [
+        ("The regional governor accepted an invitation to visit the port", ""),
+        ("offered to send two engineers to the shipyard next spring", "The regional governor")]
+
+
+def test_a_clause_with_its_own_subject_names_none(toolkit, settings):
+    text = ("Police arrested the driver on the bridge on Monday, and the court charged him "
+            "with careless driving on Tuesday.")
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert len(parsed.claims) == 2 and all(c.subject == "" for c in parsed.claims)
+
+
 def test_article_warnings_survive_the_store_and_older_rows_load_without_them(settings):
     article = clean("Robbers steal jewels worth millions from a Paris store", settings)
     assert article.warnings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 from web_testdata import IMG, SCRIPT, full_report
@@ -118,3 +119,13 @@ def test_quotes_of_one_speaker_sit_under_one_heading():
     section = section[:section.index("</section>")]
     assert section.count("<strong>Jane Roe</strong>") == 1
     assert "We will rebuild the bridge" in section and "Nobody was hurt" in section
+
+
+def test_a_split_off_predicate_shows_its_subject_in_brackets_in_the_facts_table():
+    report = full_report()
+    story = report.stories[0]
+    said = replace(story.facts[3], text="was given five drones", subject=f"The leader {SCRIPT}")
+    html = report_to_html(replace(report, stories=(
+        replace(story, facts=(*story.facts[:3], said)),)))
+    assert "<td>[The leader &lt;script&gt;window.pwned=1&lt;/script&gt;] was given five drones" \
+        in html

@@ -180,6 +180,16 @@ def test_single_source_fact_is_listed_under_its_outlet():
     assert "The mayor spoke." not in md[:md.index("## Only one source")]
 
 
+def test_a_split_off_predicate_is_shown_after_its_subject_in_brackets():
+    story = make_report().stories[0]
+    said = replace(make_fact("f2", "spoke.", story.articles[:1], "single_source"),
+                   subject="The mayor")
+    story = replace(story, facts=(story.facts[0], said, story.facts[2]))
+    md = report_to_markdown(make_report(facts=story.facts))
+    assert "- [The mayor] spoke." in md
+    assert [f["subject"] for f in story_to_dict(story)["facts"]] == ["", "The mayor", ""]
+
+
 def test_article_without_outlet_is_labelled_by_its_id():
     md = report_to_markdown(make_report())
     assert "[c3]" in md

@@ -8,9 +8,9 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from ..words import fold
+from ..words import REPORTING, fold
 from .kind import EventKind
-from .parse import REPORTING, event_of, slot_base
+from .parse import event_of, slot_base
 from .slots import AttributeSlot, Said, Slot
 
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.

@@ -12,9 +12,9 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from ..words import fold
+from ..words import REPORTING, fold
 from .kind import SlotKind, compatible_subjects
-from .parse import PRONOUNS, REPORTING, slot_base
+from .parse import PRONOUNS, slot_base
 from .slots import ClaimSlot, Said, Slot
 
 # Verbs whose clausal complement they deny: "denied that he had incited".

@@ -22,9 +22,9 @@ from ..dating import (
     resolve_date,
     resolve_month,
 )
-from ..words import fold
+from ..words import REPORTING, fold
 from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects
-from .parse import LIGHT_VERBS, REPORTING, event_of, slot_base
+from .parse import LIGHT_VERBS, event_of, slot_base
 from .slots import DateSlot, Said, Slot
 
 # Prepositions that date a state, not an event ("as of yesterday", "until March").

@@ -11,11 +11,6 @@ from typing import Any
 
 from ..words import fold
 
-REPORTING = {"say", "report", "tell", "accord", "state", "add", "announce", "claim", "write",
-             "quote", "cite", "show", "publish", "confirm", "describe", "indicate", "note",
-             # Speeches and posts recur: outlets date the quote they use, not one event.
-             "speak", "post", "comment", "remark", "reiterate", "stress", "highlight",
-             "assure", "reassure", "warn", "urge", "explain", "insist", "inform"}
 # Plain English synonyms for the events news reports date; one name per group.
 EVENT_GROUPS = (
     ("leave", "depart", "exit", "quit"), ("arrive", "reach", "land", "enter"),
