@@ -29,11 +29,14 @@ from unidecode import unidecode
 
 from .models import Entity, Story
 from .toolkit import Toolkit
-from .words import HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS, fold
+from .words import HONORARY_TITLES, HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS, fold
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
 CURRENCY = re.compile(r"[$€£¥₹₩]")
+WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
+# A dateline run into the name after it by the recogniser: "SINGAPORE - Passengers".
+DATELINE = re.compile(r"^[A-Z][A-Z.]+(?:\s[A-Z][A-Z.]+)*\s+[-–—]\s+(?=\S)")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
 NICKNAME = re.compile(r"""\s+[("“]([A-Z][\w.-]*)[)"”](?=\s)""")
@@ -110,6 +113,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             label = "PERSON" if after_title(ent) else ent.label_
             if label == "PERSON" and name_piece(ent):
                 continue
+            if label == "PERSON" and len(ent) > 1:
+                ent = whole_name(ent)
             text = name_text(ent, label)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
@@ -163,6 +168,34 @@ def name_piece(ent: Any) -> bool:
         not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
 
 
+def whole_name(ent: Any) -> Any:
+    """A person's name of two or more words with the piece the recogniser left off next to it
+    ("Tan Wei" + "Ming", "Ng" + "Hui Ling"): a capitalised proper noun of no entity of its
+    own, no title. Not after a possessive ("X's Hotel") or before "of" (the "X School of
+    Y"). On the left only where a name can begin (after a verb or punctuation, not
+    after "for", "the" or another capitalised word), so an office's field stays off
+    ("Minister for Education Chan Chun Sing")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    # The parser tags such a last piece as anything (an adverb, a conjunction) and may even
+    # start a sentence at it.
+    possessive = ent[-1].tag_ == "POS" or ent[-1].text.endswith(("'s", "’s"))
+    if end < len(doc) and loose_name_word(doc[end]) and not possessive and \
+            not (end + 1 < len(doc) and doc[end + 1].lower_ == "of"):
+        end += 1
+    before = doc[start - 1] if start else None
+    if before is not None and loose_name_word(before) and before.pos_ == "PROPN" and \
+            not before.is_stop and (start == 1 or doc[start - 2].is_punct
+                                    or doc[start - 2].pos_ in ("VERB", "AUX")):
+        start -= 1
+    return doc[start:end]
+
+
+def loose_name_word(token: Any) -> bool:
+    """A capitalised word that no entity claims and that is no title."""
+    return token.is_alpha and token.is_title and not token.ent_type_ and \
+        token.lower_ not in TITLES | HONORARY_TITLES
+
+
 def name_text(ent: Any, label: str) -> str:
     """The span without lower-case words at its edges (`capitalised_part`); "" when a body is
     only the office's field in a title ("Minister of Natural Resources", "the Minister of
@@ -206,8 +239,9 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> No
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
-    if not tokens or not_a_name(tokens, label) or CURRENCY.search(found):
-        return  # no name, or an amount ("S$300")
+    if not tokens or not_a_name(tokens, label) or CURRENCY.search(found) or \
+            WEB_ADDRESS.search(found):
+        return  # no name, an amount ("S$300") or a web or mail address
     key = " ".join(tokens)
     form = forms.setdefault(key, Form(text, tokens))
     form.labels[label] += 1
@@ -230,9 +264,10 @@ def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Possessive and leading titles off: "Governor Smith's" -> "Smith"."""
+    """Possessive, leading titles and a dateline run into the name off: "Governor Smith's" ->
+    "Smith", "SINGAPORE - Passengers" -> "Passengers"."""
     text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
-    text = POSSESSIVE.sub("", text).strip(" .,;:\"'“”‘’()")
+    text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/")
     words = text.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]

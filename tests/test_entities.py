@@ -192,3 +192,36 @@ def test_capitalised_common_words_and_amounts_are_no_entities(toolkit):
     assert "Expiry Date" not in names and "Households" not in names
     assert not any("300" in n for n in names)
     assert any("Yen Ling" in n for n in names) and "Singapore" in names
+
+
+def test_a_persons_name_takes_back_the_piece_the_recogniser_left_off(toolkit):
+    from spacy.tokens import Span
+
+    from newsweave.entities import whole_name
+
+    def widened(text: str, first: str, words: int) -> str:
+        doc = toolkit.nlp(text)
+        start = next(t.i for t in doc if t.text == first)
+        doc.ents = [Span(doc, start, start + words, label="PERSON")]
+        return whole_name(doc.ents[0]).text
+
+    assert widened("The motion was tabled by Koh Wen Tai on Tuesday.", "Koh", 2) == \
+        "Koh Wen Tai"
+    assert widened("The plan works, said Yeo Han Ling in a statement.", "Han", 2) == \
+        "Yeo Han Ling"
+    # An office's field before the name stays off, and so does a title.
+    assert widened("The Minister for Education Tan Bee Hoon visited the school.", "Tan", 3) == \
+        "Tan Bee Hoon"
+    assert widened("The school was visited by Minister Tan Bee Hoon.", "Tan", 3) == \
+        "Tan Bee Hoon"
+
+
+def test_web_addresses_and_datelines_are_no_part_of_a_name():
+    from newsweave.entities import add_form
+
+    forms: dict = {}
+    add_form(forms, "https://shop.example.org/en/", "ORG", "a0")
+    add_form(forms, "orders@example.org", "ORG", "a0")
+    assert forms == {}
+    assert normalise("HARBOUR CITY - Commuters") == "Commuters"
+    assert normalise("US-China") == "US-China"
