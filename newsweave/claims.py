@@ -216,7 +216,7 @@ def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
 
 def cut_before(token: Any, sent: Any) -> int | None:
     """Where a claim of its own starts at `token`, or None."""
-    if token.pos_ not in ("VERB", "AUX") or token.i == sent.root.i:
+    if token.pos_ not in ("VERB", "AUX") or token.i == sent.root.i or refers_back(token):
         return None
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
     on_root = token.head.i == sent.root.i
@@ -235,6 +235,17 @@ def cut_before(token: Any, sent: Any) -> int | None:
         left = min([c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                    + [left])
     return left
+
+
+def refers_back(verb: Any) -> bool:
+    """A clause about "the other", "another" or "the rest" of what the sentence began with
+    ("one victim lost $1 million while the other lost $4.9 million"): no claim on its own."""
+    for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
+        words = [t.lower_ for t in subject.subtree]
+        if words[:2] in (["the", "other"], ["the", "others"], ["the", "rest"]) or \
+                words[:1] == ["another"]:
+            return True
+    return False
 
 
 def content_keywords(tokens: list[Any]) -> tuple[str, ...]:

@@ -155,6 +155,12 @@ def test_a_predicate_split_off_without_a_subject_names_the_subject_it_shares(too
         ("offered to send two engineers to the shipyard next spring", "The regional governor")]
 
 
+def test_a_clause_about_the_other_one_stays_with_the_first(toolkit, settings):
+    text = "One trader lost $2 million in the scheme while the other lost $3.5 million."
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
 def test_a_clause_with_its_own_subject_names_none(toolkit, settings):
     text = ("Police arrested the driver on the bridge on Monday, and the court charged him "
             "with careless driving on Tuesday.")

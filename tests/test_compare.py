@@ -58,6 +58,15 @@ def test_counts_of_people_named_by_nationality_conflict(toolkit, settings):
     assert {p.value for p in found[0].positions} == {"3,100 Norwegians", "4,700 Norwegians"}
 
 
+def test_one_of_a_pair_is_no_count_of_the_pair(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "One trader lost $2 million while the other lost $3.5 million.",
+                            "Two traders lost $2 million and $3.5 million in the fraud.")
+    found = conflicts_of(toolkit, settings, "One trader was arrested in the raid.",
+                         "Two traders were arrested in the raid.")
+    assert [c.kind for c in found] == ["number"]
+
+
 def test_six_day_visit_agrees_with_about_a_week(toolkit, settings):
     assert not conflicts_of(toolkit, settings, "The leader ended a six-day visit to the city.",
                             "The leader ended a visit of about a week to the city.")

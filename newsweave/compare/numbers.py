@@ -163,10 +163,21 @@ def number_follows(token: Any, unit: Any) -> bool:
 
 def is_partial(token: Any, unit: Any) -> bool:
     """"two other officers", "six more projects" (the parser hangs "more" on the number),
-    "including 28 air checkpoints" (a part listed, not the total)."""
+    "including 28 air checkpoints" (a part listed, not the total), "one victim lost $1
+    million while the other lost $4.9 million" (one of a pair or a set)."""
     return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
         any(c.lower_ in PARTIAL and not bound_word(c) for c in token.children) or \
-        listed_part(unit)
+        listed_part(unit) or one_of_several(token, unit)
+
+
+def one_of_several(token: Any, unit: Any) -> bool:
+    """"One X ..., the other ..." / "one X ... and another ...": a count of one that the
+    sentence goes on to set beside another member of the same group."""
+    if token.lower_ not in ("one", "1"):
+        return False
+    after = [t for t in token.sent if t.i > unit.i]
+    return any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0
+                                         and t.doc[t.i - 1].lower_ == "the") for t in after)
 
 
 def bound_word(token: Any) -> bool:
