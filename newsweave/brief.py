@@ -24,7 +24,7 @@ from unidecode import unidecode
 
 from .config import DEFAULT_SETTINGS
 from .dating import as_written
-from .models import Article, BriefSentence, Conflict, Fact, Position, Story
+from .models import Article, BriefSentence, Conflict, Fact, Position, Story, readable
 from .words import NUMBER_WORDS, stop_words
 
 # Share of the sentences each section aims for when all have material. Agreed facts lead and
@@ -256,17 +256,18 @@ def shared_words(story: Story) -> frozenset[str]:
 # ---- statements: the sources' own words, lightly normalised ----------------------------------
 
 def with_subject(fact: Fact, text: str) -> str:
-    """A mention as prose: the fact's own text after the subject it shares with its sentence
-    ("offered to send Y" -> "Kim offered to send Y", `Fact.subject`); other mentions as they
-    are."""
-    return f"{fact.subject} {text}" if fact.subject and text == fact.text else text
+    """A mention with the subject it shares with its sentence, in brackets as in the report
+    ("offered to send Y" -> "[Kim] offered to send Y", `Fact.subject`): the words are the
+    source's, the brackets say which were brought in from the rest of its sentence. Other
+    mentions as they are."""
+    return readable(text, fact.subject) if text == fact.text else text
 
 
 def statement(text: str) -> str | None:
     """A mention as a sentence of its own: a leading dateline ("CITY, Jan 23 –"), link word
     and stray punctuation dropped, first letter capitalised, quote marks closed, a full stop
     added. None when nothing is left."""
-    text = DATELINE.sub("", " ".join(text.split())).lstrip("([–—-•·*,;: ").strip()
+    text = DATELINE.sub("", " ".join(text.split())).lstrip("(–—-•·*,;: ").strip()
     first = text.split(" ", 1)
     if len(first) == 2 and first[0].rstrip(",").lower() in LINK_WORDS:
         text = first[1].lstrip(",; ")
@@ -327,6 +328,8 @@ def is_fragment(text: str, article: Article) -> bool:
 def lower_first(text: str, story: Story) -> str:
     """`text` after "reports that": its first word lower-cased when it is a stop word, or
     when the story's sources never write it capitalised after a lower-case word (a name)."""
+    if text.startswith("["):  # a subject brought in from the sentence: "[The council] ..."
+        return "[" + lower_first(text[1:], story)
     first = WORD.match(text)
     if first is None or not first.group(0)[0].isupper() or first.group(0).isupper():
         return text

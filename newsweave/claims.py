@@ -32,6 +32,8 @@ CAPTION_MAX_TOKENS = 40
 # on the reference story's captions; not measured beyond it.
 PAST_STORY_SHARE = 0.7
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+PLURAL_PRONOUNS = {"we", "they", "these", "those", "both", "many", "others", "some"}
+SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that", "everyone", "someone", "each"}
 # Why: a subject up to this long reads as one name or phrase in brackets; a longer one brings
 # clauses ("the man, who had fled the scene on foot, ...") and is cut to its head.
 SUBJECT_MAX_TOKENS = 8
@@ -175,7 +177,7 @@ def shared_subject(tokens: list[Any]) -> str:
     while main.dep_ == "conj":
         main = main.head
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
-    if main.dep_ != "ROOT" or subject is None:
+    if main.dep_ != "ROOT" or subject is None or not agrees(subject, verb):
         return ""
     whole = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
     if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
@@ -196,6 +198,17 @@ def attribution(verb: Any) -> bool:
     the newspaper"; "confirmed the head of the group"), it is no predicate of the subject."""
     return fold(verb.lemma_) in REPORTING and not any(c.dep_ in ("ccomp", "xcomp")
                                                       for c in verb.children)
+
+
+def agrees(subject: Any, verb: Any) -> bool:
+    """Subject and verb agree in number, as a subject and its own verb do: a singular noun
+    with "are" or "intend", a plural one with "offers", belong to different clauses."""
+    form = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
+    if form.tag_ == "VBZ":
+        return subject.tag_ not in ("NNS", "NNPS") and subject.lower_ not in PLURAL_PRONOUNS
+    if form.tag_ == "VBP":
+        return subject.tag_ not in ("NN", "NNP") and subject.lower_ not in SINGULAR_PRONOUNS
+    return True
 
 
 def has_subject(verb: Any) -> bool:

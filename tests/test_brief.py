@@ -246,7 +246,7 @@ def test_clause_cut_from_mid_sentence_is_not_used():
     assert write_brief(story, 9)[0] == ()
 
 
-def test_a_split_off_predicate_is_told_with_the_subject_it_shares():
+def test_a_split_off_predicate_is_told_after_the_subject_it_shares_in_brackets():
     text = "The council met on Monday and approved the bridge budget of 85 million dollars."
     source = article("a", text, "Daily Post")
     clause = replace(fact("f_clause", (source, "approved the bridge budget of 85 million dollars")),
@@ -255,7 +255,7 @@ def test_a_split_off_predicate_is_told_with_the_subject_it_shares():
                     "Evening Star")
     brief = write_brief(Story("s", "t", (source, other), (clause,)), 9)[0]
     assert [s.text for s in brief] == [
-        ("Only Daily Post reports that the council approved the bridge budget of 85 million "
+        ("Only Daily Post reports that [the council] approved the bridge budget of 85 million "
          "dollars.")]
 
 

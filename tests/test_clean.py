@@ -161,6 +161,20 @@ def test_a_clause_about_the_other_one_stays_with_the_first(toolkit, settings):
     assert [c.text for c in parsed.claims] == [text[:-1]]
 
 
+def test_a_borrowed_subject_must_agree_with_the_verb_in_number(toolkit):
+    from newsweave.claims import agrees
+
+    def subject_and_verb(text: str):
+        doc = toolkit.nlp(text)
+        return next(t for t in doc if t.dep_ == "nsubj"), next(t for t in doc if t.dep_ == "ROOT")
+
+    speculation, _ = subject_and_verb("Speculation grows every week.")
+    officials, intend = subject_and_verb("Officials intend to field new candidates.")
+    _, offers = subject_and_verb("The bank offers easy loans.")
+    assert agrees(officials, intend) and not agrees(speculation, intend)
+    assert agrees(speculation, offers) and not agrees(officials, offers)
+
+
 def test_a_clause_with_its_own_subject_names_none(toolkit, settings):
     text = ("Police arrested the driver on the bridge on Monday, and the court charged him "
             "with careless driving on Tuesday.")
