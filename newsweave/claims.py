@@ -177,7 +177,8 @@ def shared_subject(tokens: list[Any]) -> str:
     while main.dep_ == "conj":
         main = main.head
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
-    if main.dep_ != "ROOT" or subject is None or not agrees(subject, verb):
+    if main.dep_ != "ROOT" or subject is None or not agrees(subject, verb) or \
+            clause_between(main, verb):
         return ""
     whole = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
     if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
@@ -198,6 +199,16 @@ def attribution(verb: Any) -> bool:
     the newspaper"; "confirmed the head of the group"), it is no predicate of the subject."""
     return fold(verb.lemma_) in REPORTING and not any(c.dep_ in ("ccomp", "xcomp")
                                                       for c in verb.children)
+
+
+def clause_between(main: Any, verb: Any) -> bool:
+    """A relative clause with a subject of its own stands between the main verb and the
+    split-off one ("blamed the man who pried the door open"; "a government that anticipates
+    challenges, earns trust"): the parser may have hung that clause's next verb on the main
+    one. (Reported clauses, "said that ...", were tried too: on the tune half they removed 3
+    wrong subjects and 4 right ones, on the check half 4 and 9.)"""
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and has_subject(t)
+               for t in main.doc[main.i + 1:verb.i])
 
 
 def agrees(subject: Any, verb: Any) -> bool:

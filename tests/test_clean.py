@@ -175,6 +175,19 @@ def test_a_borrowed_subject_must_agree_with_the_verb_in_number(toolkit):
     assert agrees(speculation, offers) and not agrees(officials, offers)
 
 
+def test_no_subject_is_borrowed_across_a_relative_clause(toolkit):
+    from newsweave.claims import clause_between
+
+    doc = toolkit.nlp("Neighbours also blamed the builder who left the gate open and called "
+                      "the police.")
+    main = next(t for t in doc if t.dep_ == "ROOT")
+    called = next(t for t in doc if t.text == "called")
+    assert clause_between(main, called)
+    doc = toolkit.nlp("Neighbours also blamed the builder for the flood and called the police.")
+    main = next(t for t in doc if t.dep_ == "ROOT")
+    assert not clause_between(main, next(t for t in doc if t.text == "called"))
+
+
 def test_a_clause_with_its_own_subject_names_none(toolkit, settings):
     text = ("Police arrested the driver on the bridge on Monday, and the court charged him "
             "with careless driving on Tuesday.")
