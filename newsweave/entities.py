@@ -70,6 +70,7 @@ class Form:
     spellings: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     nicknames: set[str] = field(default_factory=set)  # keys of "Nickname Surname"
+    titled: bool = False  # named after a courtesy title at least once ("Mr Law")
 
     @property
     def label(self) -> str:
@@ -110,7 +111,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
         for ent in doc.ents:
             if ent.label_ not in LABELS:
                 continue
-            label = "PERSON" if after_title(ent) else ent.label_
+            titled = after_title(ent)
+            label = "PERSON" if titled else ent.label_
             if label == "PERSON" and name_piece(ent):
                 continue
             if label == "PERSON" and len(ent) > 1:
@@ -118,7 +120,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             text = name_text(ent, label)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
-                add_form(forms, part, label, article.id)
+                add_form(forms, part, label, article.id, titled)
     cases = word_cases(docs)
     text = "\n".join(a.text for a in english)
     return {key: form for key, form in forms.items() if not common_words(form, cases, text)}
@@ -139,10 +141,15 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     """A heading or a common noun capitalised ("Expiry Date", "Households", "Government"), not
     a name: the story also writes it in lower case - a one-word form at least as often as
     capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
-    ("expiry date"; "People's Action Party" never as "people's action party"). Acronyms
+    ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
+    whose every word the story also writes in lower case is a product, a heading or a common
+    noun ("Gift Box", "News"), unless a courtesy title names it a person ("Mr Law"). Acronyms
     ("US", "WHO") are names."""
     if form.text.isupper():
         return False
+    if form.label == "PERSON" and not form.titled and \
+            all(cases.get(t, (0, 0))[0] for t in form.tokens):
+        return True  # "Sushi Box", "Gift Lantern", "News": every word also written as a word
     if len(form.tokens) > 1:
         phrase = form.text.lower()
         return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
@@ -235,7 +242,8 @@ def org_parts(text: str) -> list[str]:
     return parts if all(len(p.split()) >= 2 for p in parts) else [text]
 
 
-def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> None:
+def add_form(forms: dict[str, Form], found: str, label: str, article: str,
+             titled: bool = False) -> None:
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
@@ -247,6 +255,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str) -> No
     form.labels[label] += 1
     form.spellings.add(normalise(found))  # the nickname stays in the shown spelling
     form.articles.add(article)
+    form.titled = form.titled or titled
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
 

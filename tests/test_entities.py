@@ -225,3 +225,17 @@ def test_web_addresses_and_datelines_are_no_part_of_a_name():
     assert forms == {}
     assert normalise("HARBOUR CITY - Commuters") == "Commuters"
     assert normalise("US-China") == "US-China"
+
+
+def test_a_person_whose_every_word_is_also_a_common_word_is_no_person():
+    from newsweave.entities import common_words
+
+    cases = {"gift": [3, 1], "box": [2, 0], "law": [4, 5], "see": [9, 0]}
+
+    def person(text: str, titled: bool = False) -> Form:
+        return Form(text, name_tokens(text), Counter({"PERSON": 1}), titled=titled)
+
+    assert common_words(person("Gift Box"), cases, "")
+    assert not common_words(person("Law", titled=True), cases, "")  # "Mr Law"
+    assert not common_words(person("Law Chon See"), cases, "")
+    assert not common_words(Form("Gift Box", ("gift", "box"), Counter({"ORG": 1})), cases, "")
