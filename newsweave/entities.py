@@ -32,7 +32,8 @@ from .toolkit import Toolkit
 from .words import HONORARY_TITLES, HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS, fold
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
-PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
+PLACES = {"GPE", "LOC", "FAC", "ORG"}
+PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}  # spaCy mixes these up for little-known places
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
 # A dateline run into the name after it by the recogniser: "SINGAPORE - Passengers".
@@ -113,6 +114,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
                 continue
             titled = after_title(ent)
             label = "PERSON" if titled else ent.label_
+            if label == "PERSON" and placed(ent):
+                label = "LOC"
             if label == "PERSON" and name_piece(ent):
                 continue
             if label == "PERSON" and len(ent) > 1:
@@ -162,6 +165,15 @@ def after_title(ent: Any) -> bool:
     recogniser says (the small model often tags such names as places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
     return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+
+
+def placed(ent: Any) -> bool:
+    """A "person" after a preposition of place ("in Tanah Merah", "along Sungei Bedok") is a
+    place the small model mistyped; "at Tan's stall" is a person's."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    after = doc[ent.end].tag_ if ent.end < len(doc) else ""
+    return before in PLACE_PREPOSITIONS and after != "POS" and ent[-1].tag_ != "POS"
 
 
 def name_piece(ent: Any) -> bool:

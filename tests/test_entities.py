@@ -239,3 +239,20 @@ def test_a_person_whose_every_word_is_also_a_common_word_is_no_person():
     assert not common_words(person("Law", titled=True), cases, "")  # "Mr Law"
     assert not common_words(person("Law Chon See"), cases, "")
     assert not common_words(Form("Gift Box", ("gift", "box"), Counter({"ORG": 1})), cases, "")
+
+
+def test_a_person_after_a_preposition_of_place_is_a_place(toolkit):
+    from spacy.tokens import Span
+
+    from newsweave.entities import placed
+
+    def mistyped(text: str, first: str, words: int) -> bool:
+        doc = toolkit.nlp(text)
+        start = next(t.i for t in doc if t.text == first)
+        doc.ents = [Span(doc, start, start + words, label="PERSON")]
+        return placed(doc.ents[0])
+
+    assert mistyped("Floods were reported in Kampong Reka on Monday.", "Kampong", 2)
+    assert mistyped("The van stopped along Jalan Tenang for an hour.", "Jalan", 2)
+    assert not mistyped("The report was sent to Tan Wei Ming on Monday.", "Tan", 3)
+    assert not mistyped("They met at Tan Wei Ming's shop on Monday.", "Tan", 3)
