@@ -257,7 +257,7 @@ def shared_words(story: Story) -> frozenset[str]:
 
 def with_subject(fact: Fact, text: str) -> str:
     """A mention with the subject it shares with its sentence, in brackets as in the report
-    ("offered to send Y" -> "[Kim] offered to send Y", `Fact.subject`): the words are the
+    ("offered to send Y" -> "[The mayor] offered to send Y", `Fact.subject`): the words are the
     source's, the brackets say which were brought in from the rest of its sentence. Other
     mentions as they are."""
     return readable(text, fact.subject) if text == fact.text else text

@@ -162,7 +162,7 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
 
 def shared_subject(tokens: list[Any]) -> str:
     """The subject a split-off predicate shares with the main verb it is coordinated with
-    ("Kim" for "offered to send Y" of "Kim accepted X and offered to send Y"), or "" when the
+    ("The mayor" for "offered to send Y" of "The mayor accepted X and offered to send Y"), or "" when the
     part has a subject of its own or is not joined to the sentence's main verb (a verb joined
     inside a clause, "a man who said his partner had left and attacked her", would borrow the
     clause's subject). A short subject whole ("the Protection from Scams Act"), a long one

@@ -168,7 +168,7 @@ def after_title(ent: Any) -> bool:
 
 
 def placed(ent: Any) -> bool:
-    """A "person" after a preposition of place ("in Tanah Merah", "along Sungei Bedok") is a
+    """A "person" after a preposition of place ("in Kampong Reka", "along Jalan Tenang") is a
     place the small model mistyped; "at Tan's stall" is a person's."""
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start else ""

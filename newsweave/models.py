@@ -115,7 +115,7 @@ class Claim:
     numbers: tuple[str, ...] = ()  # normalised numeric values mentioned
     names: tuple[str, ...] = ()  # named-entity strings, ascii-folded and lower-cased
     # A predicate split off its sentence with no subject of its own ("offered to send Y" of
-    # "Kim accepted X and offered to send Y") names here the subject it shares ("Kim").
+    # "The mayor accepted X and offered to send Y") names here the subject it shares.
     subject: str = ""
 
 
@@ -145,7 +145,7 @@ class Fact:
 
 def readable(text: str, subject: str) -> str:
     """A fact as a reader sees it: a split-off predicate with its subject before it in brackets
-    ("[Kim] offered to send Y"); the fact's text stays verbatim, as the sources wrote it."""
+    ("[The mayor] offered to send Y"); the fact's text stays verbatim, as the sources wrote it."""
     return f"[{subject}] {text}" if subject else text
 
 

@@ -237,8 +237,8 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
 
 
 def countable(unit: Any) -> bool:
-    """A common noun, or a plural proper noun naming a group of people ("46,000
-    Palestinians", "two Americans"): what a figure in front of it counts."""
+    """A common noun, or a plural proper noun naming a group of people ("4,000
+    Norwegians", "two Americans"): what a figure in front of it counts."""
     return unit.pos_ == "NOUN" or (unit.tag_ == "NNPS" and unit.ent_type_ == "NORP")
 
 
