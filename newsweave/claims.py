@@ -162,11 +162,11 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
 
 def shared_subject(tokens: list[Any]) -> str:
     """The subject a split-off predicate shares with the main verb it is coordinated with
-    ("The mayor" for "offered to send Y" of "The mayor accepted X and offered to send Y"), or "" when the
-    part has a subject of its own or is not joined to the sentence's main verb (a verb joined
-    inside a clause, "a man who said his partner had left and attacked her", would borrow the
-    clause's subject). A short subject whole ("the Protection from Scams Act"), a long one
-    as its head and the words before it."""
+    ("The mayor" for "offered to send Y" of "The mayor accepted X and offered to send Y"), or
+    "" when the part has a subject of its own or is not joined to the sentence's main verb (a
+    verb joined inside a clause, "a man who said his partner had left and attacked her",
+    would borrow the clause's subject). A short subject whole ("the Road Safety Act"), a long
+    one as its head and the words before it."""
     inside = {t.i for t in tokens}
     verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside
                  and t.dep_ == "conj"), None)
