@@ -32,8 +32,9 @@ from .toolkit import Toolkit
 from .words import HONORARY_TITLES, HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS, fold
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
-PLACES = {"GPE", "LOC", "FAC", "ORG"}
-PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}  # spaCy mixes these up for little-known places
+PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
+# A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
+PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
 # A dateline run into the name after it by the recogniser: "SINGAPORE - Passengers".
