@@ -25,7 +25,7 @@ from unidecode import unidecode
 from .config import DEFAULT_SETTINGS
 from .dating import as_written
 from .models import Article, BriefSentence, Conflict, Fact, Position, Story, readable
-from .words import NUMBER_WORDS, stop_words
+from .words import DATELINE, NUMBER_WORDS, stop_words
 
 # Share of the sentences each section aims for when all have material. Agreed facts lead and
 # get the largest share; disagreements and single-source details are what a reader cannot
@@ -66,8 +66,6 @@ ARTICLES = frozenset({"the", "a", "an"})
 # the figure 3.
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘«", "”’»"
-# "SINGAPORE –", "SINGAPORE, Jan 23 —": a place in capitals opening a report, then a dash.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^–—]{1,20})?\s[–—-]\s")
 QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 
 

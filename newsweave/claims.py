@@ -242,7 +242,7 @@ def cut_before(token: Any, sent: Any) -> int | None:
     """Where a claim of its own starts at `token`, or None."""
     if token.pos_ not in ("VERB", "AUX") or token.i == sent.root.i or refers_back(token):
         return None
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
     on_root = token.head.i == sent.root.i
     contrast = on_root and token.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)

@@ -29,7 +29,16 @@ from unidecode import unidecode
 
 from .models import Entity, Story
 from .toolkit import Toolkit
-from .words import HONORARY_TITLES, HONORIFICS, MONTH_WORDS, OFFICES, TITLES, WEEKDAYS, fold
+from .words import (
+    DATELINE,
+    HONORARY_TITLES,
+    HONORIFICS,
+    MONTH_WORDS,
+    OFFICES,
+    TITLES,
+    WEEKDAYS,
+    fold,
+)
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
@@ -37,8 +46,6 @@ PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known p
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
-# A dateline run into the name after it by the recogniser: "SINGAPORE - Passengers".
-DATELINE = re.compile(r"^[A-Z][A-Z.]+(?:\s[A-Z][A-Z.]+)*\s+[-–—]\s+(?=\S)")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
 NICKNAME = re.compile(r"""\s+[("“]([A-Z][\w.-]*)[)"”](?=\s)""")
@@ -171,10 +178,15 @@ def after_title(ent: Any) -> bool:
 def placed(ent: Any) -> bool:
     """A "person" after a preposition of place ("in Kampong Reka", "along Jalan Tenang") is a
     place the small model mistyped; "at Tan's stall" is a person's."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return before in PLACE_PREPOSITIONS and not possessive(ent)
+
+
+def possessive(ent: Any) -> bool:
+    """The span ends in a possessive, or one follows it ("Tan's", "Tan 's")."""
     doc = ent.doc
-    before = doc[ent.start - 1].lower_ if ent.start else ""
-    after = doc[ent.end].tag_ if ent.end < len(doc) else ""
-    return before in PLACE_PREPOSITIONS and after != "POS" and ent[-1].tag_ != "POS"
+    return ent[-1].tag_ == "POS" or ent[-1].text.endswith(("'s", "’s")) or \
+        (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
 
 
 def name_piece(ent: Any) -> bool:
@@ -198,8 +210,7 @@ def whole_name(ent: Any) -> Any:
     doc, start, end = ent.doc, ent.start, ent.end
     # The parser tags such a last piece as anything (an adverb, a conjunction) and may even
     # start a sentence at it.
-    possessive = ent[-1].tag_ == "POS" or ent[-1].text.endswith(("'s", "’s"))
-    if end < len(doc) and loose_name_word(doc[end]) and not possessive and \
+    if end < len(doc) and loose_name_word(doc[end]) and not possessive(ent) and \
             not (end + 1 < len(doc) and doc[end + 1].lower_ == "of"):
         end += 1
     before = doc[start - 1] if start else None

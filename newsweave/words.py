@@ -73,6 +73,9 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
                      "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
                      "dozen": "12"})
+# "SINGAPORE –", "SINGAPORE, Jan 23 —": a place in capitals opening a report, then a dash
+# (the brief drops it from a statement; entities from a name the recogniser ran it into).
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^–—]{1,20})?\s[–—-]\s")
 # Verbs of saying and telling: a statement's attribution, not the event it reports.
 REPORTING = {"say", "report", "tell", "accord", "state", "add", "announce", "claim", "write",
              "quote", "cite", "show", "publish", "confirm", "describe", "indicate", "note",
