@@ -16,7 +16,7 @@ from .words import count_words, folded_words
 # Languages the parser (spaCy's English model) reads.
 PARSED_LANGUAGES = frozenset({"en"})
 FactStatus = Literal["corroborated", "single_source", "disputed"]
-ConflictKind = Literal["number", "date", "name", "attribute", "claim", "title"]
+ConflictKind = Literal["number", "date", "time", "name", "attribute", "claim", "title"]
 CopyKind = Literal["duplicate", "rewrite", "translation"]
 
 

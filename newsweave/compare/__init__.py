@@ -3,11 +3,12 @@
 Each kind of disagreement is one module, registered once below:
   number     a quantity with a unit (pint) or a count of a noun ("five drones")
   date       the date of an event, relative dates resolved against publication
+  time       the clock time of an event or a statement ("alerted at about 5.35am")
   attribute  the kind of a thing an event involves, from its noun modifiers ("bomber factory")
   name       a person named in a role or as a participant
   claim      the polarity of a predicate (asserted or denied)
   title      one person given posts that exclude each other (read per merged entity)
-The first five are slot kinds (`kind.SlotKind`: reader, comparison rule, explanation), compared
+The first six are slot kinds (`kind.SlotKind`: reader, comparison rule, explanation), compared
 by one engine (`engine.py`): two statements of different articles that give different values of
 one kind are a candidate, scored by a model fitted on labelled real coverage (`signals.py`,
 `scorer.py`); the kind's hand-written comparison rule is one of its signals. Titles are read
@@ -33,10 +34,11 @@ from .kind import SlotKind, most_confident_first
 from .names import Names
 from .numbers import Numbers
 from .scorer import packaged_scorer
+from .times import Times
 from .titles import title_conflicts
 
 SLOT_KINDS: dict[str, SlotKind] = {kind.name: kind for kind in (
-    Numbers(), Dates(), Attributes(), Names(), Claims())}
+    Numbers(), Dates(), Times(), Attributes(), Names(), Claims())}
 KINDS = (*SLOT_KINDS, "title")
 
 __all__ = ["KINDS", "SLOT_KINDS", "day_of", "find_conflicts", "mark_disputed",

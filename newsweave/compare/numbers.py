@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from typing import Any
 
-from ..words import NUMBER_WORDS as WORD_VALUES
+from .figures import NUMBER_WORDS, figure_start, measure, number_value, word_value
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .parse import event_of, slot_base
 from .slots import Entry, NumberSlot, Said, Slot
 
-NUMBER_WORDS = {w: float(v) for w, v in WORD_VALUES.items()} | {"thousand": 1000.0}
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
 # significant figures without letting 10% differences through.
 EXACT_TOLERANCE = 0.03
@@ -44,55 +42,11 @@ RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
 PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra"}
 # "including 28 air checkpoints": one part of a list, not the total.
 LISTING = {"including", "excluding", "among"}
-# Dimensions a news figure is compared in; pint also knows typographic "points" and "lines".
-DIMENSIONS = {"[length]": "distance", "[time]": "duration", "[mass]": "mass",
-              "[length] ** 2": "area", "[length] ** 3": "volume",
-              "[length] / [time]": "speed"}
 COUNT = "count of "  # the key of a count: "count of " and the counted noun
 # Entity types whose digits are no count or measure of a thing.
 NOT_FIGURES = {"MONEY", "DATE", "TIME", "PERCENT", "ORDINAL"}
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
-NOT_UNITS = {"point", "line", "stone", "pica", "bit", "count", "set", "degree", "second"}
 
-
-@lru_cache(maxsize=1)
-def unit_registry() -> Any:
-    """pint's registry takes ~0.5 s to build; built once, on first use, and never mutated."""
-    import pint
-
-    return pint.UnitRegistry()
-
-
-def measure(value: float, word: str) -> tuple[str, float] | None:
-    """(dimension name, value in base units) when `word` is a unit of a compared dimension."""
-    if word in NOT_UNITS or not word.isalpha() and word not in ("km", "m2", "km2"):
-        return None
-    registry = unit_registry()
-    try:
-        quantity = registry.Quantity(value, registry.parse_units(word))
-    except Exception:  # noqa: BLE001 - pint raises several types for "not a unit"
-        return None
-    name = DIMENSIONS.get(str(quantity.dimensionality))
-    if name is None:
-        return None
-    return name, float(quantity.to_base_units().magnitude)
-
-
-def number_value(token: Any) -> float | None:
-    return word_value(token.lower_)
-
-
-def word_value(word: str) -> float | None:
-    """A figure in digits ("2,100") or a number word ("six"), lower-cased; else None."""
-    word = word.replace(",", "")
-    if word in NUMBER_WORDS:
-        return NUMBER_WORDS[word]
-    if word.isalpha():
-        return None  # float() also reads "nan" and "inf"
-    try:
-        return float(word)
-    except ValueError:
-        return None
 
 
 def is_hedged(token: Any) -> bool:
@@ -209,9 +163,9 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
         if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token):
             continue
         value = number_value(token)
-        unit = token.head
+        unit, first = token.head, figure_start(token)
         if value is None or token.dep_ not in ("nummod", "compound") or not countable(unit) \
-                or unit.i < token.i or in_range(token):
+                or unit.i < token.i or in_range(token) or in_range(first):
             continue
         measured = measure(value, unit.lemma_.lower())
         if measured is None and token.ent_type_ in ("DATE", "TIME"):
@@ -227,12 +181,12 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
             context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
                                 and measure(1.0, t.lemma_.lower()) is None)
             slots.append(NumberSlot(key=dimension, value=amount,
-                                    shown=doc[token.i:end + 1].text, hedged=is_hedged(token),
-                                    context=context, **bound_fields(token), **base))
+                                    shown=doc[first.i:end + 1].text, hedged=is_hedged(first),
+                                    context=context, **bound_fields(first), **base))
         else:
             slots.append(NumberSlot(key=COUNT + unit.lemma_.lower(), value=value,
-                                    shown=f"{token.text} {unit.text}", hedged=is_hedged(token),
-                                    **bound_fields(token), **base))
+                                    shown=f"{doc[first.i:unit.i].text} {unit.text}",
+                                    hedged=is_hedged(first), **bound_fields(first), **base))
     return slots
 
 

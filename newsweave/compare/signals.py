@@ -24,7 +24,7 @@ from ..dating import days_between
 from .kind import SlotKind, different_codes, sole
 from .slots import DateSlot, NumberSlot, Said, Slot
 
-KINDS = ("number", "date", "attribute", "name", "claim")
+KINDS = ("number", "date", "time", "attribute", "name", "claim")
 # Words that place a statement at one moment of a developing story ("so far 23 caught",
 # "initially five"): two such statements may give two true values at two times.
 MOMENT = re.compile(r"\b(?:so far|as of|as at|initially|initial|previously|earlier|later|"

@@ -42,6 +42,13 @@ class DateSlot(Slot):
 
 
 @dataclass(frozen=True, kw_only=True)
+class TimeSlot(Slot):
+    kind: ClassVar[str] = "time"
+    value: int  # minutes after midnight
+    rounded: bool = False  # written to the hour ("7am", "noon")
+
+
+@dataclass(frozen=True, kw_only=True)
 class AttributeSlot(Slot):
     kind: ClassVar[str] = "attribute"
     value: frozenset[str]  # the modifiers saying what kind of thing it is

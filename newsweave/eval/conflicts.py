@@ -2,7 +2,9 @@
 
 Injection benchmark (LocalNews dev): every story (its first `MAX_ARTICLES` articles, written as
 JSON records) is analysed untouched; whatever is reported there counts as false (real stories
-of one local event rarely disagree, so this is a pessimistic precision). Then, per injector
+of one local event rarely disagree, so this is a pessimistic precision), except a conflict that
+matches a real disagreement read by hand in `localnews-disagreements-dev.jsonl` (the README
+rule, `labels.conflict_matches`): those are counted apart as `labelled_real_untouched`. Then, per injector
 (`injection.py`), one article is changed and the story analysed again; the injection is found
 when a conflict of the right kind puts the changed article alone on one side and another
 article on the other side. Conflicts after an injection that involve the changed article and
@@ -37,6 +39,7 @@ from .injection import (
     remember_people,
     unwitnessed,
 )
+from .labels import DISAGREEMENTS_FILE, Labelled, conflict_matches, read_labelled_stories
 
 # Larger stories (up to 83 outlets) add little but time: the first articles carry the event.
 MAX_ARTICLES = 4
@@ -99,7 +102,9 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
     began = time.perf_counter()
     runner = Injected(toolkit, settings)
     counts = {"stories": 0, "injected": 0, "found": 0, "false_untouched": 0,
-              "false_injected": 0, "unwitnessed": 0, "skipped": 0, "split_stories": 0}
+              "labelled_real_untouched": 0, "false_injected": 0, "unwitnessed": 0,
+              "skipped": 0, "split_stories": 0}
+    real = labelled_real(datasets)
     by_kind: dict[str, list[int]] = {i.name: [0, 0] for i in INJECTIONS}
     false_by_kind: dict[str, int] = {}
     for record in read_jsonl(datasets / "localnews-stories-dev.jsonl", limit):
@@ -110,9 +115,12 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
             continue
         counts["stories"] += 1
         counts["split_stories"] += parts > 1
-        counts["false_untouched"] += len(story.conflicts)
+        known = known_real(story.conflicts, real.get(str(record.get("story_id")), ()), records)
+        counts["labelled_real_untouched"] += len(known)
         for conflict in story.conflicts:
-            false_by_kind[conflict.kind] = false_by_kind.get(conflict.kind, 0) + 1
+            if conflict not in known:
+                counts["false_untouched"] += 1
+                false_by_kind[conflict.kind] = false_by_kind.get(conflict.kind, 0) + 1
         counts["unwitnessed"] += sum(unwitnessed(story, p) for p in PATTERNS.values())
         for injection in INJECTIONS:
             after = runner.changed(records, story, injection.name)
@@ -128,6 +136,22 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
             by_kind[injection.name][1] += hit
         remember_people(story, runner.pool)
     return conflict_scores(counts, by_kind, false_by_kind, time.perf_counter() - began)
+
+
+def labelled_real(datasets: Path) -> dict[str, tuple[Labelled, ...]]:
+    """LocalNews story id -> the real disagreements read by hand in it (none when the labelled
+    file is not there)."""
+    if not (Path(datasets) / DISAGREEMENTS_FILE).exists():
+        return {}
+    return {s.story: s.disagreements for s in read_labelled_stories(datasets)
+            if s.source == "localnews"}
+
+
+def known_real(conflicts: tuple[Conflict, ...], real: tuple[Labelled, ...],
+               records: list[dict]) -> list[Conflict]:
+    """The conflicts of an untouched story that match one of its labelled disagreements."""
+    published = {str(r["id"]): r.get("published") for r in records}
+    return [c for c in conflicts if any(conflict_matches(c, label, published) for label in real)]
 
 
 def conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],

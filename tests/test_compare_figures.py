@@ -1,0 +1,29 @@
+"""Figures written partly in words are multiplied out: "three hundred people" is 300, "1.8
+million" is 1,800,000, "four dozen" is 48."""
+
+from __future__ import annotations
+
+from test_compare import conflicts_of
+
+from newsweave.compare.numbers import quantity_slots
+
+
+def test_figures_in_words_multiply_out(toolkit):
+    doc = toolkit.nlp("Three hundred people and four dozen volunteers attended, and more than "
+                      "1.8 million viewers watched.")
+    assert [(s.shown, s.value, s.bound) for s in quantity_slots(doc)] == [
+        ("Three hundred people", 300.0, ""), ("four dozen volunteers", 48.0, ""),
+        ("1.8 million viewers", 1_800_000.0, "lower")]
+
+
+def test_figure_in_words_agrees_with_its_digits(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The storm destroyed three hundred homes.",
+                            "The storm destroyed 300 homes.")
+
+
+def test_millions_written_with_a_word_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "About 1.8 million people fled the floods.",
+                         "About 2.5 million people fled the floods.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.value for p in found[0].positions} == {"1.8 million people", "2.5 million people"}
+
