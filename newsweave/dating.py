@@ -133,10 +133,11 @@ def days_between(x: str, y: str) -> int:
 
 
 def day_of(value: str) -> str:
-    """The ISO day of a date position's value, its bound word dropped ("by 2024-12-19")."""
+    """The ISO day of a date position's value, its bound word and weekday dropped ("by
+    2024-12-19", "2025-02-05 (Monday)")."""
     for word in BOUND_SHOWN.values():
         value = value.removeprefix(word)
-    return value
+    return value.split(" (")[0]
 
 
 def as_written(value: str, text: str, published: str | None) -> str | None:

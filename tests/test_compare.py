@@ -131,7 +131,7 @@ def test_written_date_overrides_its_weekday(toolkit, settings):
     found = conflicts_of(toolkit, settings, "The man was arrested on Monday (Sept 18).",
                          "The man was arrested on Sept 11.")
     assert [c.kind for c in found] == ["date"]
-    assert {p.value for p in found[0].positions} == {"2023-09-18", "2023-09-11"}
+    assert {p.value for p in found[0].positions} == {"2023-09-18 (Monday)", "2023-09-11"}
 
 
 def test_future_weekday_resolves_forward(toolkit, settings):

@@ -27,3 +27,10 @@ def test_millions_written_with_a_word_conflict(toolkit, settings):
     assert [c.kind for c in found] == ["number"]
     assert {p.value for p in found[0].positions} == {"1.8 million people", "2.5 million people"}
 
+
+
+def test_statement_with_two_figures_shows_the_one_that_disagrees(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "Five sheep escaped and 13 sheep were recaptured.",
+                         "23 sheep were recaptured.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.value for p in found[0].positions} == {"13 sheep", "23 sheep"}

@@ -10,6 +10,7 @@ charged on Thursday") is the next such day. A weekday next to a written-out date
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from ..dating import (
@@ -22,10 +23,10 @@ from ..dating import (
     resolve_date,
     resolve_month,
 )
-from ..words import REPORTING, fold
+from ..words import REPORTING, WEEKDAYS, fold
 from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects
 from .parse import LIGHT_VERBS, event_of, slot_base
-from .slots import DateSlot, Said, Slot
+from .slots import DateSlot, Entry, Said, Slot
 
 # Prepositions that date a state, not an event ("as of yesterday", "until March").
 STATE_PREPOSITIONS = {"since", "until", "till", "through"}
@@ -66,7 +67,14 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         slots.append(DateSlot(key="date", value=resolved, shown=ent.text, explicit=explicit,
                               bound=date_bound(ent), **base))
     written = {s.event for s in slots if s.explicit}
-    return [s for s in slots if s.explicit or s.event not in written]
+    named = {s.event: weekday_in(s.shown) for s in slots if not s.explicit}
+    return [replace(s, weekday=weekday_in(s.shown) or named.get(s.event, "")) if s.explicit
+            else s for s in slots if s.explicit or s.event not in written]
+
+
+def weekday_in(text: str) -> str:
+    """The weekday a date phrase names ("Wednesday, February 5" -> "wednesday"), or ""."""
+    return next((w for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS), "")
 
 
 def date_spans(doc: Any) -> list[Any]:
@@ -187,13 +195,21 @@ class Dates(EventKind):
 
     def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
         """The same day (or month, when one side gives only the month), a year guessed alike,
-        or a date inside the other's bound."""
+        or a date inside the other's bound; one day named as two weekdays ("Monday (Feb 5)" /
+        "Wednesday (Feb 5)") is not one date."""
+        if x.weekday and y.weekday and x.weekday != y.weekday:
+            return False
         left, right = coarsest(x.value, y.value)
         return left == right or same_day_of_year(x, y) or date_within(x, y) or \
             date_within(y, x)
 
     def shown(self, slot: DateSlot) -> str:  # type: ignore[override]
-        return BOUND_SHOWN.get(slot.bound, "") + slot.value
+        weekday = f" ({slot.weekday.title()})" if slot.weekday else ""
+        return BOUND_SHOWN.get(slot.bound, "") + slot.value + weekday
+
+    def same_value(self, x: Entry, y: Entry) -> bool:
+        return any((s.value, s.weekday) == (t.value, t.weekday)  # type: ignore[attr-defined]
+                   for _, s in x for _, t in y)
 
     def topic(self, slots: list[Slot]) -> str:
         event = next((s.event for s in slots if s.event), "")

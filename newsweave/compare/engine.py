@@ -42,6 +42,7 @@ class Candidate:
 
     probability: float
     signals: Mapping[str, float]
+    slots: tuple[Slot, Slot] | None = None  # the two slots compared, the first statement's first
 
 
 @dataclass
@@ -68,7 +69,7 @@ class Judge:
                     continue
                 found = signals(kind, a, s, b, t, self.vectors, self.copied(a, b))
                 found["masked cosine"] = self.masked_cosine(a, s, b, t)
-                pair = Candidate(self.scorer.probability(found), found)
+                pair = Candidate(self.scorer.probability(found), found, (s, t))
                 # A pair the rule compares speaks for the two statements before any other.
                 if best is None or (pair.signals["rule"], pair.probability) > \
                         (best.signals["rule"], best.probability):
@@ -197,20 +198,50 @@ def component_conflict(component: list[int], entries: list[Entry],
     for i, j in agreeing:
         if (i in involved) != (j in involved) and i in inside:
             involved |= {i, j}
-    groups: list[Entry] = []
-    # Hedged statements last: "about 25" agrees with 25 and with 28, and joins the side that
-    # states its figure exactly rather than whichever side came first.
-    for index in sorted(involved, key=lambda i: (any(s.hedged for _, s in entries[i]), i)):
-        entry = entries[index]
-        home = next((g for g in groups if kind.same_value(g, entry)), None) or \
-            next((g for g in groups if kind.joins(g, entry, related(g, entry, kind))), None)
-        if home is None:
-            groups.append(list(entry))
-        else:
-            home.extend(entry)
+    compared = compared_slots(mine) if kind.by_compared_value else {}
+    groups, home_of = group_by_value(sorted(involved), entries, compared, kind)
     sides = disagreeing(groups)
+    kept = {n for n, group in enumerate(groups) if any(group is side for side in sides)}
+    if not any(home_of[i] != home_of[j] and {home_of[i], home_of[j]} <= kept for i, j in mine):
+        return None  # no two statements that were compared stand on two sides
     best = max(mine.values(), key=lambda c: c.probability)
     return make_conflict(sides, kind, best) if len(sides) >= 2 else None
+
+
+def group_by_value(indices: list[int], entries: list[Entry], compared: dict[int, set[int]],
+                   kind: SlotKind) -> tuple[list[Entry], dict[int, int]]:
+    """Statements grouped into positions by value, and the position of each statement."""
+    groups: list[Entry] = []
+    home_of: dict[int, int] = {}
+    # Hedged statements last: "about 25" agrees with 25 and with 28, and joins the side that
+    # states its figure exactly rather than whichever side came first.
+    for index in sorted(indices, key=lambda i: (any(s.hedged for _, s in entries[i]), i)):
+        # A statement giving several values of the key stands by the one that disagreed.
+        entry = [p for p in entries[index] if id(p[1]) in compared.get(index, ())] or \
+            entries[index]
+        home = next((n for n, g in enumerate(groups) if kind.same_value(g, entry)), None)
+        if home is None:
+            home = next((n for n, g in enumerate(groups)
+                         if kind.joins(g, entry, related(g, entry, kind))), None)
+        if home is None:
+            groups.append(list(entry))
+            home = len(groups) - 1
+        else:
+            groups[home].extend(entry)
+        home_of[index] = home
+    return groups, home_of
+
+
+def compared_slots(candidates: dict[tuple[int, int], Candidate]) -> dict[int, set[int]]:
+    """Per statement, the ids of its slots that a disagreeing candidate compared ("five
+    crocodiles had escaped, but 13 had been recaptured" disagrees with "23 had been recaptured"
+    by its 13, and shows 13)."""
+    compared: dict[int, set[int]] = {}
+    for (i, j), candidate in candidates.items():
+        if candidate.slots is not None:
+            compared.setdefault(i, set()).add(id(candidate.slots[0]))
+            compared.setdefault(j, set()).add(id(candidate.slots[1]))
+    return compared
 
 
 def disagreeing(groups: list[Entry]) -> list[Entry]:

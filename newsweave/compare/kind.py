@@ -26,6 +26,9 @@ class SlotKind:
 
     name: ClassVar[str] = ""
     reason: ClassVar[str] = ""  # why two values of this kind cannot both hold
+    # A statement giving several values of the key stands by the one a disagreement compared
+    # (values of one event); names and claims compare whole statements (lists of people).
+    by_compared_value: ClassVar[bool] = False
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         raise NotImplementedError
@@ -69,6 +72,8 @@ class SlotKind:
 class EventKind(SlotKind):
     """A value of an event (a figure, a date, a kind of thing): comparable within one fact,
     or across facts for the same event with the same participants."""
+
+    by_compared_value: ClassVar[bool] = True
 
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         if (x.additive or y.additive) and a.fact != b.fact:

@@ -58,7 +58,7 @@ SAME_STATEMENT_RATIO = 90.0
 # less than a third of the shorter span is such an edge, not the same statement.
 MIN_OVERLAP = 1 / 3
 POLARITIES = frozenset({"asserted", "denied"})
-ISO_DAY = re.compile(r"^(?:(?:by|after)\s+)?(\d{4}-\d{2}-\d{2})$")
+ISO_DAY = re.compile(r"^(?:(?:by|after)\s+)?(\d{4}-\d{2}-\d{2})(?:\s+\([A-Za-z]+\))?$")
 FIGURE = re.compile(r"\d+(?:[.,:]\d+)*")
 WORD = re.compile(r"[a-z]+|\d+(?:\.\d+)?")
 NO_WORDS = frozenset({"a", "an", "the", "of"})  # words every value may carry
