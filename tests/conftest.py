@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from newsweave.claims import parse_articles
 from newsweave.config import Settings
-from newsweave.models import Report, Story
+from newsweave.models import Article, Fact, Mention, Report, Story
 from newsweave.pipeline import Context, analyze
 from newsweave.store import Store
 from newsweave.toolkit import Toolkit
@@ -59,3 +60,15 @@ def write_story(folder: Path, *texts: str, suffix: str = ".txt") -> list[Path]:
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def story_of_two_facts(toolkit, settings, first: str, second: str) -> Story:
+    """Two articles whose statements alignment kept apart: one fact each."""
+    articles = [Article(f"a{i}", f"a{i}.txt", text, None, None, None, "2023-09-17", "metadata",
+                        "en") for i, text in enumerate((first, second))]
+    parsed = parse_articles(articles, toolkit, settings)
+    facts = tuple(Fact(f"f{i}", p.claims[0].text, "single_source", (p.article.id,), 1,
+                       (Mention(p.article.id, p.claims[0].text, p.claims[0].start,
+                                p.claims[0].end, p.claims[0].id),))
+                  for i, p in enumerate(parsed))
+    return Story("s1", "test", tuple(p.article for p in parsed), facts)

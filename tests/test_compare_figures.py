@@ -1,10 +1,13 @@
-"""Figures written partly in words are multiplied out: "three hundred people" is 300, "1.8
-million" is 1,800,000, "four dozen" is 48."""
+"""Figures written partly in words are multiplied out ("three hundred people" is 300, "1.8
+million" is 1,800,000, "four dozen" is 48); a statement with two figures shows the one that
+disagrees; kinds of things are compared within one fact only."""
 
 from __future__ import annotations
 
+from conftest import story_of_two_facts
 from test_compare import conflicts_of
 
+from newsweave.compare import find_conflicts
 from newsweave.compare.numbers import quantity_slots
 
 
@@ -34,3 +37,11 @@ def test_statement_with_two_figures_shows_the_one_that_disagrees(toolkit, settin
                          "23 sheep were recaptured.")
     assert [c.kind for c in found] == ["number"]
     assert {p.value for p in found[0].positions} == {"13 sheep", "23 sheep"}
+
+
+def test_kinds_of_things_are_compared_within_one_fact_only(toolkit, settings):
+    first = "The bakery filled the tart with a sweet potato paste."
+    second = "The bakery filled the tart with a pineapple paste."
+    assert [c.kind for c in conflicts_of(toolkit, settings, first, second)] == ["attribute"]
+    story = story_of_two_facts(toolkit, settings, first, second)
+    assert "attribute" not in [c.kind for c in find_conflicts(story, toolkit, settings)]

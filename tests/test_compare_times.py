@@ -3,12 +3,11 @@ naming a thing and the same hour of two days do not."""
 
 from __future__ import annotations
 
+from conftest import story_of_two_facts
 from test_compare import conflicts_of
 
-from newsweave.claims import parse_articles
 from newsweave.compare import find_conflicts
 from newsweave.compare.times import clock_times, time_slots
-from newsweave.models import Article, Fact, Mention, Story
 
 
 def kinds(found) -> list[str]:
@@ -78,18 +77,6 @@ def test_hedged_quarter_hour_is_approximate_but_other_hedged_minutes_are_not(too
                          "The owner shared an update at around 11.20am on the fire.",
                          "The owner shared an update at 11.24am on the fire.")
     assert kinds(found) == ["time"]
-
-
-def story_of_two_facts(toolkit, settings, first: str, second: str) -> Story:
-    """Two articles whose statements alignment kept apart: one fact each."""
-    articles = [Article(f"a{i}", f"a{i}.txt", text, None, None, None, "2023-09-17", "metadata",
-                        "en") for i, text in enumerate((first, second))]
-    parsed = parse_articles(articles, toolkit, settings)
-    facts = tuple(Fact(f"f{i}", p.claims[0].text, "single_source", (p.article.id,), 1,
-                       (Mention(p.article.id, p.claims[0].text, p.claims[0].start,
-                                p.claims[0].end, p.claims[0].id),))
-                  for i, p in enumerate(parsed))
-    return Story("s1", "test", tuple(p.article for p in parsed), facts)
 
 
 def test_times_of_statements_in_two_facts_are_two_updates(toolkit, settings):
