@@ -3,7 +3,7 @@
 Each kind of disagreement is one module, registered once below:
   number     a quantity with a unit (pint) or a count of a noun ("five drones")
   date       the date of an event, relative dates resolved against publication
-  time       the clock time of an event or a statement ("alerted at about 5.35am")
+  time       the clock time of an event or a statement ("alerted at about 6.05am")
   attribute  the kind of a thing an event involves, from its noun modifiers ("bomber factory")
   name       a person named in a role or as a participant
   claim      the polarity of a predicate (asserted or denied)

@@ -57,7 +57,7 @@ class Attributes(EventKind):
 
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """Kinds are compared within one fact only: across a story's sentences one verb meets
-        many things of one name ("filled with a pineapple paste" / "filled with a potato paste":
+        many things of one name ("stuffed with a plum jam" / "stuffed with an apricot jam":
         two pastries). On the tune half of the labelled stories both attribute disagreements
         shown across facts were such pairs, and none of the labelled ones was found there."""
         del a, x, b, y

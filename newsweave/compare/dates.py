@@ -73,7 +73,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
 
 
 def weekday_in(text: str) -> str:
-    """The weekday a date phrase names ("Wednesday, February 5" -> "wednesday"), or ""."""
+    """The weekday a date phrase names ("Thursday, March 3" -> "thursday"), or ""."""
     return next((w for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS), "")
 
 
@@ -195,8 +195,8 @@ class Dates(EventKind):
 
     def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
         """The same day (or month, when one side gives only the month), a year guessed alike,
-        or a date inside the other's bound; one day named as two weekdays ("Monday (Feb 5)" /
-        "Wednesday (Feb 5)") is not one date."""
+        or a date inside the other's bound; one day named as two weekdays ("Monday (Mar 3)" /
+        "Thursday (Mar 3)") is not one date."""
         if x.weekday and y.weekday and x.weekday != y.weekday:
             return False
         left, right = coarsest(x.value, y.value)

@@ -234,8 +234,8 @@ def group_by_value(indices: list[int], entries: list[Entry], compared: dict[int,
 
 def compared_slots(candidates: dict[tuple[int, int], Candidate]) -> dict[int, set[int]]:
     """Per statement, the ids of its slots that a disagreeing candidate compared ("five
-    crocodiles had escaped, but 13 had been recaptured" disagrees with "23 had been recaptured"
-    by its 13, and shows 13)."""
+    sheep escaped and 13 were recaptured" disagrees with "23 were recaptured" by its 13, and
+    shows 13)."""
     compared: dict[int, set[int]] = {}
     for (i, j), candidate in candidates.items():
         if candidate.slots is not None:

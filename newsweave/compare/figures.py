@@ -1,5 +1,5 @@
 """What a written figure is worth: digits and number words, multiplied out when written in
-words ("1.8 million", "three hundred", "four dozen"), and units read with pint."""
+words ("1.8 million", "three hundred", "two dozen"), and units read with pint."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def measure(value: float, word: str) -> tuple[str, float] | None:
 
 def figure_parts(token: Any) -> list[Any]:
     """The tokens written as one figure with `token`, in order: a number right beside it that
-    it multiplies or that multiplies it ("1.8" of "1.8 million", "dozen" of "four dozen")."""
+    it multiplies or that multiplies it ("1.8" of "1.8 million", "dozen" of "two dozen")."""
     parts = [token]
     for child in token.children:
         if child.dep_ in FIGURE_DEPS and abs(child.i - token.i) == 1 and \
@@ -63,7 +63,7 @@ def figure_start(token: Any) -> Any:
 
 
 def number_value(token: Any) -> float | None:
-    """The figure's value: "1.8 million" is 1,800,000, "four dozen" 48."""
+    """The figure's value: "1.8 million" is 1,800,000, "two dozen" 24."""
     value = 1.0
     for part in figure_parts(token):
         part_value = word_value(part.lower_)

@@ -39,7 +39,7 @@ class DateSlot(Slot):
     value: str  # ISO date, or "YYYY-MM" for a date given to the month ("in July 2020")
     bound: str = ""  # "upper" ("by Dec 19"), "lower" ("after Dec 19") or ""
     explicit: bool = True  # written out, not a weekday resolved by rule
-    weekday: str = ""  # a weekday written with the date ("Monday (Feb 5)"), folded
+    weekday: str = ""  # a weekday written with the date ("Monday (Mar 3)"), folded
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,10 +1,10 @@
-"""Time-of-day slots: the clock time of an event or of a statement ("alerted at about 5.35am",
-"said in a post at 8.29am", "back to normal at 12 noon").
+"""Time-of-day slots: the clock time of an event or of a statement ("alerted at about 6.05am",
+"said in a post at 9.12am", "back to normal at 12 noon").
 
 Outlets take a time from one statement, post or police reply, so two minutes for one moment
-are two readings a reader must see, hedged or not: "at about 5.40am" and "at about 5.35am"
+are two readings a reader must see, hedged or not: "at about 6.10am" and "at about 6.05am"
 give two different times. A time written to the hour ("7am", "noon") is rounded and agrees
-with any time within half an hour of it; a hedged time on a quarter hour ("around 11.30am") is
+with any time within half an hour of it; a hedged time on a quarter hour ("around 10.30am") is
 rounded too, within a quarter of an hour (as a hedged round figure is, `numbers.vague`). The time of a statement (said, posted, reported) is
 one event whatever the verb, compared within one fact only (a source posts many updates a
 day, each at its own time). A span of hours ("from 7am to 9am"), a bound ("by 9pm") and a
@@ -34,7 +34,7 @@ SPAN_WORDS = {"from", "to", "till", "until", "between", "by", "before", "after",
               "through", "past"}
 NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "nummod"}
 # A time written to the hour agrees with any time this many minutes from it; a hedged time on
-# a quarter hour ("around 11.30am") with any time a quarter of an hour from it.
+# a quarter hour ("around 10.30am") with any time a quarter of an hour from it.
 HOUR_MINUTES = 30
 QUARTER_MINUTES = 15
 # Two times of one fact further apart than this are two moments (cf. SAME_EVENT_DAYS).
@@ -114,7 +114,7 @@ class Times(EventKind):
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One time each in one fact, under two verbs: one moment when one actor is named
-        ("SMRT said at 7.04am" / "SMRT gave an update at 7.03am")."""
+        ("the operator said at 8.14am" / "the operator gave an update at 8.13am")."""
         return compatible_subjects(x.subjects, y.subjects)
 
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
@@ -129,7 +129,7 @@ class Times(EventKind):
 
     def entries_agree(self, x: Entry, y: Entry) -> bool:
         """Two statements agree when they give one time, or when every pair of their times is
-        two moments ("broke down at 5.15am" agrees with nothing said of 7.03am)."""
+        two moments ("broke down at 6.20am" agrees with nothing said of 8.13am)."""
         pairs = [(s, t) for _, s in x for _, t in y]
         return any(same_time(s, t) for s, t in pairs) or \
             all(abs(s.value - t.value) > SAME_MOMENT_MINUTES for s, t in pairs)  # type: ignore
