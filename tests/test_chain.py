@@ -95,7 +95,9 @@ def test_library_and_database_runs_give_one_report(toolkit, settings, tmp_path):
     with Store(tmp_path / "news.db") as store:
         stored = analyze([EXAMPLE], Context(settings, store, toolkit, strict=True))
     assert report_to_dict(free) == report_to_dict(stored)
-    assert len({c.kind for s in free.stories for c in s.conflicts}) >= 3
+    # The example's four planted disagreements, one of each kind.
+    assert sorted(c.kind for s in free.stories for c in s.conflicts) == \
+        ["attribute", "date", "number", "title"]
 
 
 def test_code_version_follows_the_analysis_code_only(tmp_path):

@@ -1,6 +1,6 @@
 """Figures written partly in words are multiplied out ("three hundred people" is 300, "1.8
 million" is 1,800,000, "four dozen" is 48); a statement with two figures shows the one that
-disagrees; kinds of things are compared within one fact only."""
+disagrees; kinds of things are compared across facts only where the statements share names."""
 
 from __future__ import annotations
 
@@ -39,9 +39,14 @@ def test_statement_with_two_figures_shows_the_one_that_disagrees(toolkit, settin
     assert {p.value for p in found[0].positions} == {"13 sheep", "23 sheep"}
 
 
-def test_kinds_of_things_are_compared_within_one_fact_only(toolkit, settings):
+def test_kinds_of_things_across_facts_need_shared_names(toolkit, settings):
     first = "The bakery filled the tart with a sweet potato paste."
     second = "The bakery filled the tart with a pineapple paste."
     assert [c.kind for c in conflicts_of(toolkit, settings, first, second)] == ["attribute"]
     story = story_of_two_facts(toolkit, settings, first, second)
     assert "attribute" not in [c.kind for c in find_conflicts(story, toolkit, settings)]
+    story = story_of_two_facts(toolkit, settings,
+                               "The Elm Street bridge in Dunmore was hit by a gravel barge.",
+                               "Divers in Dunmore found cracks in the Elm Street bridge, which "
+                               "was hit by a grain barge.")
+    assert [c.kind for c in find_conflicts(story, toolkit, settings)] == ["attribute"]
