@@ -191,8 +191,8 @@ def possessive(ent: Any) -> bool:
 
 def name_piece(ent: Any) -> bool:
     """A one-word "person" right after another capitalised word that is no title and no name
-    of its own is the tail of a longer name the recogniser broke ("Johor Bahru" read as
-    "Bahru", "Hurricane Fiona" as "Fiona")."""
+    of its own is the tail of a longer name the recogniser broke ("Santa Cruz" read as
+    "Cruz", "Storm Alba" as "Alba")."""
     if len(ent) != 1 or ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]

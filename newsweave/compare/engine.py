@@ -233,9 +233,9 @@ def group_by_value(indices: list[int], entries: list[Entry], compared: dict[int,
 
 
 def compared_slots(candidates: dict[tuple[int, int], Candidate]) -> dict[int, set[int]]:
-    """Per statement, the ids of its slots that a disagreeing candidate compared ("five
-    sheep escaped and 13 were recaptured" disagrees with "23 were recaptured" by its 13, and
-    shows 13)."""
+    """Per statement, the ids of its slots that a disagreeing candidate compared ("four
+    goats strayed and 9 were rounded up" disagrees with "17 were rounded up" by its 9, and
+    shows 9)."""
     compared: dict[int, set[int]] = {}
     for (i, j), candidate in candidates.items():
         if candidate.slots is not None:

@@ -78,7 +78,7 @@ def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:
 
 
 def title_before(ent: Any) -> list[Any]:
-    """'Prime Minister' in 'Prime Minister Lawrence Wong': the modifiers right before the
+    """'Prime Minister' in 'Prime Minister Ada Okafor': the modifiers right before the
     name that attach to it."""
     doc, words = ent.doc, list[Any]()
     i = ent.start - 1
@@ -91,13 +91,13 @@ def title_before(ent: Any) -> list[Any]:
 
 def same_person(x: frozenset[str], y: frozenset[str], x_shown: str = "",
                 y_shown: str = "") -> bool:
-    """Subset ("Wong" / "Lawrence Wong"), one spelling with other spacing ("Wen Jie" /
-    "Wenjie", "He Wen Jie" / "Wenjie"), or a close fuzzy match."""
+    """Subset ("Okafor" / "Ada Okafor"), one spelling with other spacing ("Mei Hua" /
+    "Meihua", "Lu Mei Hua" / "Meihua"), or a close fuzzy match."""
     if x <= y or y <= x or same_surname(x_shown, y_shown):
         return True
     joined = sorted((re.sub(r"[\W_]", "", fold(n)) for n in (x_shown, y_shown)), key=len)
     if len(joined[0]) >= 5 and joined[1].endswith(joined[0]):
-        return True  # "Wenjie" is "He Wen Jie" without the surname, or spaced otherwise
+        return True  # "Meihua" is "Lu Mei Hua" without the surname, or spaced otherwise
     return fuzz.token_set_ratio(" ".join(sorted(x)), " ".join(sorted(y))) >= SAME_NAME_RATIO
 
 

@@ -309,8 +309,8 @@ class Numbers(EventKind):
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
-        other than the counted things themselves ("five crocodiles escaped" and "23
-        crocodiles were recaptured" count two different sets)."""
+        other than the counted things themselves ("four goats strayed" and "nine goats
+        were rounded up" count two different sets)."""
         left, right = x.subjects | x.objects, y.subjects | y.objects
         shared = left & right
         if shared and shared <= counted(x):
@@ -410,7 +410,7 @@ def states_both(other: Said, mine: NumberSlot, theirs: NumberSlot) -> bool:
 
 
 def counted(slot: Slot) -> frozenset[str]:
-    """The noun a count counts ("count of crocodile" -> crocodile); nothing for measures."""
+    """The noun a count counts ("count of goat" -> goat); nothing for measures."""
     return frozenset({slot.key.removeprefix(COUNT)}) if slot.key.startswith(COUNT) \
         else frozenset()
 

@@ -178,7 +178,7 @@ def unwitnessed(story: Story, pattern: re.Pattern[str]) -> int:
 
 def person_names(doc: Any) -> list[str]:
     """Full names the parser tags as a person: two or more capitalised words, no acronyms
-    ("PM Wong" is a title and a name)."""
+    ("PM Okafor" is a title and a name)."""
     return [e.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2
             and all(t.is_alpha and t.text[0].isupper() and not t.text.isupper() for t in e)]
 
@@ -218,7 +218,7 @@ def read_as_person(text: str, name: str, nlp: Any) -> bool:
 
 
 def rename(text: str, article: str, name: str, stranger: str) -> Edit:
-    """Every occurrence of the full name, then of each of its words alone ("Mr Wong")."""
+    """Every occurrence of the full name, then of each of its words alone ("Mr Okafor")."""
     old, new = name.split(), stranger.split()
     mapping = {name: stranger} | {w: new[min(i, len(new) - 1)] if i < len(old) - 1 else new[-1]
                                   for i, w in enumerate(old) if len(w) >= 3}
