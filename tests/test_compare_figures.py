@@ -50,3 +50,13 @@ def test_kinds_of_things_across_facts_need_shared_names(toolkit, settings):
                                "Divers in Dunmore found cracks in the Elm Street bridge, which "
                                "was hit by a grain barge.")
     assert [c.kind for c in find_conflicts(story, toolkit, settings)] == ["attribute"]
+
+
+def test_running_counts_given_for_two_days_are_two_moments(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "By Friday, 9 goats had been rounded up, the farm said.",
+                            "As of Saturday, 17 goats had been rounded up, according to police.")
+    found = conflicts_of(toolkit, settings,
+                         "By Friday, 9 goats had been rounded up, the farm said.",
+                         "By Friday, 17 goats had been rounded up, according to police.")
+    assert [c.kind for c in found] == ["number"]

@@ -72,6 +72,22 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             else s for s in slots if s.explicit or s.event not in written]
 
 
+def tally_day(doc: Any, published: str | None) -> str:
+    """The day a statement gives its figures for ("as of Monday, 40 had been found", "by
+    Jan 5, 12 were back"), resolved; "" when it names none. A running count grows: two
+    counts for two such days are two moments, not two versions of one figure."""
+    if published is None:
+        return ""
+    for ent in date_spans(doc):
+        head = ent.root.head
+        if ent.root.dep_ != "pobj":
+            continue
+        as_of = head.lower_ in ("of", "at") and head.i > 0 and doc[head.i - 1].lower_ == "as"
+        if as_of or head.lower_ == "by":
+            return resolve_date(date_core(ent.text), published) or ""
+    return ""
+
+
 def weekday_in(text: str) -> str:
     """The weekday a date phrase names ("Thursday, March 3" -> "thursday"), or ""."""
     return next((w for w in re.findall(r"[a-z]+", text.lower()) if w in WEEKDAYS), "")

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
+from .dates import tally_day
 from .figures import NUMBER_WORDS, figure_start, measure, number_value, word_value
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .parse import event_of, slot_base
@@ -304,8 +306,10 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        del published
-        return [*quantity_slots(doc), *hyphenated_slots(doc), *age_slots(doc)]
+        slots = [*quantity_slots(doc), *hyphenated_slots(doc), *age_slots(doc)]
+        moment = tally_day(doc, published)
+        return [replace(s, moment=moment) if moment and s.key.startswith(COUNT) else s
+                for s in slots]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -347,6 +351,8 @@ class Numbers(EventKind):
         unless hedged or round."""
         if states_both(b, x, y) or states_both(a, y, x):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
+        if x.moment and y.moment and x.moment != y.moment:
+            return True  # a running count on two days: "as of Monday, 9" / "by Tuesday, 17"
         tolerance = HEDGED_TOLERANCE if vague(x) or vague(y) else EXACT_TOLERANCE
         if x.bound and y.bound:
             if x.bound == y.bound:
