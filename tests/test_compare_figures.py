@@ -16,7 +16,7 @@ def test_figures_in_words_multiply_out(toolkit):
                       "1.8 million viewers watched.")
     assert [(s.shown, s.value, s.bound) for s in quantity_slots(doc)] == [
         ("Three hundred people", 300.0, ""), ("four dozen volunteers", 48.0, ""),
-        ("1.8 million viewers", 1_800_000.0, "lower")]
+        ("more than 1.8 million viewers", 1_800_000.0, "lower")]
 
 
 def test_figure_in_words_agrees_with_its_digits(toolkit, settings):
@@ -60,3 +60,16 @@ def test_running_counts_given_for_two_days_are_two_moments(toolkit, settings):
                          "By Friday, 9 goats had been rounded up, the farm said.",
                          "By Friday, 17 goats had been rounded up, according to police.")
     assert [c.kind for c in found] == ["number"]
+
+
+def test_nearly_is_a_bound_just_below_its_figure(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "The lawyer has at least four dozen questions for the mayor.",
+                         "The lawyer has almost four dozen questions for the mayor.")
+    assert [c.kind for c in found] == ["number"]
+    assert {p.value for p in found[0].positions} == {"at least four dozen questions",
+                                                     "almost four dozen questions"}
+    assert not conflicts_of(toolkit, settings, "Nearly 900 people attended the rally.",
+                            "About 880 people attended the rally.")
+    assert conflicts_of(toolkit, settings, "The flood lasted nearly three hours.",
+                        "The flood lasted one hour.")

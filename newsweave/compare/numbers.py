@@ -33,10 +33,13 @@ HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "so
           "more", "less", "fewer", "up", "least", "most", "estimated", "approx", "circa",
           "under", "than", "close", "within"}
 UPPER_BOUND = re.compile(r"\b(?:up to|at most|no more than|less than|fewer than|under|"
-                         r"within|as many as)$")
+                         r"within|as many as|nearly|almost|just shy of)$")
+# Bounds just below their figure: "nearly three hours" is less than three, but not much less.
+NEAR_BOUND = re.compile(r"\b(?:nearly|almost|just under|just shy of)$")
 LOWER_BOUND = re.compile(r"\b(?:(?<!no )more than|at least|over|above|upwards of)$")
 # Bounds that exclude their figure: "more than four days" is not four days.
-STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|over|above)$")
+STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|over|above|"
+                          r"nearly|almost|just shy of)$")
 # Words inside a hedge phrase: "up to", "at least", "as many as".
 HEDGE_LINKS = {"to", "at", "as", "many", "much"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
@@ -74,9 +77,18 @@ def bound_of(token: Any) -> tuple[str, bool]:
     return ("lower", strict) if LOWER_BOUND.search(before) else ("", False)
 
 
+def bound_words(token: Any) -> str:
+    """The words of the figure's bound, as written ("at least ", "almost "), or ""."""
+    before = " ".join(t.text for t in token.doc[max(token.i - 3, 0):token.i])
+    found = UPPER_BOUND.search(before.lower()) or LOWER_BOUND.search(before.lower())
+    return f"{before[found.start():found.end()]} " if found else ""
+
+
 def bound_fields(token: Any) -> dict[str, Any]:
     direction, strict = bound_of(token)
-    return {"bound": direction, "strict": strict}
+    before = " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0):token.i])
+    return {"bound": direction, "strict": strict,
+            "near": direction == "upper" and NEAR_BOUND.search(before) is not None}
 
 
 def is_number(token: Any) -> bool:
@@ -183,11 +195,13 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
             context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
                                 and measure(1.0, t.lemma_.lower()) is None)
             slots.append(NumberSlot(key=dimension, value=amount,
-                                    shown=doc[first.i:end + 1].text, hedged=is_hedged(first),
+                                    shown=bound_words(first) + doc[first.i:end + 1].text,
+                                    hedged=is_hedged(first),
                                     context=context, **bound_fields(first), **base))
         else:
             slots.append(NumberSlot(key=COUNT + unit.lemma_.lower(), value=value,
-                                    shown=f"{doc[first.i:unit.i].text} {unit.text}",
+                                    shown=f"{bound_words(first)}{doc[first.i:unit.i].text} "
+                                          f"{unit.text}",
                                     hedged=is_hedged(first), **bound_fields(first), **base))
     return slots
 
@@ -384,6 +398,8 @@ class Numbers(EventKind):
         return f"{slot.key} ({event})" if event else slot.key
 
     def explain(self, slots: list[Slot]) -> str:
+        if any(getattr(s, "bound", "") for s in slots):
+            return "the bounds leave no figure both can hold (bounds policy)"
         hedged = any(s.hedged for s in slots)
         tolerance = f"{(HEDGED_TOLERANCE if hedged else EXACT_TOLERANCE):.0%} allowed" + \
             (", figures hedged" if hedged else "")
@@ -435,7 +451,7 @@ def rounds_to(whole: float, fraction: float) -> bool:
 
 
 def vague(slot: NumberSlot) -> bool:
-    """"about 25", "nearly three hours": hedged, but not a bound."""
+    """"about 25", "some 40 people": hedged, but not a bound."""
     return slot.hedged and not slot.bound
 
 
@@ -446,6 +462,8 @@ def close(x: float, y: float, tolerance: float) -> bool:
 def satisfies(value: float, bound: NumberSlot, tolerance: float) -> bool:
     """`value` lies inside the bound (a vague figure within its tolerance)."""
     if bound.bound == "upper":
+        if bound.near and value < bound.value * (1 - HEDGED_TOLERANCE - tolerance):
+            return False  # "nearly 900" is not 600
         limit = bound.value * (1 + tolerance)
         return value < limit if bound.strict and not tolerance else value <= limit
     limit = bound.value * (1 - tolerance)

@@ -31,6 +31,7 @@ class NumberSlot(Slot):
     value: float  # in base units (pint) for measures; the count for counts
     bound: str = ""  # "upper" ("up to five"), "lower" ("more than five") or ""
     strict: bool = False  # the bound excludes the figure ("more than five", "under five")
+    near: bool = False  # the bound approaches its figure from below ("nearly five", "almost")
     moment: str = ""  # ISO day a running count is given for ("as of Monday", "by Jan 5")
 
 
