@@ -712,3 +712,17 @@ def test_a_name_inside_another_spelling_is_one_person():
     assert same_person(frozenset({"lu", "mei", "hua"}), frozenset({"meihua"}), "Lu Mei Hua",
                        "Meihua")
     assert not same_person(frozenset({"hua"}), frozenset({"meihua"}), "Hua", "Meihua")
+
+
+def test_names_given_as_examples_of_a_list_are_no_rival_people(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The gala drew celebrities such as Ada Okafor, Ben Lutz and "
+                            "Clara Imrie.",
+                            "The gala drew celebrities such as Ada Okafor, Ben Lutz and "
+                            "Dana Voss.")
+    assert not conflicts_of(toolkit, settings,
+                            "Guests including Ada Okafor and Clara Imrie attended the gala.",
+                            "Guests including Ada Okafor and Dana Voss attended the gala.")
+    found = conflicts_of(toolkit, settings, "Ada Okafor and Ben Lutz led the protest on Monday.",
+                         "Clara Imrie and Ben Lutz led the protest on Monday.")
+    assert [c.kind for c in found] == ["name"]

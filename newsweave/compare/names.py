@@ -25,6 +25,8 @@ from .slots import Entry, NameSlot, Said, Slot
 # score above this (rapidfuzz token_set_ratio, 0-100); different people who share one part
 # of a name score lower because the other parts differ.
 SAME_NAME_RATIO = 85.0
+# Words that open a list of examples: "brands such as A, B and C", "guests including A".
+EXAMPLE_WORDS = {"including", "like", "among"}
 
 
 def name_slots(doc: Any) -> list[NameSlot]:
@@ -34,7 +36,7 @@ def name_slots(doc: Any) -> list[NameSlot]:
             continue
         words = frozenset(w for t in ent if t.is_alpha and (w := fold(t.text))
                           not in HONORIFICS | HONORARY_TITLES)
-        if not words or not looks_like_a_name(ent):
+        if not words or not looks_like_a_name(ent) or an_example(ent):
             continue
         # "former minister X": the role does not single the person out, but X is still
         # named as a participant of the statement.
@@ -49,6 +51,20 @@ def name_slots(doc: Any) -> list[NameSlot]:
                               context=frozenset(role) if office else frozenset(),
                               role=" ".join(role), **base))
     return slots
+
+
+def an_example(ent: Any) -> bool:
+    """The name is one example of a list ("brands such as A, B and C", "guests including
+    A and B"): outlets pick different examples of one set, so a name there fills no part that
+    another name could take."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ != "pobj":
+        return False
+    opener = token.head
+    return opener.lower_ in EXAMPLE_WORDS or opener.lower_ == "as" and opener.i > 0 and \
+        opener.doc[opener.i - 1].lower_ == "such"
 
 
 def looks_like_a_name(ent: Any) -> bool:
