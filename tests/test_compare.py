@@ -726,3 +726,17 @@ def test_names_given_as_examples_of_a_list_are_no_rival_people(toolkit, settings
     found = conflicts_of(toolkit, settings, "Ada Okafor and Ben Lutz led the protest on Monday.",
                          "Clara Imrie and Ben Lutz led the protest on Monday.")
     assert [c.kind for c in found] == ["name"]
+
+
+def test_spellings_the_entities_merge_are_no_name_conflict(toolkit, settings):
+    from newsweave.entities import merge_entities
+
+    story = make_story(toolkit, settings, "Zhukov and Petrova led the protest on Monday.",
+                       "Jukov and Petrova led the protest on Monday.")
+    entities = merge_entities(story, toolkit)
+    assert [c.kind for c in find_conflicts(story, toolkit, settings)] == ["name"]
+    assert not story_conflicts(story, entities, toolkit, settings)[0]
+    other = make_story(toolkit, settings, "Zhukov and Petrova led the protest on Monday.",
+                       "Ivanov and Petrova led the protest on Monday.")
+    assert [c.kind for c in story_conflicts(other, merge_entities(other, toolkit), toolkit,
+                                            settings)[0]] == ["name"]

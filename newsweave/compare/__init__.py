@@ -24,6 +24,7 @@ import numpy as np
 
 from ..config import Settings
 from ..dating import day_of, resolve_date
+from ..entities import name_tokens, normalise
 from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
 from .attributes import Attributes
@@ -52,9 +53,21 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     most confident first. Slot disagreements are split at the scorer's `show` probability;
     titles that exclude each other are shown (they are read from whole articles and have no
     scorer of their own yet)."""
-    shown, possible = scored_conflicts(story, toolkit, settings, vectors)
+    shown, possible = (tuple(c for c in found if not one_entity(c, entities))
+                       for found in scored_conflicts(story, toolkit, settings, vectors))
     return (most_confident_first([*shown, *title_conflicts(story, entities, toolkit)]),
             distinct(possible)[:settings.possible_max])
+
+
+def one_entity(conflict: Conflict, entities: tuple[Entity, ...]) -> bool:
+    """A name conflict whose people the story's entities merged as one person's spellings
+    ("Kovalenko" / "Kowalenko"): the report would call one person two rivals."""
+    if conflict.kind != "name":
+        return False
+    owner = {name_tokens(normalise(form)): n for n, e in enumerate(entities)
+             for form in (e.name, *e.aliases)}
+    found = {owner.get(name_tokens(normalise(p.value))) for p in conflict.positions}
+    return len(found) == 1 and None not in found
 
 
 def distinct(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
