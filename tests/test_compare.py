@@ -8,7 +8,13 @@ from dataclasses import replace
 import pytest
 
 from newsweave.claims import parse_articles
-from newsweave.compare import find_conflicts, mark_disputed, resolve_date, story_conflicts
+from newsweave.compare import (
+    find_conflicts,
+    mark_disputed,
+    resolve_date,
+    scored_conflicts,
+    story_conflicts,
+)
 from newsweave.models import Article, Fact, Mention, Story
 
 
@@ -27,6 +33,17 @@ def make_story(toolkit, settings, *texts: str, published: str = "2023-09-17") ->
 def conflicts_of(toolkit, settings, *texts: str, published: str = "2023-09-17"):
     return find_conflicts(make_story(toolkit, settings, *texts, published=published), toolkit,
                           settings)
+
+
+def differences(story, toolkit, settings):
+    """Shown disagreements and possible differences: names are only ever the latter."""
+    shown, possible = scored_conflicts(story, toolkit, settings)
+    return [*shown, *possible]
+
+
+def differences_of(toolkit, settings, *texts: str, published: str = "2023-09-17"):
+    return differences(make_story(toolkit, settings, *texts, published=published), toolkit,
+                       settings)
 
 
 def test_distance_in_miles_agrees_with_same_distance_in_km(toolkit, settings):
@@ -147,19 +164,19 @@ def test_dateline_is_not_the_date_of_the_event(toolkit, settings):
 
 
 def test_same_role_filled_by_different_people_conflicts(toolkit, settings):
-    found = conflicts_of(toolkit, settings, "The mayor, John Smith, opened the bridge.",
+    found = differences_of(toolkit, settings, "The mayor, John Smith, opened the bridge.",
                          "The mayor, Jane Doe, opened the bridge.")
     assert [c.kind for c in found] == ["name"]
     assert {p.value for p in found[0].positions} == {"John Smith", "Jane Doe"}
 
 
 def test_short_form_of_a_name_is_the_same_person(toolkit, settings):
-    assert not conflicts_of(toolkit, settings, "Mayor John Smith opened the new bridge on the river.",
+    assert not differences_of(toolkit, settings, "Mayor John Smith opened the new bridge on the river.",
                             "Mayor Smith opened the new bridge on the river.")
 
 
 def test_person_the_other_article_also_names_is_not_a_rival(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
+    assert not differences_of(toolkit, settings,
                             "John Smith opened the new bridge on the river with Jane Doe.",
                             "Jane Doe opened the new bridge on the river.")
 
@@ -266,7 +283,7 @@ def test_month_day_the_recogniser_misses_is_still_a_date(toolkit, settings):
 
 
 def test_one_of_two_people_swapped_is_a_name_conflict(toolkit, settings):
-    found = conflicts_of(toolkit, settings,
+    found = differences_of(toolkit, settings,
                          "Prosecutors Alan Brook and Maria Vance had sought a sentence of nine "
                          "years.",
                          "Prosecutors Peter Quill and Maria Vance had sought a sentence of nine "
@@ -276,14 +293,14 @@ def test_one_of_two_people_swapped_is_a_name_conflict(toolkit, settings):
 
 
 def test_naming_fewer_people_is_not_a_name_conflict(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
+    assert not differences_of(toolkit, settings,
                             "Prosecutors Alan Brook and Maria Vance had sought a sentence of "
                             "nine years.",
                             "Prosecutor Maria Vance had sought a sentence of nine years.")
 
 
 def test_person_with_a_former_title_is_still_compared_in_one_fact(toolkit, settings):
-    found = conflicts_of(toolkit, settings,
+    found = differences_of(toolkit, settings,
                          "Alan Brook, the company's former chief, was sentenced to 32 months.",
                          "Peter Quill was sentenced to 32 months.")
     assert [c.kind for c in found] == ["name"]
@@ -522,7 +539,7 @@ def test_a_person_joins_only_a_position_it_was_compared_with(toolkit, settings):
     articles = tuple(replace(a, text=" ".join(b.text for b in story.articles
                                               if home[b.id] == a.id))
                      for a in story.articles[:2])
-    found = find_conflicts(replace(story, articles=articles, facts=apart), toolkit, settings)
+    found = differences(replace(story, articles=articles, facts=apart), toolkit, settings)
     assert [c.kind for c in found] == ["name"]
     assert sorted(p.articles for p in found[0].positions) == [("a0",), ("a1",)]
 
@@ -665,7 +682,7 @@ def test_a_verb_with_its_own_finite_auxiliary_is_not_negated_with_its_neighbour(
      "Kuala Lumpur (SocialNews.XYZ) The agency would start work, the deputy prime minister said."),
 ])
 def test_names_that_are_no_rival_people(toolkit, settings, first, second):
-    assert not [c for c in conflicts_of(toolkit, settings, first, second) if c.kind == "name"]
+    assert not [c for c in differences_of(toolkit, settings, first, second) if c.kind == "name"]
 
 
 def test_an_office_many_hold_links_no_two_statements(toolkit):
@@ -715,15 +732,15 @@ def test_a_name_inside_another_spelling_is_one_person():
 
 
 def test_names_given_as_examples_of_a_list_are_no_rival_people(toolkit, settings):
-    assert not conflicts_of(toolkit, settings,
+    assert not differences_of(toolkit, settings,
                             "The gala drew celebrities such as Ada Okafor, Ben Lutz and "
                             "Clara Imrie.",
                             "The gala drew celebrities such as Ada Okafor, Ben Lutz and "
                             "Dana Voss.")
-    assert not conflicts_of(toolkit, settings,
+    assert not differences_of(toolkit, settings,
                             "Guests including Ada Okafor and Clara Imrie attended the gala.",
                             "Guests including Ada Okafor and Dana Voss attended the gala.")
-    found = conflicts_of(toolkit, settings, "Ada Okafor and Ben Lutz led the protest on Monday.",
+    found = differences_of(toolkit, settings, "Ada Okafor and Ben Lutz led the protest on Monday.",
                          "Clara Imrie and Ben Lutz led the protest on Monday.")
     assert [c.kind for c in found] == ["name"]
 
@@ -734,9 +751,36 @@ def test_spellings_the_entities_merge_are_no_name_conflict(toolkit, settings):
     story = make_story(toolkit, settings, "Zhukov and Petrova led the protest on Monday.",
                        "Jukov and Petrova led the protest on Monday.")
     entities = merge_entities(story, toolkit)
-    assert [c.kind for c in find_conflicts(story, toolkit, settings)] == ["name"]
-    assert not story_conflicts(story, entities, toolkit, settings)[0]
+    assert [c.kind for c in differences(story, toolkit, settings)] == ["name"]
+    assert not any(story_conflicts(story, entities, toolkit, settings))
     other = make_story(toolkit, settings, "Zhukov and Petrova led the protest on Monday.",
                        "Ivanov and Petrova led the protest on Monday.")
     assert [c.kind for c in story_conflicts(other, merge_entities(other, toolkit), toolkit,
-                                            settings)[0]] == ["name"]
+                                            settings)[1]] == ["name"]
+
+
+def test_name_differences_are_listed_as_possible_never_shown(toolkit, settings):
+    story = make_story(toolkit, settings, "The mayor, John Smith, opened the bridge.",
+                       "The mayor, Jane Doe, opened the bridge.")
+    shown, possible = scored_conflicts(story, toolkit, settings)
+    assert not shown
+    assert [c.kind for c in possible] == ["name"]
+
+
+def test_not_just_adds_to_a_claim_and_denies_nothing(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The budget is a spending plan and a guide for the coming decade.",
+                            "The budget is not just a spending plan, it is a guide for the "
+                            "coming decade.")
+    found = conflicts_of(toolkit, settings, "The council approved the plan for the new bridge.",
+                         "The council did not approve the plan for the new bridge.")
+    assert [c.kind for c in found] == ["claim"]
+
+
+def test_a_state_and_an_act_of_one_lemma_are_two_claims(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "Evidence presented during the trial showed the payments.",
+                            "They were not present during the trial.")
+    found = conflicts_of(toolkit, settings, "The two defendants were present in court.",
+                         "The two defendants were not present in court.")
+    assert [(c.kind, c.topic) for c in found] == [("claim", "whether is present")]

@@ -103,7 +103,8 @@ def scored_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
                   {a: n for n, g in enumerate(story.copies) for a in g.articles},
                   settings.conflict_pairs, toolkit.encoder.encode)
     found = slot_conflicts(story, toolkit, SLOT_KINDS, judge)
-    shown = [c for c in found if scorer.shows(c.confidence, dict(c.signals))]
+    shown = [c for c in found if not SLOT_KINDS[c.kind].possible_only
+             and scorer.shows(c.confidence, dict(c.signals))]
     return (most_confident_first(shown),
             most_confident_first(c for c in found if c not in shown))
 

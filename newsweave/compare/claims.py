@@ -20,6 +20,8 @@ from .slots import ClaimSlot, Said, Slot
 # Verbs whose clausal complement they deny: "denied that he had incited".
 DENIALS = {"deny", "reject", "dispute", "refute", "rebut", "dismiss"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+# "not just a plan (but also ...)": the claim is made and more is added; nothing is denied.
+NOT_ONLY = {"just", "only", "merely", "simply", "solely"}
 HEDGE_WORDS = {"may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps",
                "likely", "unlikely", "apparently", "suspect", "believe", "seem", "appear"}
 # Words that negate the verb they govern: "unable to refuel", "failed to comply", "failure
@@ -54,11 +56,13 @@ def claim_slots(doc: Any) -> list[ClaimSlot]:
             continue
         verb = token  # the clause's verb (the copula for "is not responsible")
         base = slot_base(verb)
-        slots.append(ClaimSlot(key=f"whether {lemma}", value=not negated(verb, predicate),
+        # "were not present" and "evidence presented": a state is no act of one lemma.
+        claim = lemma if predicate is verb else f"is {lemma}"
+        slots.append(ClaimSlot(key=f"whether {claim}", value=not negated(verb, predicate),
                                shown=doc[verb.left_edge.i:verb.right_edge.i + 1].text[:120],
                                hedged=hedged(verb) or under_negated_verb(verb),
-                               context=frozenset({lemma}),
-                               **{**base, "event": lemma}))
+                               context=frozenset({claim}),
+                               **{**base, "event": claim}))
     return slots
 
 
@@ -121,8 +125,8 @@ def negated(verb: Any, predicate: Any) -> bool:
     cancel."""
     count = 0
     for node in {verb, predicate}:
-        count += sum(1 for c in node.children if c.dep_ == "neg" or c.lower_ in NEGATORS
-                     and c.dep_ in ("neg", "advmod", "preconj"))
+        count += sum(1 for c in node.children if (c.dep_ == "neg" or c.lower_ in NEGATORS
+                     and c.dep_ in ("neg", "advmod", "preconj")) and not not_only(c))
     subject = subject_of(verb)
     if subject and any(c.lower_ == "no" for c in subject[0].children if c.dep_ == "det"):
         count += 1
@@ -145,6 +149,12 @@ def negated(verb: Any, predicate: Any) -> bool:
             count += 1  # "do not want to negotiate" says as much as "will not negotiate"
             break
     return count % 2 == 1
+
+
+def not_only(negation: Any) -> bool:
+    """"not just", "not only": an addition, not a denial."""
+    following = negation.nbor() if negation.i + 1 < len(negation.doc) else None
+    return following is not None and following.lower_ in NOT_ONLY
 
 
 def shares_negation(verb: Any) -> bool:

@@ -29,6 +29,8 @@ class SlotKind:
     # A statement giving several values of the key stands by the one a disagreement compared
     # (values of one event); names and claims compare whole statements (lists of people).
     by_compared_value: ClassVar[bool] = False
+    # True: the kind's disagreements are listed as possible differences only, never shown.
+    possible_only: ClassVar[bool] = False
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         raise NotImplementedError

@@ -6,8 +6,9 @@ of one local event rarely disagree, so this is a pessimistic precision), except 
 matches a real disagreement read by hand in `localnews-disagreements-dev.jsonl` (the README
 rule, `labels.conflict_matches`): those are counted apart as `labelled_real_untouched`. Then, per injector
 (`injection.py`), one article is changed and the story analysed again; the injection is found
-when a conflict of the right kind puts the changed article alone on one side and another
-article on the other side. Conflicts after an injection that involve the changed article and
+when a conflict of the right kind, shown or listed as a possible difference (`found`; shown
+only: `found_shown`, which precision is read from), puts the changed article alone on one side
+and another article on the other side. Conflicts after an injection that involve the changed article and
 were not already reported on the untouched story count as false. Injections measure recall on
 the stories the rules were tuned on: `newsweave eval disagreements` is the quality measure.
 
@@ -61,6 +62,7 @@ def as_one(report: Report) -> Story:
     return Story("eval", "eval", tuple(a for s in stories for a in s.articles),
                  facts=tuple(f for s in stories for f in s.facts),
                  conflicts=tuple(c for s in stories for c in s.conflicts),
+                 possible=tuple(c for s in stories for c in s.possible),
                  entities=tuple(e for s in stories for e in s.entities),
                  copies=tuple(g for s in stories for g in s.copies),
                  brief=tuple(b for s in stories for b in s.brief),
@@ -101,7 +103,7 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
     """Injection recall (per injector) and untouched-story precision on LocalNews dev."""
     began = time.perf_counter()
     runner = Injected(toolkit, settings)
-    counts = {"stories": 0, "injected": 0, "found": 0, "false_untouched": 0,
+    counts = {"stories": 0, "injected": 0, "found": 0, "found_shown": 0, "false_untouched": 0,
               "labelled_real_untouched": 0, "false_injected": 0, "unwitnessed": 0,
               "skipped": 0, "split_stories": 0}
     real = labelled_real(datasets)
@@ -127,9 +129,11 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
             if after is None:
                 continue
             changed, article, _ = after
-            hit = found_injection(changed.conflicts, injection.kind, article)
+            hit = found_injection((*changed.conflicts, *changed.possible), injection.kind,
+                                  article)
             counts["injected"] += 1
             counts["found"] += hit
+            counts["found_shown"] += found_injection(changed.conflicts, injection.kind, article)
             counts["false_injected"] += new_false(changed.conflicts, story.conflicts, article,
                                                   injection.kind)
             by_kind[injection.name][0] += 1
@@ -156,10 +160,10 @@ def known_real(conflicts: tuple[Conflict, ...], real: tuple[Labelled, ...],
 
 def conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
                     false_by_kind: dict[str, int], seconds: float) -> dict:
-    found = counts["found"]
+    shown = counts["found_shown"]
     false = counts["false_untouched"] + counts["false_injected"]
-    precision = found / (found + false) if found + false else 0.0
-    recall = found / counts["injected"] if counts["injected"] else 0.0
+    precision = shown / (shown + false) if shown + false else 0.0
+    recall = counts["found"] / counts["injected"] if counts["injected"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"dataset": "localnews-stories-dev (conflict injection)",
             "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
