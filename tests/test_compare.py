@@ -784,3 +784,13 @@ def test_a_state_and_an_act_of_one_lemma_are_two_claims(toolkit, settings):
     found = conflicts_of(toolkit, settings, "The two defendants were present in court.",
                          "The two defendants were not present in court.")
     assert [(c.kind, c.topic) for c in found] == [("claim", "whether is present")]
+
+
+def test_the_date_a_thing_was_posted_is_no_date_of_a_statement(toolkit):
+    from newsweave.compare.dates import date_slots
+
+    posted = toolkit.nlp("Asked about the video posted on Jan 23, Ms Ada Okafor said the "
+                         "owner chose a pump at the far end.")
+    assert date_slots(posted, "2025-01-27") == []
+    said = toolkit.nlp("Ms Ada Okafor said on Jan 25 the owner chose a pump at the far end.")
+    assert [(s.value, s.event) for s in date_slots(said, "2025-01-27")] == [("2025-01-25", "")]

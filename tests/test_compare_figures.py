@@ -73,3 +73,11 @@ def test_nearly_is_a_bound_just_below_its_figure(toolkit, settings):
                             "About 880 people attended the rally.")
     assert conflicts_of(toolkit, settings, "The flood lasted nearly three hours.",
                         "The flood lasted one hour.")
+
+
+def test_existing_or_earlier_things_are_a_part_not_the_total(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The scheme covers nine flagship zones.",
+                            "Besides its six existing flagship zones, the scheme covers three "
+                            "new areas.")
+    assert conflicts_of(toolkit, settings, "The scheme covers nine flagship zones.",
+                        "The scheme covers six flagship zones.")

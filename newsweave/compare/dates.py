@@ -60,6 +60,8 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         if resolved is None:
             continue
         base = slot_base(verb)
+        if fold(verb.lemma_) in REPORTING and verb.dep_ in ("acl", "relcl"):
+            continue  # "the video posted on Jan 23": the date of a thing, not of a statement
         if fold(verb.lemma_) in REPORTING | LIGHT_VERBS:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""

@@ -44,7 +44,9 @@ STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|ov
 HEDGE_LINKS = {"to", "at", "as", "many", "much"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
 # "two other officers", "six more projects": a part of a total, not the total itself.
-PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra"}
+# "six existing zones", "two earlier attacks": the part there before, not the total now.
+PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra",
+           "existing", "original", "previous", "earlier", "former"}
 # "including 28 air checkpoints": one part of a list, not the total.
 LISTING = {"including", "excluding", "among"}
 COUNT = "count of "  # the key of a count: "count of " and the counted noun
