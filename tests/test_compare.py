@@ -794,3 +794,15 @@ def test_the_date_a_thing_was_posted_is_no_date_of_a_statement(toolkit):
     assert date_slots(posted, "2025-01-27") == []
     said = toolkit.nlp("Ms Ada Okafor said on Jan 25 the owner chose a pump at the far end.")
     assert [(s.value, s.event) for s in date_slots(said, "2025-01-27")] == [("2025-01-25", "")]
+
+
+def test_the_date_of_a_statement_is_not_the_date_of_what_it_expects(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "Both crossings will see very heavy traffic this holiday, the "
+                            "agency said on Jan. 20.",
+                            "The agency expects very heavy traffic at both crossings from "
+                            "Friday (Jan 24) until Feb 2.")
+    found = conflicts_of(toolkit, settings,
+                         "Both crossings will see very heavy traffic, the agency said on Jan. 20.",
+                         "Both crossings will see very heavy traffic, the agency said on Jan. 21.")
+    assert [c.kind for c in found] == ["date"]

@@ -62,12 +62,13 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         base = slot_base(verb)
         if fold(verb.lemma_) in REPORTING and verb.dep_ in ("acl", "relcl"):
             continue  # "the video posted on Jan 23": the date of a thing, not of a statement
-        if fold(verb.lemma_) in REPORTING | LIGHT_VERBS:
+        stated = fold(verb.lemma_) in REPORTING
+        if stated or fold(verb.lemma_) in LIGHT_VERBS:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""
         explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
         slots.append(DateSlot(key="date", value=resolved, shown=ent.text, explicit=explicit,
-                              bound=date_bound(ent), **base))
+                              bound=date_bound(ent), stated=stated, **base))
     written = {s.event for s in slots if s.explicit}
     named = {s.event: weekday_in(s.shown) for s in slots if not s.explicit}
     return [replace(s, weekday=weekday_in(s.shown) or named.get(s.event, "")) if s.explicit
@@ -191,7 +192,10 @@ class Dates(EventKind):
         ("announced by the minister on Wednesday" and "the newspaper reported today" are two
         acts, a day apart)."""
         if not (x.event or y.event):
-            return compatible_subjects(x.subjects, y.subjects)
+            # "said on Jan 20" and "expects traffic from Friday (Jan 24)": the date of a
+            # statement is not the date of what a general verb reports.
+            same_kind = getattr(x, "stated", False) == getattr(y, "stated", False)
+            return same_kind and compatible_subjects(x.subjects, y.subjects)
         return super().same_fact_comparable(a, x, b, y)
 
     def across_verbs(self, x: DateSlot, y: DateSlot) -> bool:  # type: ignore[override]

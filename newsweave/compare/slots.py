@@ -42,6 +42,7 @@ class DateSlot(Slot):
     bound: str = ""  # "upper" ("by Dec 19"), "lower" ("after Dec 19") or ""
     explicit: bool = True  # written out, not a weekday resolved by rule
     weekday: str = ""  # a weekday written with the date ("Monday (Mar 3)"), folded
+    stated: bool = False  # the date of a statement ("said on Monday"), not of what it reports
 
 
 @dataclass(frozen=True, kw_only=True)
