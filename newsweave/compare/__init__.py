@@ -53,19 +53,24 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     most confident first. Slot disagreements are split at the scorer's `show` probability;
     titles that exclude each other are shown (they are read from whole articles and have no
     scorer of their own yet)."""
-    shown, possible = (tuple(c for c in found if not one_entity(c, entities))
+    owner = entity_of_name(entities)
+    shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     return (most_confident_first([*shown, *title_conflicts(story, entities, toolkit)]),
             distinct(possible)[:settings.possible_max])
 
 
-def one_entity(conflict: Conflict, entities: tuple[Entity, ...]) -> bool:
+def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:
+    """Each spelling of each entity (name words, titles off) -> the entity's index."""
+    return {name_tokens(normalise(form)): n for n, e in enumerate(entities)
+            for form in (e.name, *e.aliases)}
+
+
+def one_entity(conflict: Conflict, owner: dict[tuple[str, ...], int]) -> bool:
     """A name conflict whose people the story's entities merged as one person's spellings
     ("Kovalenko" / "Kowalenko"): the report would call one person two rivals."""
     if conflict.kind != "name":
         return False
-    owner = {name_tokens(normalise(form)): n for n, e in enumerate(entities)
-             for form in (e.name, *e.aliases)}
     found = {owner.get(name_tokens(normalise(p.value))) for p in conflict.positions}
     return len(found) == 1 and None not in found
 

@@ -59,11 +59,11 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             resolve_month(ent.text, published, future=is_future(verb))
         if resolved is None:
             continue
-        base = slot_base(verb)
-        if fold(verb.lemma_) in REPORTING and verb.dep_ in ("acl", "relcl"):
+        base, lemma = slot_base(verb), fold(verb.lemma_)
+        stated = lemma in REPORTING
+        if stated and verb.dep_ in ("acl", "relcl"):
             continue  # "the video posted on Jan 23": the date of a thing, not of a statement
-        stated = fold(verb.lemma_) in REPORTING
-        if stated or fold(verb.lemma_) in LIGHT_VERBS:
+        if stated or lemma in LIGHT_VERBS:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""
         explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
@@ -82,13 +82,16 @@ def tally_day(doc: Any, published: str | None) -> str:
     if published is None:
         return ""
     for ent in date_spans(doc):
-        head = ent.root.head
-        if ent.root.dep_ != "pobj":
-            continue
-        as_of = head.lower_ in ("of", "at") and head.i > 0 and doc[head.i - 1].lower_ == "as"
-        if as_of or head.lower_ == "by":
+        if as_of(ent) or ent.root.dep_ == "pobj" and ent.root.head.lower_ == "by":
             return resolve_date(date_core(ent.text), published) or ""
     return ""
+
+
+def as_of(ent: Any) -> bool:
+    """The date follows "as of" or "as at": it dates a state ("as of Monday, 40 were found")."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.i > 0 \
+        and root.doc[root.head.i - 1].lower_ == "as"
 
 
 def weekday_in(text: str) -> str:
@@ -145,8 +148,7 @@ def dated_event(ent: Any) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in STATE_PREPOSITIONS:
         return False
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.i > 0 \
-            and root.doc[root.head.i - 1].lower_ == "as":
+    if as_of(ent):
         return False  # "as of Monday", "as at Jan 18" date a state
     if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return False

@@ -32,14 +32,15 @@ SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
 HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "some", "over",
           "more", "less", "fewer", "up", "least", "most", "estimated", "approx", "circa",
           "under", "than", "close", "within"}
-UPPER_BOUND = re.compile(r"\b(?:up to|at most|no more than|less than|fewer than|under|"
-                         r"within|as many as|nearly|almost|just shy of)$")
 # Bounds just below their figure: "nearly three hours" is less than three, but not much less.
-NEAR_BOUND = re.compile(r"\b(?:nearly|almost|just under|just shy of)$")
+NEAR = r"nearly|almost|just under|just shy of"
+NEAR_BOUND = re.compile(rf"\b(?:{NEAR})$")
+UPPER_BOUND = re.compile(r"\b(?:up to|at most|no more than|less than|fewer than|under|"
+                         rf"within|as many as|{NEAR})$")
 LOWER_BOUND = re.compile(r"\b(?:(?<!no )more than|at least|over|above|upwards of)$")
 # Bounds that exclude their figure: "more than four days" is not four days.
 STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|over|above|"
-                          r"nearly|almost|just shy of)$")
+                          rf"{NEAR})$")
 # Words inside a hedge phrase: "up to", "at least", "as many as".
 HEDGE_LINKS = {"to", "at", "as", "many", "much"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
@@ -69,10 +70,15 @@ def is_hedged(token: Any) -> bool:
     return bool(near & HEDGES)
 
 
+def words_before(token: Any) -> str:
+    """The three words before a figure, as written: where its bound is ("up to", "almost")."""
+    return " ".join(t.text for t in token.doc[max(token.i - 3, 0):token.i])
+
+
 def bound_of(token: Any) -> tuple[str, bool]:
     """"up to five minutes" is at most five, "more than 100" above 100: the direction
     ("upper", "lower" or "") and whether the figure itself is excluded."""
-    before = " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0):token.i])
+    before = words_before(token).lower()
     strict = STRICT_BOUND.search(before) is not None
     if UPPER_BOUND.search(before):
         return "upper", strict
@@ -81,16 +87,15 @@ def bound_of(token: Any) -> tuple[str, bool]:
 
 def bound_words(token: Any) -> str:
     """The words of the figure's bound, as written ("at least ", "almost "), or ""."""
-    before = " ".join(t.text for t in token.doc[max(token.i - 3, 0):token.i])
+    before = words_before(token)
     found = UPPER_BOUND.search(before.lower()) or LOWER_BOUND.search(before.lower())
     return f"{before[found.start():found.end()]} " if found else ""
 
 
 def bound_fields(token: Any) -> dict[str, Any]:
     direction, strict = bound_of(token)
-    before = " ".join(t.lower_ for t in token.doc[max(token.i - 3, 0):token.i])
-    return {"bound": direction, "strict": strict,
-            "near": direction == "upper" and NEAR_BOUND.search(before) is not None}
+    near = direction == "upper" and NEAR_BOUND.search(words_before(token).lower()) is not None
+    return {"bound": direction, "strict": strict, "near": near}
 
 
 def is_number(token: Any) -> bool:
