@@ -10,6 +10,9 @@ sizes. When both clusters carry publication dates, their dates must overlap or l
 window of each other. Two established clusters in one language also need to be nearly as alike
 across as each is within itself: two events of one kind pass a global threshold together, but
 each is tighter alone. That test counts distinct reports: copies of one report count once.
+Smaller groups get a looser form of it: an article joins only if it is at least about half as
+alike to the group's members in its language as they are to each other (a report of another
+crime of the same city is an outlier there).
 """
 
 from __future__ import annotations
@@ -212,6 +215,7 @@ class _Group:
     last: int | None
     links: set[int]  # ids of groups with a neighbour pair into this one
     languages: dict[str, int]  # members per language
+    by_language: dict[str, _Sums]  # summed features of the members in each language
 
 
 def _dot(a: dict[int, float], b: dict[int, float]) -> float:
@@ -253,6 +257,20 @@ def _distinct_events(a: _Group, b: _Group) -> bool:
     return across < COHESION_RATIO * math.sqrt(_cohesion(a.reports) * _cohesion(b.reports))
 
 
+def _outlier(a: _Group, b: _Group, ratio: float) -> bool:
+    """The smaller group, in one language, is much less alike to the larger one's members in
+    that language (two or more) than they are to each other: `ratio` of their cohesion
+    (`Settings.cluster_outlier_ratio`). Measured within one language, as the encoder scores
+    across languages lower."""
+    small, big = (a, b) if a.sums.count <= b.sums.count else (b, a)
+    if len(small.languages) > 1:
+        return False
+    same = big.by_language.get(_language(small))
+    if same is None or same.count < 2:
+        return False
+    return _mean_across(small.sums, same) < ratio * _cohesion(same)
+
+
 def _within_window(a: _Group, b: _Group, days: int) -> bool:
     """The two clusters' publication days overlap or lie at most `days` apart. The gap is
     measured, not the span of the merged cluster: a story reported day after day for weeks
@@ -275,11 +293,14 @@ def _merge(a: _Group, b: _Group, unit: list[_Sums]) -> _Group:
         for copy_set in shared:
             reports = reports - unit[b.shown_by[copy_set]]
     languages = dict(a.languages)
+    by_language = dict(a.by_language)
     for language, count in b.languages.items():
         languages[language] = languages.get(language, 0) + count
+        own = b.by_language[language]
+        by_language[language] = by_language[language] + own if language in by_language else own
     return _Group(a.members + b.members, sums, reports, b.shown_by | a.shown_by,
                   min(firsts, default=None), max(lasts, default=None), a.links | b.links,
-                  languages)
+                  languages, by_language)
 
 
 def _unit_sums(feats: Features) -> list[_Sums]:
@@ -296,7 +317,7 @@ def _unit_sums(feats: Features) -> list[_Sums]:
 def _singletons(unit: list[_Sums], copy_set: list[int], days: list[int | None],
                 languages: list[str]) -> dict[int, _Group]:
     return {i: _Group([i], sums, sums, {copy_set[i]: i}, days[i], days[i], set(),
-                      {languages[i]: 1}) for i, sums in enumerate(unit)}
+                      {languages[i]: 1}, {languages[i]: sums}) for i, sums in enumerate(unit)}
 
 
 def copy_sets(leads: np.ndarray, pairs: dict[tuple[int, int], float]) -> list[int]:
@@ -343,7 +364,8 @@ def average_link(feats: Features, pairs: dict[tuple[int, int], float],
             continue
         if not _within_window(groups[i], groups[j], cfg.cluster_window_days):
             continue
-        if _distinct_events(groups[i], groups[j]):
+        if _distinct_events(groups[i], groups[j]) or \
+                _outlier(groups[i], groups[j], cfg.cluster_outlier_ratio):
             continue
         merged = _merge(groups.pop(i), groups.pop(j), unit)
         merged.links -= {i, j}

@@ -141,6 +141,29 @@ def test_same_story_in_two_languages_merges_although_less_alike_across():
     assert groups == [list(range(12))]
 
 
+def pair_and_outsider() -> np.ndarray:
+    """Two reports alike at 0.9 and a third alike to each at 0.45: above the threshold (0.36),
+    but half as alike as the pair is within itself."""
+    basis = np.eye(512, dtype=np.float32)
+    pair = [np.sqrt(0.45) * (basis[0] + basis[1]) + np.sqrt(0.1) * basis[k] for k in (3, 4)]
+    return np.vstack([*pair, np.sqrt(0.45) * basis[0] + np.sqrt(0.55) * basis[5]])
+
+
+def test_an_outsider_in_the_pairs_language_stays_out():
+    pile = [make_article(i, "a robbery in the town.") for i in range(3)]
+    vectors = pair_and_outsider()
+    assert cluster_articles(pile, vectors, Settings()) == [[0, 1], [2]]
+    no_test = Settings(cluster_outlier_ratio=0.0)
+    assert cluster_articles(pile, vectors, no_test) == [[0, 1, 2]]
+
+
+def test_an_outsider_in_another_language_is_not_held_to_the_pairs_cohesion():
+    # Across languages the encoder scores lower: the test compares within one language only.
+    pile = [make_article(i, "a robbery in the town.", language=("en", "en", "zh")[i])
+            for i in range(3)]
+    assert cluster_articles(pile, pair_and_outsider(), Settings()) == [[0, 1, 2]]
+
+
 def test_pair_scores_equal_the_dot_product_of_text_and_names():
     texts = ["Rain in Oslo, 30 mm.", "Oslo rain: 30 mm fell.", "Sun in Lima.", "Lima sun."]
     articles = [make_article(i, t) for i, t in enumerate(texts)]
