@@ -34,6 +34,44 @@ DATE_PHRASE = re.compile(
     rf"|\b{MONTH}\s+{DAY}\b{YEAR}|\b{DAY}\s+{MONTH}{YEAR}|\b\d{{4}}-\d{{2}}-\d{{2}}\b",
     re.IGNORECASE)
 
+# A span of days: "Jan 14-18", "January 14 to January 18", "Jan 17 and 18", "14 to 18 January",
+# "between March 3 and March 5"; the second day may leave its month to the first, the first
+# its month to the second.
+RANGE_JOIN = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
+DATE_RANGE = re.compile(
+    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{RANGE_JOIN}"
+    rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\s*{MONTH})"
+    rf"|(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1b>{MONTH}))?{RANGE_JOIN}"
+    rf"(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2b>{MONTH}))"
+    rf"(?:,?\s+(?P<year>\d{{4}}))?\b(?!-|\d)", re.IGNORECASE)
+# A span longer than this is two dates joined by "and", not one stretch of days.
+MAX_RANGE_DAYS = 62
+
+
+def date_range(text: str, published: str) -> tuple[str, str, int] | None:
+    """The first and last day of a span of days opening `text` (after "between" or "from",
+    if any), resolved against the publication date, and where in `text` its second day
+    starts; None when `text` opens with no such span or its ends are not in order."""
+    lead = re.match(r"(?:between|from)?\s*", text, re.IGNORECASE)
+    match = DATE_RANGE.match(text, lead.end() if lead else 0)
+    if match is None:
+        return None
+    parts = match.groupdict()
+    year = f" {parts['year']}" if parts["year"] else ""
+    if parts["d1"]:
+        first = f"{parts['m1']} {parts['d1']}{year}"
+        last = f"{parts['m2'] or parts['m1']} {parts['d2']}{year}"
+    else:
+        first = f"{parts['m1b'] or parts['m2b']} {parts['d1b']}{year}"
+        last = f"{parts['m2b']} {parts['d2b']}{year}"
+    start, end = resolve_date(first, published), resolve_date(last, published)
+    if start is None or end is None:
+        return None
+    days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+    if not 0 < days <= MAX_RANGE_DAYS:
+        return None
+    return start, end, match.start("d2") if parts["d2"] else match.start("d2b")
+
 
 def dates_in(text: str, published: str) -> list[tuple[str, str]]:
     """(ISO date, phrase) for every date phrase in `text` that resolves."""
@@ -137,7 +175,7 @@ def day_of(value: str) -> str:
     2024-12-19", "2025-02-05 (Monday)")."""
     for word in BOUND_SHOWN.values():
         value = value.removeprefix(word)
-    return value.split(" (")[0]
+    return value.split(" (")[0].split(" to ")[0]
 
 
 def as_written(value: str, text: str, published: str | None) -> str | None:

@@ -88,6 +88,22 @@ def distinct(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
     return tuple(kept)
 
 
+def one_claim_per_statements(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
+    """One claim conflict per set of statements, the most confident kept: "no deals are
+    expected to be signed" against "a deal is expected to be signed" denies both "expect" and
+    "sign", but it is one difference for a reader, not two."""
+    seen: set[frozenset[tuple[tuple[str, ...], str]]] = set()
+    kept = []
+    for conflict in most_confident_first(conflicts):
+        key = frozenset((p.articles, p.text) for p in conflict.positions)
+        if conflict.kind == "claim":
+            if key in seen:
+                continue
+            seen.add(key)
+        kept.append(conflict)
+    return tuple(kept)
+
+
 def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
                    vectors: Mapping[str, np.ndarray] | None = None) -> tuple[Conflict, ...]:
     """The slot disagreements of one story a report shows, most confident first."""
@@ -107,8 +123,8 @@ def scored_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
     judge = Judge(scorer, floor, vectors or {},
                   {a: n for n, g in enumerate(story.copies) for a in g.articles},
                   settings.conflict_pairs, toolkit.encoder.encode)
-    found = slot_conflicts(story, toolkit, SLOT_KINDS, judge)
-    shown = [c for c in found if not SLOT_KINDS[c.kind].possible_only
+    found = one_claim_per_statements(slot_conflicts(story, toolkit, SLOT_KINDS, judge))
+    shown = [c for c in found if not SLOT_KINDS[c.kind].only_possible(c)
              and scorer.shows(c.confidence, dict(c.signals))]
     return (most_confident_first(shown),
             most_confident_first(c for c in found if c not in shown))

@@ -16,13 +16,17 @@ from typing import Any
 from ..dating import (
     BOUND_SHOWN,
     DAY_INSIDE,
+    MONTHS,
     WEEKDAY_PHRASE,
     date_core,
+    date_range,
+    day_of,
     days_between,
     phrase_of,
     resolve_date,
     resolve_month,
 )
+from ..models import Conflict
 from ..words import REPORTING, WEEKDAYS, fold
 from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects
 from .parse import LIGHT_VERBS, event_of, slot_base
@@ -54,9 +58,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         today = ent.text.lower() in ("today", "tonight")
         if verb is None or today and dateline is None:
             continue  # "today" in a reprint is the reprint's day: only a dateline fixes it
-        resolved = dateline if today else \
-            resolve_date(date_core(ent.text), published, future=is_future(verb)) or \
-            resolve_month(ent.text, published, future=is_future(verb))
+        resolved = dateline if today else resolve_phrase(ent, published, is_future(verb))
         if resolved is None:
             continue
         base, lemma = slot_base(verb), fold(verb.lemma_)
@@ -66,13 +68,44 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         if stated or lemma in LIGHT_VERBS:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""
-        explicit = WEEKDAY_PHRASE.match(phrase_of(ent.text)) is None
-        slots.append(DateSlot(key="date", value=resolved, shown=ent.text, explicit=explicit,
-                              bound=date_bound(ent), stated=stated, **base))
+        value, last, explicit = resolved if isinstance(resolved, tuple) else (resolved, "", True)
+        slots.append(DateSlot(key="date", value=value, last=last, shown=ent.text,
+                              explicit=explicit, bound=date_bound(ent), stated=stated, **base))
     written = {s.event for s in slots if s.explicit}
     named = {s.event: weekday_in(s.shown) for s in slots if not s.explicit}
     return [replace(s, weekday=weekday_in(s.shown) or named.get(s.event, "")) if s.explicit
             else s for s in slots if s.explicit or s.event not in written]
+
+
+def resolve_phrase(ent: Any, published: str, future: bool) -> tuple[str, str, bool] | None:
+    """A date phrase -> (first day or month, last day of a span or "", written out): a
+    span of days, a day or a month. A weekday is not written out: the rule that resolved it
+    yields to a date written for the same event."""
+    text = ent.text
+    span = days_spanned(ent, published)
+    if span is not None:
+        return span[0], span[1], True
+    day = resolve_date(date_core(text), published, future=future)
+    if day is not None:
+        return day, "", WEEKDAY_PHRASE.match(phrase_of(text)) is None
+    month = resolve_month(text, published, future=future)
+    return None if month is None else (month, "", True)
+
+
+def days_spanned(ent: Any, published: str) -> tuple[str, str] | None:
+    """First and last day of a span the date phrase opens ("Jan 14-18", "from Jan 14 to 18",
+    "Jan 17 and 18"), read on past the entity, which the parser often ends early; None for one
+    day. A figure counting a noun is no second day ("on Jan 5 and 18 people were hurt")."""
+    doc = ent.doc
+    found = date_range(doc.text[ent.start_char:ent.end_char + 24], published)
+    if found is None:
+        return None
+    first, last, second = found
+    token = doc.char_span(ent.start_char + second, ent.start_char + second + 1,
+                          alignment_mode="expand")
+    if token is None or token.root.dep_ == "nummod" and not MONTHS.match(token.root.head.lower_):
+        return None
+    return first, last
 
 
 def tally_day(doc: Any, published: str | None) -> str:
@@ -129,7 +162,7 @@ def is_dateline(ent: Any) -> bool:
     if ent.start > 4:
         return False
     for token in doc[ent.start + 1:min(ent.end + 3, len(doc))]:
-        if token.text in DATELINE_MARKS:
+        if token.text in DATELINE_MARKS and not in_figures(token):
             return True
         if token.i >= ent.end and not (token.is_digit or token.text == ","):
             return False  # only a year may stand between the day and the dash
@@ -153,6 +186,12 @@ def dated_event(ent: Any) -> bool:
     if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
         return False
     return not is_dateline(ent)
+
+
+def in_figures(token: Any) -> bool:
+    """A dash between two figures joins a span ("Jan 14-18"), it closes no dateline."""
+    doc = token.doc
+    return 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_digit and doc[token.i + 1].is_digit
 
 
 def date_bound(ent: Any) -> str:
@@ -219,21 +258,34 @@ class Dates(EventKind):
 
     def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
         """The same day (or month, when one side gives only the month), a year guessed alike,
-        or a date inside the other's bound; one day named as two weekdays ("Monday (Mar 3)" /
-        "Thursday (Mar 3)") is not one date."""
+        a date inside the other's bound or span of days; one day named as two weekdays
+        ("Monday (Mar 3)" / "Thursday (Mar 3)") is not one date, two spans agree only when
+        they are the same."""
         if x.weekday and y.weekday and x.weekday != y.weekday:
             return False
+        if x.last and y.last:
+            return (x.value, x.last) == (y.value, y.last)  # two stretches, told alike or not
         left, right = coarsest(x.value, y.value)
         return left == right or same_day_of_year(x, y) or date_within(x, y) or \
-            date_within(y, x)
+            date_within(y, x) or spans_overlap(x, y)
+
+    def only_possible(self, conflict: Conflict) -> bool:
+        """Spans of days that share days but end differently ("between Jan 10 and 11" /
+        "between 10 and 13 January"; "Jan 14-18" / "Jan 17 and 18") may be one stretch and a
+        part of it, or two accounts of one stretch: a reader is pointed to them, not told."""
+        spans = [shown_span(p.value) for p in conflict.positions]
+        return any(first <= other_last and other <= last and (first, last) != (other, other_last)
+                   for n, (first, last) in enumerate(spans) for other, other_last in spans[n + 1:]
+                   if last != first or other_last != other)
 
     def shown(self, slot: DateSlot) -> str:  # type: ignore[override]
         weekday = f" ({slot.weekday.title()})" if slot.weekday else ""
-        return BOUND_SHOWN.get(slot.bound, "") + slot.value + weekday
+        last = f" to {slot.last}" if slot.last else ""
+        return BOUND_SHOWN.get(slot.bound, "") + slot.value + last + weekday
 
     def same_value(self, x: Entry, y: Entry) -> bool:
-        return any((s.value, s.weekday) == (t.value, t.weekday)  # type: ignore[attr-defined]
-                   for _, s in x for _, t in y)
+        return any((s.value, s.last, s.weekday) ==  # type: ignore[attr-defined]
+                   (t.value, t.last, t.weekday) for _, s in x for _, t in y)
 
     def topic(self, slots: list[Slot]) -> str:
         event = next((s.event for s in slots if s.event), "")
@@ -245,6 +297,20 @@ def coarsest(x: str, y: str) -> tuple[str, str]:
     one month)."""
     size = min(len(x), len(y))
     return x[:size], y[:size]
+
+
+def shown_span(value: str) -> tuple[str, str]:
+    """First and last day of a position's value ("2025-01-14 to 2025-01-18 (Tuesday)")."""
+    first = day_of(value)
+    rest = value.split(" (")[0].split(" to ")
+    return first, rest[1] if len(rest) > 1 else first
+
+
+def spans_overlap(x: DateSlot, y: DateSlot) -> bool:
+    """One of the two is a span of days ("Jan 14-18"), the other a day inside it ("Jan 17")."""
+    if not (x.last or y.last) or len(x.value) < 10 or len(y.value) < 10:
+        return False
+    return x.value <= (y.last or y.value) and y.value <= (x.last or x.value)
 
 
 def date_within(x: DateSlot, y: DateSlot) -> bool:

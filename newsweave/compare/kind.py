@@ -41,6 +41,11 @@ class SlotKind:
     def agree(self, a: Said, x: Any, b: Said, y: Any) -> bool:
         return bool(x.value == y.value)
 
+    def only_possible(self, conflict: Conflict) -> bool:
+        """The disagreement is listed as a possible difference whatever its score."""
+        del conflict
+        return self.possible_only
+
     def entries_agree(self, x: Entry, y: Entry) -> bool:
         """One agreeing pair of slots makes two statements agree ("124 miles (200km)" is one
         figure)."""

@@ -39,6 +39,7 @@ class NumberSlot(Slot):
 class DateSlot(Slot):
     kind: ClassVar[str] = "date"
     value: str  # ISO date, or "YYYY-MM" for a date given to the month ("in July 2020")
+    last: str = ""  # the last day (ISO) when the date is a span of days ("Jan 14-18")
     bound: str = ""  # "upper" ("by Dec 19"), "lower" ("after Dec 19") or ""
     explicit: bool = True  # written out, not a weekday resolved by rule
     weekday: str = ""  # a weekday written with the date ("Monday (Mar 3)"), folded
