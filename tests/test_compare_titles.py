@@ -115,6 +115,13 @@ def test_deputy_post_and_another_portfolio_do_not_conflict(toolkit):
                          "Finance Minister Maria Lopez met the delegation.")
 
 
+def test_head_of_government_and_a_portfolio_do_not_conflict(toolkit):
+    assert not conflicts(toolkit, "Prime Minister Maria Lopez met the delegation.",
+                         "Finance Minister Maria Lopez met the delegation.")
+    assert conflicts(toolkit, "Prime Minister Maria Lopez met the delegation.",
+                     "Deputy Prime Minister Maria Lopez met the delegation.")
+
+
 def test_different_office_nouns_do_not_conflict(toolkit):
     assert not conflicts(toolkit, "Party leader Maria Lopez met the delegation.",
                          "President Maria Lopez met the delegation.")

@@ -13,7 +13,8 @@ Texas senator. Two titles exclude each other only with the same head and either
   - a rank word on one side only, governing no more than the other side names ("deputy
     mayor" vs "mayor", "Deputy Prime Minister" vs "Prime Minister"; not vs "Finance
     Minister", often the same person's second post, nor vs the less specific "Minister"), or
-  - the same rank and differing, unrelated modifiers ("foreign minister" vs "defence minister").
+  - the same rank and differing, unrelated modifiers ("foreign minister" vs "defence minister");
+    a head of government's title ("prime minister") and a portfolio are one person's two posts.
 An article that also gives the person the other's post as past or shared ("a former foreign
 minister") knows of it: no conflict.
 More specific is not a conflict ("minister" vs "foreign minister"), and different heads never
@@ -50,6 +51,10 @@ DESCRIPTIVE = {"new", "newly", "old", "young", "longtime", "long", "veteran", "c
                "well", "known", "famous", "controversial", "outspoken", "then", "now", "first",
                "female", "male", "woman", "local", "regional", "national", "federal", "own",
                "late"}
+# Words making a minister the head of a government ("Prime Minister", "First Minister", "Chief
+# Minister"): a head of government often keeps a portfolio too (prime minister and finance
+# minister), so such a title excludes another minister's title only through a rank word.
+GOVERNMENT_HEADS = {"prime", "first", "chief"}
 # Place, people, party and organisation names in a title say where or for whom, not which
 # office: the US senator is also the Texas senator.
 AFFILIATIONS = {"GPE", "NORP", "LOC", "FAC", "PERSON"}
@@ -270,6 +275,8 @@ def exclusive(x: Title, y: Title) -> str | None:
         return "rank" if ranked.scope <= plain.modifiers else None
     if x.head in VAGUE_OFFICES or x.rank != y.rank:
         return None  # "deputy" vs "vice": two names for one rank
+    if (x.modifiers ^ y.modifiers) & GOVERNMENT_HEADS:
+        return None  # "Prime Minister" and "Finance Minister": often one person's two posts
     return None if modifiers_agree(x.modifiers, y.modifiers) else "modifier"
 
 
