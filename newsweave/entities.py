@@ -300,7 +300,7 @@ def normalise(text: str) -> str:
     """Possessive, leading titles and a dateline run into the name off: "Governor Smith's" ->
     "Smith", "SINGAPORE - Passengers" -> "Passengers"."""
     text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
-    text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/")
+    text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/-–—")
     words = text.split(" ")
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]

@@ -225,6 +225,8 @@ def test_web_addresses_and_datelines_are_no_part_of_a_name():
     assert forms == {}
     assert normalise("HARBOUR CITY - Commuters") == "Commuters"
     assert normalise("US-China") == "US-China"
+    assert normalise("-Norway") == "Norway"  # a dash left by the recogniser at a name's edge
+    assert normalise("Jean-Luc Picard –") == "Jean-Luc Picard"
 
 
 def test_a_person_whose_every_word_is_also_a_common_word_is_no_person():
