@@ -136,6 +136,10 @@ def is_caption(doc: Any, past_share: float) -> bool:
             and not reports_or_states)
 
 
+# Closing brackets and quotes, with what opens them.
+CLOSERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
+
+
 def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
                     settings: Settings) -> list[Claim]:
     spans = split_points(sent, settings)
@@ -144,7 +148,8 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
         tokens = [t for t in sent if start <= t.i < end]
         if not tokens:
             continue
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and len(tokens) > 1:
+        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and len(tokens) > 1 \
+                and not closes_inside(tokens):
             tokens.pop()
         # A claim split off at "and" / "but" starts after the link word ("and it will ...").
         while part and len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
@@ -158,6 +163,18 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
             numbers=numbers_in(tokens), names=names_in(tokens),
             subject=shared_subject(tokens) if part else ""))
     return claims
+
+
+def closes_inside(tokens: list[Any]) -> bool:
+    """The last token closes a bracket or quote the claim opened ("the Balanced Budget Rule
+    (BBR)."): it belongs to the claim, unlike the full stop after it."""
+    last, before = tokens[-1].text, "".join(t.text for t in tokens[:-1])
+    opener = CLOSERS.get(last)
+    if opener is None:
+        return False
+    if opener == last:  # a straight quote opens and closes
+        return before.count(last) % 2 == 1
+    return before.count(opener) > before.count(last)
 
 
 def shared_subject(tokens: list[Any]) -> str:

@@ -145,6 +145,16 @@ def test_a_claim_split_off_at_a_link_word_starts_after_it(toolkit, settings):
     assert all(parsed.article.text[c.start:c.end] == c.text for c in parsed.claims)
 
 
+def test_a_claim_keeps_the_bracket_or_quote_it_opened(toolkit, settings):
+    text = ("Spending stays within the limits of the Fiscal Balance Rule (FBR). The mayor "
+            'called the new toll "a tax on commuters". Rates rose, the bank said (again).')
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims][:2] == [
+        "Spending stays within the limits of the Fiscal Balance Rule (FBR)",
+        'The mayor called the new toll "a tax on commuters"']
+    assert all(parsed.article.text[c.start:c.end] == c.text for c in parsed.claims)
+
+
 def test_a_predicate_split_off_without_a_subject_names_the_subject_it_shares(toolkit,
                                                                              settings):
     text = ("The regional governor accepted an invitation to visit the port and offered to "
