@@ -500,10 +500,6 @@ def main() -> None:
     log("wrote bench/results-scale.md and bench/results-scale.json")
 
 
-if __name__ == "__main__":
-    main()
-
-
 def labels_of(groups: list[list[int]], n: int) -> list[int]:
     """The cluster index of each of n items."""
     labels = [0] * n
@@ -511,3 +507,8 @@ def labels_of(groups: list[list[int]], n: int) -> list[int]:
         for index in members:
             labels[index] = label
     return labels
+
+
+if __name__ == "__main__":
+    main()
+

@@ -293,14 +293,23 @@ def _merge(a: _Group, b: _Group, unit: list[_Sums]) -> _Group:
         for copy_set in shared:
             reports = reports - unit[b.shown_by[copy_set]]
     languages = dict(a.languages)
-    by_language = dict(a.by_language)
     for language, count in b.languages.items():
         languages[language] = languages.get(language, 0) + count
-        own = b.by_language[language]
-        by_language[language] = by_language[language] + own if language in by_language else own
     return _Group(a.members + b.members, sums, reports, b.shown_by | a.shown_by,
                   min(firsts, default=None), max(lasts, default=None), a.links | b.links,
-                  languages, by_language)
+                  languages, _sums_by_language(a, b, languages, sums))
+
+
+def _sums_by_language(a: _Group, b: _Group, languages: dict[str, int],
+                      sums: _Sums) -> dict[str, _Sums]:
+    """Per language, the summed features of the merged group's members in it; a group in one
+    language (the usual case) keeps its one sum, no second copy."""
+    if len(languages) == 1:
+        return {next(iter(languages)): sums}
+    by_language = dict(a.by_language)
+    for language, own in b.by_language.items():
+        by_language[language] = by_language[language] + own if language in by_language else own
+    return by_language
 
 
 def _unit_sums(feats: Features) -> list[_Sums]:
