@@ -27,7 +27,8 @@ DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+
 FUTURE_DAYS = 60
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+SUFFIX = r"(?:st|nd|rd|th)?"
+DAY = rf"\d{{1,2}}{SUFFIX}"
 YEAR = r"(?:,?\s+\d{4})?"
 DATE_PHRASE = re.compile(
     rf"\b(?:(?:this|last|past|earlier|late|early)\s+)?(?:{'|'.join(WEEKDAYS)})\b"
@@ -39,10 +40,10 @@ DATE_PHRASE = re.compile(
 # its month to the second.
 RANGE_JOIN = r"\s*(?:-|–|—|to|and|through|until|till)\s*"
 DATE_RANGE = re.compile(
-    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?{RANGE_JOIN}"
-    rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\s*{MONTH})"
-    rf"|(?P<d1b>\d{{1,2}})(?:st|nd|rd|th)?(?:\s+(?P<m1b>{MONTH}))?{RANGE_JOIN}"
-    rf"(?P<d2b>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2b>{MONTH}))"
+    rf"(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}}){SUFFIX}{RANGE_JOIN}"
+    rf"(?:(?P<m2>{MONTH})\s+)?(?P<d2>\d{{1,2}}){SUFFIX}(?!\s*{MONTH})"
+    rf"|(?P<d1b>\d{{1,2}}){SUFFIX}(?:\s+(?P<m1b>{MONTH}))?{RANGE_JOIN}"
+    rf"(?P<d2b>\d{{1,2}}){SUFFIX}\s+(?P<m2b>{MONTH}))"
     rf"(?:,?\s+(?P<year>\d{{4}}))?\b(?!-|\d)", re.IGNORECASE)
 # A span longer than this is two dates joined by "and", not one stretch of days.
 MAX_RANGE_DAYS = 62
@@ -170,12 +171,18 @@ def days_between(x: str, y: str) -> int:
     return abs((day(x) - day(y)).days)
 
 
-def day_of(value: str) -> str:
-    """The ISO day of a date position's value, its bound word and weekday dropped ("by
-    2024-12-19", "2025-02-05 (Monday)")."""
+def span_of(value: str) -> tuple[str, str]:
+    """First and last ISO day of a date position's value, its bound word and weekday dropped
+    ("by 2024-12-19", "2025-02-05 (Monday)", "2025-01-14 to 2025-01-18"); one day is both."""
     for word in BOUND_SHOWN.values():
         value = value.removeprefix(word)
-    return value.split(" (")[0].split(" to ")[0]
+    first, _, last = value.split(" (")[0].partition(" to ")
+    return first, last or first
+
+
+def day_of(value: str) -> str:
+    """The ISO (first) day of a date position's value (`span_of`)."""
+    return span_of(value)[0]
 
 
 def as_written(value: str, text: str, published: str | None) -> str | None:

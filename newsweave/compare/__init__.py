@@ -17,7 +17,7 @@ from whole articles.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -75,33 +75,35 @@ def one_entity(conflict: Conflict, owner: dict[tuple[str, ...], int]) -> bool:
     return len(found) == 1 and None not in found
 
 
+def first_of_each(conflicts: Iterable[Conflict],
+                  key: Callable[[Conflict], Hashable | None]) -> tuple[Conflict, ...]:
+    """The conflicts in the given order, a later one dropped when an earlier one had its key
+    (a key of None is never a repeat)."""
+    seen: set[Hashable] = set()
+    kept = []
+    for conflict in conflicts:
+        found = key(conflict)
+        if found is not None:
+            if found in seen:
+                continue
+            seen.add(found)
+        kept.append(conflict)
+    return tuple(kept)
+
+
 def distinct(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
     """One difference per pair of values and sources (the same two figures stated in several
     sentence pairs are one difference), in the given order."""
-    seen: set[tuple[str, frozenset[tuple[str, tuple[str, ...]]]]] = set()
-    kept = []
-    for conflict in conflicts:
-        key = (conflict.kind, frozenset((p.value, p.articles) for p in conflict.positions))
-        if key not in seen:
-            seen.add(key)
-            kept.append(conflict)
-    return tuple(kept)
+    return first_of_each(conflicts, lambda c: (
+        c.kind, frozenset((p.value, p.articles) for p in c.positions)))
 
 
 def one_claim_per_statements(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
     """One claim conflict per set of statements, the most confident kept: "no deals are
     expected to be signed" against "a deal is expected to be signed" denies both "expect" and
     "sign", but it is one difference for a reader, not two."""
-    seen: set[frozenset[tuple[tuple[str, ...], str]]] = set()
-    kept = []
-    for conflict in most_confident_first(conflicts):
-        key = frozenset((p.articles, p.text) for p in conflict.positions)
-        if conflict.kind == "claim":
-            if key in seen:
-                continue
-            seen.add(key)
-        kept.append(conflict)
-    return tuple(kept)
+    return first_of_each(most_confident_first(conflicts), lambda c: frozenset(
+        (p.articles, p.text) for p in c.positions) if c.kind == "claim" else None)
 
 
 def find_conflicts(story: Story, toolkit: Toolkit, settings: Settings,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import combinations
 from typing import Any
 
 from ..dating import (
@@ -20,11 +21,11 @@ from ..dating import (
     WEEKDAY_PHRASE,
     date_core,
     date_range,
-    day_of,
     days_between,
     phrase_of,
     resolve_date,
     resolve_month,
+    span_of,
 )
 from ..models import Conflict
 from ..words import REPORTING, WEEKDAYS, fold
@@ -58,7 +59,8 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         today = ent.text.lower() in ("today", "tonight")
         if verb is None or today and dateline is None:
             continue  # "today" in a reprint is the reprint's day: only a dateline fixes it
-        resolved = dateline if today else resolve_phrase(ent, published, is_future(verb))
+        resolved = (dateline, "", True) if today else \
+            resolve_phrase(ent, published, is_future(verb))
         if resolved is None:
             continue
         base, lemma = slot_base(verb), fold(verb.lemma_)
@@ -68,7 +70,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         if stated or lemma in LIGHT_VERBS:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""
-        value, last, explicit = resolved if isinstance(resolved, tuple) else (resolved, "", True)
+        value, last, explicit = resolved
         slots.append(DateSlot(key="date", value=value, last=last, shown=ent.text,
                               explicit=explicit, bound=date_bound(ent), stated=stated, **base))
     written = {s.event for s in slots if s.explicit}
@@ -273,10 +275,8 @@ class Dates(EventKind):
         """Spans of days that share days but end differently ("between Jan 10 and 11" /
         "between 10 and 13 January"; "Jan 14-18" / "Jan 17 and 18") may be one stretch and a
         part of it, or two accounts of one stretch: a reader is pointed to them, not told."""
-        spans = [shown_span(p.value) for p in conflict.positions]
-        return any(first <= other_last and other <= last and (first, last) != (other, other_last)
-                   for n, (first, last) in enumerate(spans) for other, other_last in spans[n + 1:]
-                   if last != first or other_last != other)
+        spans = [span_of(p.value) for p in conflict.positions]
+        return any(x != y and x[0] <= y[1] and y[0] <= x[1] for x, y in combinations(spans, 2))
 
     def shown(self, slot: DateSlot) -> str:  # type: ignore[override]
         weekday = f" ({slot.weekday.title()})" if slot.weekday else ""
@@ -297,13 +297,6 @@ def coarsest(x: str, y: str) -> tuple[str, str]:
     one month)."""
     size = min(len(x), len(y))
     return x[:size], y[:size]
-
-
-def shown_span(value: str) -> tuple[str, str]:
-    """First and last day of a position's value ("2025-01-14 to 2025-01-18 (Tuesday)")."""
-    first = day_of(value)
-    rest = value.split(" (")[0].split(" to ")
-    return first, rest[1] if len(rest) > 1 else first
 
 
 def spans_overlap(x: DateSlot, y: DateSlot) -> bool:
