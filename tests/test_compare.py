@@ -413,7 +413,7 @@ def test_also_accused_of_another_sale_is_another_event(toolkit, settings):
 
 
 def test_a_number_before_another_figure_of_the_same_noun_is_not_part_of_it(toolkit):
-    from newsweave.compare.numbers import quantity_slots
+    from newsweave.compare.number_slots import quantity_slots
 
     slots = quantity_slots(toolkit.nlp("The scooter was ridden along Park Avenue 5 three "
                                        "months later."))
@@ -569,7 +569,7 @@ def test_a_two_part_span_before_a_possessive_is_one_span(toolkit, settings):
 
 
 def test_both_ends_of_a_long_range_are_not_figures(toolkit):
-    from newsweave.compare.numbers import quantity_slots
+    from newsweave.compare.number_slots import quantity_slots
 
     doc = toolkit.nlp("The prosecutor had sought between two years and three-and-a-half "
                       "months and two years and five-and-a-half months in jail.")

@@ -5,10 +5,10 @@ disagrees; kinds of things are compared across facts only where the statements s
 from __future__ import annotations
 
 from conftest import story_of_two_facts
-from test_compare import conflicts_of
+from test_compare import conflicts_of, differences, differences_of
 
 from newsweave.compare import find_conflicts
-from newsweave.compare.numbers import quantity_slots
+from newsweave.compare.number_slots import hyphenated_slots, quantity_slots
 
 
 def test_figures_in_words_multiply_out(toolkit):
@@ -81,3 +81,72 @@ def test_existing_or_earlier_things_are_a_part_not_the_total(toolkit, settings):
                             "new areas.")
     assert conflicts_of(toolkit, settings, "The scheme covers nine flagship zones.",
                         "The scheme covers six flagship zones.")
+
+
+def test_a_figure_hyphened_to_a_noun_counts_it(toolkit, settings):
+    doc = toolkit.nlp("The 330-room hotel hired a 12-member crew for its one-stop shop.")
+    assert [(s.key, s.value) for s in hyphenated_slots(doc)] == [
+        ("count of room", 330.0), ("count of member", 12.0)]  # "one-stop" is an idiom
+    found = differences_of(toolkit, settings, "The new 330-room hotel opened on the waterfront.",
+                           "The new hotel on the waterfront has 338 rooms.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"330-room", "338 rooms"})]
+    assert not differences_of(toolkit, settings,
+                              "The new 338-room hotel opened on the waterfront.",
+                              "The new hotel on the waterfront has 338 rooms.")
+
+
+def test_every_so_long_is_an_interval_compared_with_intervals(toolkit, settings):
+    found = differences_of(toolkit, settings,
+                           "During the works, a train runs every 12 minutes on the line.",
+                           "During the works, a train runs every 20 minutes on the line.")
+    assert [(c.kind, c.topic.split(" ")[0]) for c in found] == [("number", "interval")]
+    assert not differences_of(toolkit, settings,
+                              "During the works, a train runs every 12 minutes on the line.",
+                              "During the works, the line is closed for 20 minutes.")
+
+
+def test_a_round_count_rounds_only_to_its_last_figure(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The fire destroyed 1,200 homes in the valley.",
+                            "The fire destroyed 1,234 homes in the valley.")
+    found = conflicts_of(toolkit, settings, "The fire destroyed 330 homes in the valley.",
+                         "The fire destroyed 338 homes in the valley.")
+    assert [c.kind for c in found] == ["number"]
+
+
+def test_figures_an_order_of_magnitude_apart_are_two_quantities(toolkit, settings):
+    story = story_of_two_facts(toolkit, settings,
+                               "The jet's armament includes a 20mm cannon and air-to-air "
+                               "missiles.",
+                               "The jet has a combat radius of about 340 miles for "
+                               "ground-attack missions.")
+    assert not differences(story, toolkit, settings)
+    # One fact: a slipped zero is a difference; one figure in two units too.
+    found = differences_of(toolkit, settings, "The storm flooded 40 homes in the valley.",
+                           "The storm flooded 400 homes in the valley.")
+    assert [c.kind for c in found] == ["number"]
+    story = story_of_two_facts(toolkit, settings, "The convoy drove 340 km to the border.",
+                               "Officials said the convoy drove 340 m to the border.")
+    assert [c.kind for c in differences(story, toolkit, settings)] == ["number"]
+
+
+def test_a_figure_per_something_is_a_rate_compared_with_rates(toolkit, settings):
+    found = differences_of(toolkit, settings,
+                           "The new terminal can handle 10,000 passengers per hour.",
+                           "The new terminal can handle 15,000 passengers per hour.")
+    assert [(c.kind, c.topic.split(" (")[0]) for c in found] == [
+        ("number", "count of passenger per hour")]
+    assert not differences_of(toolkit, settings,
+                              "The new terminal can handle 10,000 passengers per hour.",
+                              "The new terminal handled 15,000 passengers on its first day.")
+
+
+def test_a_house_number_is_exact_and_compared_on_its_street(toolkit, settings):
+    found = differences_of(toolkit, settings,
+                           "The fire broke out at a shophouse at 12 Tanner Road on Monday.",
+                           "The fire broke out at a shophouse at 112 Tanner Rd on Monday.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"12 Tanner Road", "112 Tanner Rd"})]
+    assert not differences_of(toolkit, settings,
+                              "The fire broke out at a shophouse at 12 Tanner Road on Monday.",
+                              "The fire broke out at a shophouse at 14 Kent Road on Monday.")

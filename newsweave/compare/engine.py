@@ -23,7 +23,7 @@ from ..models import Conflict, Position, Story
 from ..toolkit import Toolkit
 from ..words import fold
 from .kind import SlotKind, new_conflict
-from .numbers import written_figures
+from .number_slots import written_figures
 from .parse import doc_names
 from .scorer import Scorer
 from .signals import cosine, signals
@@ -89,6 +89,8 @@ class Judge:
         return float(np.dot(self.masked[texts[0]], self.masked[texts[1]]))
 
     def related(self, kind: SlotKind, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        if kind.unrelated(a, x, b, y):
+            return False
         return a.fact == b.fact or (bool(x.event) and x.event == y.event) or \
             kind.comparable(a, x, b, y) or cosine(a, b, self.vectors) >= CANDIDATE_COSINE
 

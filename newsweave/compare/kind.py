@@ -41,6 +41,11 @@ class SlotKind:
     def agree(self, a: Said, x: Any, b: Said, y: Any) -> bool:
         return bool(x.value == y.value)
 
+    def unrelated(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        """The two values cannot be one thing stated two ways, however alike the statements."""
+        del a, x, b, y
+        return False
+
     def only_possible(self, conflict: Conflict) -> bool:
         """The disagreement is listed as a possible difference whatever its score."""
         del conflict

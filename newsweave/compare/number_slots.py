@@ -1,0 +1,391 @@
+"""Statements -> number slots: quantities with units (converted with pint to base units),
+counts of a noun ("five drones", "a 330-room hotel"), ages, intervals ("every 14 months") and
+rates ("10,000 passengers per hour"). Durations ("10 years and six weeks") are one summed
+quantity; a figure's bound ("up to", "more than") and hedge ("about") are kept with it.
+Compared by `numbers.Numbers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from .dates import tally_day
+from .figures import NUMBER_WORDS, figure_start, measure, number_value, word_value
+from .parse import event_of, slot_base
+from .slots import NumberSlot
+
+# Entities whose numbers are not compared: ordinals, percentages and money are out of scope;
+# DATE and TIME entities are only kept when they are durations (a number of a time unit).
+SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
+HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "some", "over",
+          "more", "less", "fewer", "up", "least", "most", "estimated", "approx", "circa",
+          "under", "than", "close", "within"}
+# Bounds just below their figure: "nearly three hours" is less than three, but not much less.
+NEAR = r"nearly|almost|just under|just shy of"
+NEAR_BOUND = re.compile(rf"\b(?:{NEAR})$")
+UPPER_BOUND = re.compile(r"\b(?:up to|at most|no more than|less than|fewer than|under|"
+                         rf"within|as many as|{NEAR})$")
+LOWER_BOUND = re.compile(r"\b(?:(?<!no )more than|at least|over|above|upwards of)$")
+# Bounds that exclude their figure: "more than four days" is not four days.
+STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|over|above|"
+                          rf"{NEAR})$")
+# Words inside a hedge phrase: "up to", "at least", "as many as".
+HEDGE_LINKS = {"to", "at", "as", "many", "much"}
+RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
+# "two other officers", "six more projects": a part of a total, not the total itself.
+# "six existing zones", "two earlier attacks": the part there before, not the total now.
+PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "new", "extra",
+           "existing", "original", "previous", "earlier", "former"}
+# "including 28 air checkpoints": one part of a list, not the total.
+LISTING = {"including", "excluding", "among"}
+COUNT = "count of "  # the key of a count: "count of " and the counted noun
+INTERVAL = "interval"  # the key of a span of time that repeats ("every 14 months")
+ADDRESS = "number on "  # the key of a street number: "number on " and the street's name
+# Words that end a street's name: a figure right before such a name is its house number
+# ("12 Tanner Road", "112 Tanner Rd"), which outlets copy wrong.
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard",
+                "blvd", "way", "crescent", "close", "place", "terrace", "highway"}
+# Entity types whose digits are no count or measure of a thing.
+NOT_FIGURES = {"MONEY", "DATE", "TIME", "PERCENT", "ORDINAL"}
+FIGURE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
+
+
+def number_slots(doc: Any, published: str | None) -> list[NumberSlot]:
+    """Every number slot of a parsed statement; counts given "as of" a day carry that day."""
+    slots = [*quantity_slots(doc), *hyphenated_slots(doc), *age_slots(doc),
+             *address_slots(doc)]
+    moment = tally_day(doc, published)
+    return [replace(s, moment=moment) if moment and s.key.startswith(COUNT) else s
+            for s in slots]
+
+
+def is_hedged(token: Any) -> bool:
+    """A hedge word right before the figure ("more than 100", "up to 10", "about 25"), or
+    attached to it; not one further back ("takes over all 117")."""
+    doc = token.doc
+    near, i = set(), token.i - 1
+    while i >= max(token.i - 3, 0) and doc[i].lower_ in HEDGES | HEDGE_LINKS:
+        near.add(doc[i].lower_)
+        i -= 1
+    near |= {c.lower_ for c in token.children} | {c.lower_ for c in token.head.children
+                                                  if c.dep_ in ("advmod", "quantmod")}
+    return bool(near & HEDGES)
+
+
+def words_before(token: Any) -> str:
+    """The three words before a figure, as written: where its bound is ("up to", "almost")."""
+    return " ".join(t.text for t in token.doc[max(token.i - 3, 0):token.i])
+
+
+def bound_of(token: Any) -> tuple[str, bool]:
+    """"up to five minutes" is at most five, "more than 100" above 100: the direction
+    ("upper", "lower" or "") and whether the figure itself is excluded."""
+    before = words_before(token).lower()
+    strict = STRICT_BOUND.search(before) is not None
+    if UPPER_BOUND.search(before):
+        return "upper", strict
+    return ("lower", strict) if LOWER_BOUND.search(before) else ("", False)
+
+
+def bound_words(token: Any) -> str:
+    """The words of the figure's bound, as written ("at least ", "almost "), or ""."""
+    before = words_before(token)
+    found = UPPER_BOUND.search(before.lower()) or LOWER_BOUND.search(before.lower())
+    return f"{before[found.start():found.end()]} " if found else ""
+
+
+def bound_fields(token: Any) -> dict[str, Any]:
+    direction, strict = bound_of(token)
+    near = direction == "upper" and NEAR_BOUND.search(words_before(token).lower()) is not None
+    return {"bound": direction, "strict": strict, "near": near}
+
+
+def is_number(token: Any) -> bool:
+    """A figure or a number word; a capitalised number word inside a sentence is part of a
+    name ("One Pass applications", "Formula One"), not a count."""
+    if token.is_alpha and token.is_title and not token.is_sent_start:
+        return False
+    return bool(token.like_num or token.lower_ in NUMBER_WORDS)
+
+
+def in_range(token: Any) -> bool:
+    """Part of "15 to 20km", "two or three tries", "lanes 1 and 2" or a "five-lane" modifier:
+    not one figure. "sentenced to 10 years" is one figure."""
+    doc = token.doc
+
+    def at(i: int) -> Any:
+        return doc[i] if 0 <= i < len(doc) else None
+
+    before, after = at(token.i - 1), at(token.i + 1)
+    if after is not None and after.text == "-":
+        return True
+    for word, beyond in ((before, at(token.i - 2)), (after, at(token.i + 2))):
+        # "on Jan. 23 to two years": a day of a month is not the other end of a range.
+        if word is not None and word.lower_ in RANGE_WORDS and beyond is not None \
+                and is_number(beyond) and beyond.head.pos_ != "PROPN":
+            return True
+    # "between two years and three months and two years and six months": the second end is
+    # far from "between" but still under it.
+    return any(t.lower_ == "between" for t in doc[max(token.i - 4, 0):token.i]) or \
+        any(t.lower_ == "between" for t in token.head.ancestors)
+
+
+def number_follows(token: Any, unit: Any) -> bool:
+    """"Avenue 5 three months later": another figure of the same noun comes right after, so
+    this one belongs to what precedes it (an address, a name), not to the amount."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.head.i == unit.i and following.dep_ == "nummod" \
+        and is_number(following)
+
+
+def is_partial(token: Any, unit: Any) -> bool:
+    """"two other officers", "six more projects" (the parser hangs "more" on the number),
+    "including 28 air checkpoints" (a part listed, not the total), "one victim lost $1
+    million while the other lost $4.9 million" (one of a pair or a set)."""
+    return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
+        any(c.lower_ in PARTIAL and not bound_word(c) for c in token.children) or \
+        listed_part(unit) or one_of_several(token, unit)
+
+
+def one_of_several(token: Any, unit: Any) -> bool:
+    """"One X ..., the other ..." / "one X ... and another ...": a count of one that the
+    sentence goes on to set beside another member of the same group."""
+    if token.lower_ not in ("one", "1"):
+        return False
+    after = [t for t in token.sent if t.i > unit.i]
+    return any(t.lower_ == "another" or (t.lower_ == "other" and t.i > 0
+                                         and t.doc[t.i - 1].lower_ == "the") for t in after)
+
+
+def bound_word(token: Any) -> bool:
+    """"more than 100": "more" makes a bound here, not a part of a total."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "than"
+
+
+def listed_part(unit: Any) -> bool:
+    for node in unit.ancestors:
+        if node.lower_ in LISTING:
+            return True
+        if node.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def not_an_amount(unit: Any) -> bool:
+    """"eight years old" is an age, "one in every 10 people" a rate; "every 14 months" is an
+    interval (`interval_of`)."""
+    doc = unit.doc
+    after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
+    return after == "old" or any(c.lower_ in ("every", "each", "per") for c in unit.children)
+
+
+def interval_of(unit: Any, dimension: str) -> str:
+    """"every 14 months", "a train every two to three minutes": a span of time that repeats
+    is an interval, compared with intervals only ("" for anything else)."""
+    if dimension == "duration" and any(c.lower_ == "every" for c in unit.children):
+        return INTERVAL
+    return ""
+
+
+def quantity_slots(doc: Any) -> list[NumberSlot]:
+    slots: list[NumberSlot] = []
+    used: set[int] = set()
+    for token in doc:
+        if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token):
+            continue
+        value = number_value(token)
+        unit, first = token.head, figure_start(token)
+        if value is None or token.dep_ not in ("nummod", "compound") or not countable(unit) \
+                or unit.i < token.i or in_range(token) or in_range(first):
+            continue
+        measured = measure(value, unit.lemma_.lower())
+        if measured is None and token.ent_type_ in ("DATE", "TIME"):
+            continue  # "2023 elections", "the 1990s": a date, not a count
+        interval = interval_of(unit, measured[0]) if measured is not None else ""
+        rate = rate_of(unit)
+        if is_partial(token, unit) or number_follows(token, unit) or \
+                (not (interval or rate) and not_an_amount(unit)):
+            continue
+        verb = event_of(unit)
+        if measured is not None:
+            amount, end = summed(unit, measured[0], measured[1], used)
+            scope = verb.subtree if verb is not None else doc
+            context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
+                                and measure(1.0, t.lemma_.lower()) is None)
+            key, shown = (interval or measured[0]), doc[first.i:end + 1].text
+        else:
+            amount, context = value, frozenset()
+            key, shown = COUNT + unit.lemma_.lower(), f"{doc[first.i:unit.i].text} {unit.text}"
+        slots.append(NumberSlot(key=key + rate, value=amount,
+                                shown=bound_words(first) + shown + rate,
+                                hedged=is_hedged(first), context=context,
+                                **bound_fields(first), **slot_base(verb)))
+    return slots
+
+
+def rate_of(unit: Any) -> str:
+    """" per hour" of "10,000 passengers per hour", "80 km per hour": a figure per something
+    is a rate, compared with rates of that something only ("" for anything else)."""
+    for child in unit.children:
+        if child.lower_ == "per" and child.i > unit.i:
+            thing = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if thing is not None:
+                return f" per {thing.lemma_.lower()}"
+    return ""
+
+
+def address_slots(doc: Any) -> list[NumberSlot]:
+    """"at 12 Tanner Road": a house number, compared only with numbers on the same street."""
+    slots = []
+    for token in doc:
+        if not token.text.isdigit() or token.ent_type_ in NOT_FIGURES - {"ORDINAL"}:
+            continue
+        name = []
+        for word in doc[token.i + 1:token.i + 5]:
+            if not (word.is_title or word.is_upper) or not word.is_alpha:
+                break
+            name.append(word)
+            if word.lower_.rstrip(".") in STREET_WORDS and len(name) > 1:
+                street = " ".join(w.lower_.rstrip(".") for w in name[:-1])
+                slots.append(NumberSlot(key=ADDRESS + street, value=float(token.text),
+                                        shown=doc[token.i:word.i + 1].text,
+                                        **slot_base(event_of(word))))
+                break
+    return slots
+
+
+def countable(unit: Any) -> bool:
+    """A common noun, or a plural proper noun naming a group of people ("4,000
+    Norwegians", "two Americans"): what a figure in front of it counts."""
+    return unit.pos_ == "NOUN" or (unit.tag_ == "NNPS" and unit.ent_type_ == "NORP")
+
+
+def hyphenated_slots(doc: Any) -> list[NumberSlot]:
+    """"a seven-hour session", "a 20-year term": a figure and a unit joined by a hyphen in
+    front of a noun measure that noun ("six-hour-long" too); "10-year-old" is an age. "a
+    330-room resort", "a 10-member panel": a figure and a common noun count that noun, from
+    two on ("one-stop", "one-way" are idioms)."""
+    slots = []
+    for token in doc[:-2]:
+        unit = doc[token.i + 2]
+        if doc[token.i + 1].text != "-" or not is_number(token) or token.ent_type_ in SKIP_ENTS:
+            continue
+        value = number_value(token)
+        measured = measure(value, unit.lemma_.lower()) if value is not None else None
+        thing = next((t for t in unit.ancestors if t.pos_ == "NOUN" and t.i > unit.i), None)
+        if value is None or thing is None or \
+                any(t.lower_ == "old" for t in doc[unit.i + 1:unit.i + 3]):
+            continue
+        if measured is None:
+            if value >= 2 and unit.is_alpha and unit.is_lower and unit.pos_ == "NOUN":
+                slots.append(NumberSlot(key=COUNT + unit.lemma_.lower(), value=value,
+                                        shown=doc[token.i:unit.i + 1].text,
+                                        hedged=is_hedged(token), **bound_fields(token),
+                                        **slot_base(event_of(thing))))
+            continue
+        verb = event_of(thing)
+        slots.append(NumberSlot(key=measured[0], value=measured[1],
+                                shown=doc[token.i:unit.i + 1].text, hedged=is_hedged(token),
+                                context=frozenset({thing.lemma_.lower()}), **bound_fields(token),
+                                **slot_base(verb)))
+    return slots
+
+
+def age_slots(doc: Any) -> list[NumberSlot]:
+    """"Jane Doe, 28," and "the 28-year-old Jane Doe": a person's age, the person's name
+    words as subjects (compared across statements for the same person)."""
+    slots = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        age = age_after(ent) or age_before(ent)
+        if age is None:
+            continue
+        names = frozenset(t.lower_ for t in ent if t.is_alpha)
+        slots.append(NumberSlot(key="age", value=float(age.text), shown=f"{ent.text}, {age}",
+                                event="", subjects=names, objects=frozenset(),
+                                context=frozenset({"age"})))
+    return slots
+
+
+def age_after(ent: Any) -> Any:
+    """The figure in "Jane Doe, 28," (a comma, a whole number of years, a comma or the end)."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    figure = doc[ent.end + 1]
+    closing = doc[ent.end + 2].text if ent.end + 2 < len(doc) else ","
+    return figure if figure.like_num and figure.text.isdigit() and 0 < int(figure.text) < 120 \
+        and closing in {",", ".", ";", ")"} else None
+
+
+def age_before(ent: Any) -> Any:
+    """The figure in "the 28-year-old Jane Doe"."""
+    doc = ent.doc
+    start = ent.start - 5
+    words = [t.lower_ for t in doc[max(start, 0):ent.start]]
+    if start < 0 or words[1:] != ["-", "year", "-", "old"]:
+        return None
+    figure = doc[start]
+    return figure if figure.text.isdigit() and 0 < int(figure.text) < 120 else None
+
+
+def summed(unit: Any, dimension: str, amount: float, used: set[int]) -> tuple[float, int]:
+    """'10 years and six weeks': later parts in smaller units, joined to `unit` by "and", add
+    up; anything else is a list. Returns the total and the index of the last unit word."""
+    end, size = unit.i, unit_size(unit)
+    for conj in unit.conjuncts:
+        if conj.i < unit.i:
+            continue
+        numbers = [c for c in conj.children if c.dep_ == "nummod" and is_number(c)]
+        value = number_value(numbers[0]) if numbers else None
+        part = measure(value, conj.lemma_.lower()) if value is not None else None
+        if part is None or part[0] != dimension or unit_size(conj) >= size:
+            break
+        amount += part[1]
+        used.add(numbers[0].i)
+        end, size = conj.i, unit_size(conj)
+    if end == unit.i:
+        return smaller_part_after(unit, dimension, amount, used)
+    return amount, end
+
+
+def smaller_part_after(unit: Any, dimension: str, amount: float, used: set[int]
+                       ) -> tuple[float, int]:
+    """"two years and three months' jail": the parser hangs the second part on "jail", not
+    on "years"; the words still say one span."""
+    doc = unit.doc
+    if unit.i + 3 >= len(doc) or doc[unit.i + 1].lower_ != "and" \
+            or not is_number(doc[unit.i + 2]):
+        return amount, unit.i
+    number, word = doc[unit.i + 2], doc[unit.i + 3]
+    value = number_value(number)
+    part = measure(value, word.lemma_.lower()) if value is not None else None
+    if part is None or part[0] != dimension or unit_size(word) >= unit_size(unit):
+        return amount, unit.i
+    used.add(number.i)
+    return amount + part[1], word.i
+
+
+def unit_size(word: Any) -> float:
+    found = measure(1.0, word.lemma_.lower())
+    return found[1] if found else 0.0
+
+
+def written_figures(doc: Any) -> frozenset[float]:
+    """The figures a statement writes as counts or measures, in digits or words; amounts of
+    money, dates, times, percentages and ordinals are other things."""
+    return frozenset(value for token in doc if is_number(token)
+                     and token.ent_type_ not in NOT_FIGURES
+                     and (value := number_value(token)) is not None)
+
+
+def written_figure(shown: str) -> float | None:
+    """The one figure a slot's words write ("2,100 tonnes" -> 2100, "six days" -> 6); None
+    for a sum ("two years and three months") or no figure."""
+    values = {v for w in FIGURE.findall(shown.lower().replace(",", ""))
+              if (v := word_value(w)) is not None}
+    return values.pop() if len(values) == 1 else None
