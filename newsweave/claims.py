@@ -25,6 +25,10 @@ FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
 SPLIT_MARKS = {"while", "whereas", "but"}
+# Verbs that only say something: on their own, with no clause or quote, a sentence of them is
+# a speaker without words ("she said"), not a statement. Narrower than REPORTING ("the video
+# was posted on Monday" states something).
+SAYING = {"say", "add", "tell", "write", "state", "explain"}
 # A caption is one short sentence: a photo line rarely runs past 40 tokens.
 CAPTION_MAX_TOKENS = 40
 # A story told in the past (this share of its finite verbs past tense) describes pictures in
@@ -107,10 +111,33 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
 
 def is_statement(sent: Any) -> bool:
     """A sentence that states something: a verb and a few words ("SINGAPORE", "By Jane Doe",
-    "Photo: AFP" and headings are not), or a long verbless line the parser may have misread."""
+    "Photo: AFP" and headings are not), or a long verbless line the parser may have misread;
+    not a speaker without what was said (`says_nothing`)."""
     words = [t for t in sent if t.is_alpha]
     verbs = any(t.pos_ in ("VERB", "AUX") for t in sent)
-    return len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS
+    return (len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS) \
+        and not says_nothing(sent)
+
+
+def says_nothing(sent: Any) -> bool:
+    """"According to the post, she said:", "Expressing her gratitude, he added:", "The
+    minister said on Monday in a Facebook post.": a speaker whose words went to the next
+    sentence or a quote block. Its root is a verb of saying with a subject, and no other verb
+    or quote holds what was said (a clause leading up to the speaker doesn't)."""
+    root = sent.root
+    if fold(root.lemma_) not in SAYING or any(t.is_quote for t in sent) or \
+            not any(c.dep_ == "nsubj" for c in root.children) or \
+            any(c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "to"
+                                                  and root.lemma_ == "add")
+                for c in root.children):
+        return False  # "These details add credibility", "adds to its appeal": not saying
+    # "Expressing her gratitude, ...": a leading gerund with no subject of its own.
+    leading = {t.i for c in root.children if c.dep_ == "advcl" and c.i < root.i
+               and c.tag_ == "VBG" and not any(g.dep_ == "nsubj" for g in c.children)
+               for t in c.subtree}
+    return not any(t.pos_ in ("VERB", "AUX") and t.i != root.i and t.i not in leading
+                   and t.dep_ not in ("aux", "auxpass", "neg", "prep", "pcomp")
+                   for t in sent)
 
 
 def past_tense_share(docs: list[Any]) -> float:
@@ -151,8 +178,10 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
         while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and len(tokens) > 1 \
                 and not closes_inside(tokens):
             tokens.pop()
-        # A claim split off at "and" / "but" starts after the link word ("and it will ...").
-        while part and len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        # A claim split off at "and" / "but" / "while" starts after the link word ("and it
+        # will ...", "while 45 per cent supported keeping it").
+        while part and len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc" or (
+                tokens[0].dep_ == "mark" and tokens[0].lower_ in SPLIT_MARKS)):
             tokens.pop(0)
         char_start = tokens[0].idx - sent.doc[0].idx + offset
         char_end = tokens[-1].idx + len(tokens[-1].text) - sent.doc[0].idx + offset

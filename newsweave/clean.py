@@ -43,7 +43,11 @@ PROMO = re.compile(
     r"(?:for|to)|newsletter|follow\s+us\s+on|join\s+(?:us|our)\s+on|click\s+here|"
     r"share\s+this\s+(?:article|story)|advertisement|all\s+rights\s+reserved|"
     r"(?:telegram|whatsapp)\s+channel|anytime,\s+anywhere|get\s+the\s+latest|"
-    r"^\s*(?:updated|published|posted)\s*:?\s+\w+\s+\d", re.IGNORECASE)
+    r"^\s*(?:updated|published|posted)\s*:?\s+\w+\s+\d|"
+    # Contact lines and image credits: "Get in touch with us via email at ...", "He can be
+    # reached at name@site.com", "Featured image adapted from ...".
+    r"get\s+in\s+touch|contact\s+us\b|e-?mail\s+us\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|"
+    r"(?:featured|cover|header|top|lead)\s+(?:image|photo|picture)", re.IGNORECASE)
 # A caption's closing photo credit: "...in Russia.—Reuters", "... (Photo: AFP)", "Photo: X/Y".
 CREDIT = re.compile(r"(?:[.)]\s*[—–]\s*|\s[—–|/]\s*|\(\s*)(?:photo|image|picture|file|credit)?"
                     r"\s*:?\s*[A-Z][\w.&/ -]{1,40}\)?\s*$|^\s*(?:photo|image|picture)\s*:",

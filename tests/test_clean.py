@@ -143,6 +143,12 @@ def test_a_claim_split_off_at_a_link_word_starts_after_it(toolkit, settings):
         "The council approved the new budget for the coming year on Monday",
         "the mayor said the plan would cut spending on roads by ten percent"]
     assert all(parsed.article.text[c.start:c.end] == c.text for c in parsed.claims)
+    text = ("Some 52.3 per cent of the residents surveyed wanted the old market rebuilt, while "
+            "44.9 per cent of them supported keeping it as it is.")
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [
+        "Some 52.3 per cent of the residents surveyed wanted the old market rebuilt",
+        "44.9 per cent of them supported keeping it as it is"]
 
 
 def test_a_claim_keeps_the_bracket_or_quote_it_opened(toolkit, settings):
@@ -227,3 +233,31 @@ def test_html_with_only_scripts_is_an_input_error(settings):
     with pytest.raises(InputError, match="no article text|no story text"):
         clean("<html><body><script>var a = 1;</script></body></html>", settings, html=True)
 
+
+
+def test_contact_lines_and_image_credits_are_removed_as_promos(settings):
+    text = (LONG_PARAGRAPH + "\n\n"
+            "Have a story to share? Get in touch with us via email at tips@paper.example\n\n"
+            "The reporter can be reached at jane@paper.example\n\n"
+            "The mayor said the plan would cut spending by ten percent next year.\n\n"
+            "Featured image adapted from the council's Facebook page")
+    article = clean(text, settings)
+    assert "@" not in article.text and "Featured image" not in article.text
+    assert [r.reason for r in article.removed if r.reason != "credit"] == [
+        "promo", "promo", "promo"]
+    assert "mayor said" in article.text and "inflation had eased" in article.text
+
+
+def test_a_speaker_without_what_was_said_is_no_statement(toolkit, settings):
+    text = ("The council approved the new budget on Monday after a long debate.\n\n"
+            "According to the post, the mayor said on Monday in a Facebook video:\n\n"
+            "The mayor said the plan would cut spending by ten percent next year.\n\n"
+            "Expressing her thanks, the treasurer added:\n\n"
+            "The party said in a statement that the treasurer had resigned.")
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [
+        "The council approved the new budget on Monday after a long debate",
+        "The mayor said the plan would cut spending by ten percent next year",
+        "The party said in a statement that the treasurer had resigned"]
+    assert ("According to the post, the mayor said on Monday in a Facebook video:",
+            "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
