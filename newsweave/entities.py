@@ -258,5 +258,7 @@ def make_entity(members: list[Form], evidence: list[str]) -> Entity:
     name = max(members, key=lambda f: (len(f.tokens) > 1, f.count, len(f.text))).text
     aliases = tuple(sorted(set().union(*(f.spellings for f in members)) - {name}))
     articles = tuple(sorted(set().union(*(f.articles for f in members))))
-    return Entity(name=name, type=labels.most_common(1)[0][0], aliases=aliases,
+    # A courtesy title names a person ("Mr Imran"), whatever most mentions were tagged.
+    kind = "PERSON" if any(f.titled for f in members) else labels.most_common(1)[0][0]
+    return Entity(name=name, type=kind, aliases=aliases,
                   articles=articles, evidence=tuple(evidence))

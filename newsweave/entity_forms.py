@@ -25,10 +25,13 @@ from .models import Story
 from .toolkit import Toolkit
 from .words import (
     DATELINE,
+    FACILITY_HEADS,
     HONORARY_TITLES,
     HONORIFICS,
     MONTH_WORDS,
     OFFICES,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
     TITLES,
     WEEKDAYS,
     fold,
@@ -57,6 +60,7 @@ class Form:
     articles: set[str] = field(default_factory=set)
     nicknames: set[str] = field(default_factory=set)  # keys of "Nickname Surname"
     titled: bool = False  # named after a courtesy title at least once ("Mr Law")
+    placed: bool = False  # named after a preposition of place at least once ("in Kampong Reka")
 
     @property
     def label(self) -> str:
@@ -76,9 +80,9 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
         for ent in doc.ents:
             if ent.label_ not in LABELS:
                 continue
-            titled = after_title(ent)
-            label = "PERSON" if titled else ent.label_
-            if label == "PERSON" and placed(ent):
+            titled, at_place = after_title(ent), placed(ent)
+            label = "PERSON" if titled else "GPE" if dateline(ent) else ent.label_
+            if label == "PERSON" and at_place:
                 label = "LOC"
             if label == "PERSON" and name_piece(ent):
                 continue
@@ -87,10 +91,22 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             text = name_text(ent, label)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
-                add_form(forms, part, label, article.id, titled)
+                add_form(forms, part, label, article.id, titled, at_place)
     cases = word_cases(docs)
     text = "\n".join(a.text for a in english)
+    settle_places(forms)
     return {key: form for key, form in forms.items() if not common_words(form, cases, text)}
+
+
+def settle_places(forms: dict[str, Form]) -> None:
+    """A name written after a preposition of place ("in Kampong Reka"), never after a courtesy
+    title, and tagged a place or body at least as often as a person, is a place in every
+    mention: its "person" tags turn into places, so they no longer outvote place tags split
+    over several labels. A person named mostly as one ("at Lim's" aside) stays a person."""
+    for form in forms.values():
+        places = sum(form.labels[label] for label in ("GPE", "LOC", "FAC", "ORG"))
+        if form.placed and not form.titled and 0 < form.labels["PERSON"] <= places:
+            form.labels["LOC"] += form.labels.pop("PERSON")
 
 
 def word_cases(docs: list[Any]) -> dict[str, list[int]]:
@@ -129,6 +145,17 @@ def after_title(ent: Any) -> bool:
     recogniser says (the small model often tags such names as places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
     return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+
+
+def dateline(ent: Any) -> bool:
+    """A name in capitals opening a line of a dateline ("KOTA REKA, Feb 2 - ..."): a place,
+    which the small model often calls an organisation."""
+    if not ent.text.isupper():
+        return False
+    text = ent.doc.text
+    before = text[max(ent.start_char - 40, 0):ent.start_char].rstrip(" \t")
+    return (ent.start_char == 0 or not before or before.endswith("\n")) and \
+        DATELINE.match(text[ent.start_char:ent.start_char + 60]) is not None
 
 
 def placed(ent: Any) -> bool:
@@ -184,9 +211,13 @@ def loose_name_word(token: Any) -> bool:
 
 
 def name_text(ent: Any, label: str) -> str:
-    """The span without lower-case words at its edges (`capitalised_part`); "" when a body is
-    only the office's field in a title ("Minister of Natural Resources", "the Minister of
-    Ecology": an office, not an organisation)."""
+    """The span without lower-case words at its edges (`capitalised_part`) and, for a person,
+    without a body's possessive before a name of two words or more ("Brewco's Arun Mehta");
+    "" when a body is only the office's field in a title ("Minister of Natural Resources",
+    "the Minister of Ecology": an office, not an organisation)."""
+    inner = [t.i for t in ent[:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
+    if label == "PERSON" and inner and ent.end - inner[-1] > 2:
+        ent = ent.doc[inner[-1] + 1:ent.end]  # "Brewco's Arun Mehta": the person after it
     text = capitalised_part(ent.text)
     before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
     if label in ("ORG", "FAC") and text and (office_of(before)
@@ -213,8 +244,15 @@ def office_of(words: list[str]) -> bool:
 
 
 def org_parts(text: str) -> list[str]:
-    """"Ministry of Health and Ministry of Education": two organisations the recogniser ran
-    together, cut where "and" repeats the first word; "Johnson and Johnson" stays whole."""
+    """"Ministry of Health and Ministry of Education", "Police Force, Monetary Authority":
+    organisations the recogniser ran together, cut at a comma between names of two words or
+    more ("Acme Holdings, Inc." and "University of California, Berkeley" stay whole; so does a
+    field listed "X, Y and Z") and
+    where "and" repeats the first word ("Johnson and Johnson" stays whole)."""
+    listed = re.split(r",\s+", text)
+    if len(listed) > 1 and all(len(p.split()) >= 2 for p in listed) and \
+            not re.search(r"\s(?:and|&)\s", listed[-1]):  # "Ministry of X, Y and Z": one
+        return [part for piece in listed for part in org_parts(piece)]
     words = [w for w in text.split() if w.lower() != "the"]
     first = words[0] if words else ""
     parts = re.split(rf"\s+and\s+(?:the\s+)?(?={re.escape(first)}\s)", text) if first \
@@ -223,7 +261,7 @@ def org_parts(text: str) -> list[str]:
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
-             titled: bool = False) -> None:
+             titled: bool = False, at_place: bool = False) -> None:
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
@@ -232,12 +270,24 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
         return  # no name, an amount ("S$300") or a web or mail address
     key = " ".join(tokens)
     form = forms.setdefault(key, Form(text, tokens))
-    form.labels[label] += 1
+    form.labels[head_label(tokens, label, titled)] += 1
     form.spellings.add(normalise(found))  # the nickname stays in the shown spelling
     form.articles.add(article)
     form.titled = form.titled or titled
+    form.placed = form.placed or at_place
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
+
+
+def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
+    """A "person" whose name ends in the head noun of a place, building or body ("Sungai Ara
+    Line", "Teluk Reka Bay", "Hock Seng Holdings") is that kind of thing, unless a courtesy title
+    names a person ("Mr Park")."""
+    if label != "PERSON" or titled or len(tokens) < 2:
+        return label
+    head = tokens[-1]
+    return "FAC" if head in FACILITY_HEADS else "ORG" if head in ORGANISATION_HEADS else \
+        "LOC" if head in PLACE_HEADS else label
 
 
 def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
