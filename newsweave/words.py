@@ -94,26 +94,25 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # little-known local names as people). Why a closed list: the recogniser's label is the only
 # other signal and it is the one that is wrong here; these are generic English nouns, each the
 # usual last word of such names. Nouns that are also common surnames ("Hall", "Church",
-# "Banks", "Lane") are left out; "Park" and "Court" stay (far more often a park or a court in
-# news), and a courtesy title still makes "Mr Park" a person.
+# "Banks", "Lane", "Park", "Court", "Bay", "Post") are left out: "Ji-sung Park" is a person.
 FACILITY_HEADS = frozenset({
     "airport", "terminal", "station", "interchange", "line", "expressway", "highway",
     "street", "road", "avenue", "drive", "boulevard", "bridge", "tunnel", "checkpoint",
-    "port", "harbour", "harbor", "park", "parks", "garden", "gardens", "reservoir", "stadium",
+    "port", "harbour", "harbor", "parks", "garden", "gardens", "reservoir", "stadium",
     "arena", "hospital", "clinic", "school", "academy", "campus", "museum", "library",
     "mall", "plaza", "market", "centre", "center", "hotel", "resort", "tower", "towers",
     "building", "complex", "mosque", "temple", "cathedral", "prison", "camp", "base"})
 ORGANISATION_HEADS = frozenset({
     "university", "college", "institute", "polytechnic", "council", "ministry",
     "department", "agency", "authority", "commission", "committee", "board", "bureau",
-    "office", "court", "tribunal", "parliament", "party", "association", "federation",
+    "office", "tribunal", "parliament", "party", "association", "federation",
     "foundation", "society", "union", "club", "league", "company", "co", "corp",
     "corporation", "inc", "ltd", "limited", "llc", "plc", "bhd", "pte", "group", "holdings",
     "bank", "airlines", "airways", "force", "forces", "service", "services", "police",
-    "army", "navy", "network", "news", "times", "post", "press"})
+    "army", "navy", "network", "news", "times", "press"})
 PLACE_HEADS = frozenset({
     "district", "province", "county", "prefecture", "region", "city", "town", "village",
-    "estate", "island", "islands", "bay", "river", "lake", "valley", "zone"})
+    "estate", "island", "islands", "river", "lake", "valley", "zone"})
 
 
 # Scripts written without spaces between words (Chinese, Japanese): one character, one word.
