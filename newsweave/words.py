@@ -89,6 +89,30 @@ MONTH_WORDS = frozenset({
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Head nouns of the names of places, buildings and bodies: a name ending in one ("X Airport",
+# "X Line", "X Holdings") is never a person, whatever the small recogniser says (it tags
+# little-known local names as people). Why a closed list: the recogniser's label is the only
+# other signal and it is the one that is wrong here; these are generic English nouns, each the
+# usual last word of such names. Nouns that are also common surnames ("Hall", "Church",
+# "Banks", "Lane", "Park", "Court", "Bay", "Post") are left out: "Ji-sung Park" is a person.
+FACILITY_HEADS = frozenset({
+    "airport", "terminal", "station", "interchange", "line", "expressway", "highway",
+    "street", "road", "avenue", "drive", "boulevard", "bridge", "tunnel", "checkpoint",
+    "port", "harbour", "harbor", "parks", "garden", "gardens", "reservoir", "stadium",
+    "arena", "hospital", "clinic", "school", "academy", "campus", "museum", "library",
+    "mall", "plaza", "market", "centre", "center", "hotel", "resort", "tower", "towers",
+    "building", "complex", "mosque", "temple", "cathedral", "prison", "camp", "base"})
+ORGANISATION_HEADS = frozenset({
+    "university", "college", "institute", "polytechnic", "council", "ministry",
+    "department", "agency", "authority", "commission", "committee", "board", "bureau",
+    "office", "tribunal", "parliament", "party", "association", "federation",
+    "foundation", "society", "union", "club", "league", "company", "co", "corp",
+    "corporation", "inc", "ltd", "limited", "llc", "plc", "bhd", "pte", "group", "holdings",
+    "bank", "airlines", "airways", "force", "forces", "service", "services", "police",
+    "army", "navy", "network", "news", "times", "press"})
+PLACE_HEADS = frozenset({
+    "district", "province", "county", "prefecture", "region", "city", "town", "village",
+    "estate", "island", "islands", "river", "lake", "valley", "zone"})
 
 
 # Scripts written without spaces between words (Chinese, Japanese): one character, one word.

@@ -258,3 +258,81 @@ def test_a_person_after_a_preposition_of_place_is_a_place(toolkit):
     assert mistyped("The van stopped along Jalan Tenang for an hour.", "Jalan", 2)
     assert not mistyped("The report was sent to Tan Wei Ming on Monday.", "Tan", 3)
     assert not mistyped("They met at Tan Wei Ming's shop on Monday.", "Tan", 3)
+
+
+def test_a_person_named_after_a_facility_head_noun_is_that_facility():
+    from newsweave.entities import add_form
+
+    forms: dict = {}
+    add_form(forms, "Sungai Ara Line", "PERSON", "a0")
+    add_form(forms, "Hock Seng Holdings", "PERSON", "a0")
+    assert forms["sungai ara line"].label == "FAC"
+    assert forms["hock seng holdings"].label == "ORG"
+
+
+def test_a_courtesy_title_keeps_a_name_ending_like_a_place_a_person():
+    from newsweave.entities import add_form
+
+    forms: dict = {}
+    add_form(forms, "Lee Tower", "PERSON", "a0", titled=True)  # "Mr Lee Tower"
+    add_form(forms, "Lee Tower", "PERSON", "a1")
+    add_form(forms, "Ji-ho Park", "PERSON", "a0")  # a surname, no head noun
+    assert forms["lee tower"].label == "PERSON"
+    assert forms["ji ho park"].label == "PERSON"
+
+
+def test_a_name_once_after_a_preposition_of_place_is_a_place_throughout():
+    from newsweave.entity_forms import settle_places
+
+    forms = {"kampong reka": Form("Kampong Reka", ("kampong", "reka"),
+                                  Counter({"PERSON": 2, "GPE": 1, "FAC": 1}), placed=True),
+             "kimaru": Form("Kimaru", ("kimaru",), Counter({"PERSON": 9, "GPE": 1}), placed=True),
+             "lim": Form("Lim", ("lim",), Counter({"PERSON": 2}), placed=True, titled=True)}
+    settle_places(forms)
+    assert forms["kampong reka"].label == "LOC"
+    assert forms["kimaru"].label == "PERSON"  # named far more often as a person
+    assert forms["lim"].label == "PERSON"  # "Mr Lim" somewhere: a person met "at Lim's"
+
+
+def test_a_place_in_capitals_opening_a_dateline_is_a_place(toolkit):
+    from spacy.tokens import Span
+
+    from newsweave.entity_forms import dateline
+
+    def opens_dateline(text: str, first: str, words: int) -> bool:
+        doc = toolkit.nlp(text)
+        start = next(t.i for t in doc if t.text == first)
+        doc.ents = [Span(doc, start, start + words, label="ORG")]
+        return dateline(doc.ents[0])
+
+    assert opens_dateline("Updated today\nKOTA REKA, Feb 2 – The zone was announced.", "KOTA", 2)
+    assert not opens_dateline("Workers backed by the NTUC – the labour movement – rallied.",
+                              "NTUC", 1)
+
+
+def test_organisations_listed_with_commas_are_separate():
+    assert org_parts("Harbour Police Force, Monetary Authority of Reka") == \
+        ["Harbour Police Force", "Monetary Authority of Reka"]
+    assert org_parts("Acme Holdings, Inc.") == ["Acme Holdings, Inc."]
+    assert org_parts("Ministry of Trade, Industry and Energy") == \
+        ["Ministry of Trade, Industry and Energy"]
+
+
+def test_a_person_after_an_organisations_possessive_is_the_person_alone(toolkit):
+    from spacy.tokens import Span
+
+    from newsweave.entity_forms import name_text
+
+    doc = toolkit.nlp("The first episode features Brewco’s Arun Mehta, who roasts coffee.")
+    start = next(t.i for t in doc if t.text == "Brewco")
+    doc.ents = [Span(doc, start, start + 4, label="PERSON")]
+    assert doc.ents[0].text == "Brewco’s Arun Mehta"
+    assert name_text(doc.ents[0], "PERSON") == "Arun Mehta"
+
+
+def test_a_name_after_a_courtesy_title_is_a_person_whatever_most_tags_say():
+    from newsweave.entities import make_entity
+
+    imran = Form("Imran", ("imran",), Counter({"ORG": 3, "PERSON": 1}), {"Imran"}, {"a0"},
+                 titled=True)
+    assert make_entity([imran], []).type == "PERSON"

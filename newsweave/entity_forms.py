@@ -1,0 +1,320 @@
+"""Entity mentions -> normalised forms: what each recogniser mention names, read off the parse.
+
+Every spaCy mention is cleaned before merging (`entities.merge_entities` does that):
+  label     a courtesy title makes a person ("Mr Tan"), a preposition of place a place
+            ("in Kampong Reka"); a one-word person after a stray capitalised word is a piece of
+            a longer name and is dropped
+  extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming");
+            lower-case words at the edges, possessives, leading titles and datelines go
+  splits    lists of names ("Ortiz, Orozco") and two bodies run together are cut apart
+  rejects   dates, figures, amounts, web addresses, office fields ("Minister of X") and common
+            words capitalised in headings ("Expiry Date") are no names
+Each surviving form keeps its recogniser labels, spellings and articles (`Form`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from unidecode import unidecode
+
+from .models import Story
+from .toolkit import Toolkit
+from .words import (
+    DATELINE,
+    FACILITY_HEADS,
+    HONORARY_TITLES,
+    HONORIFICS,
+    MONTH_WORDS,
+    OFFICES,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+    TITLES,
+    WEEKDAYS,
+    fold,
+)
+
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
+# A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
+PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
+CURRENCY = re.compile(r"[$€£¥₹₩]")
+WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
+POSSESSIVE = re.compile(r"\s*['’]s?$")
+# A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
+NICKNAME = re.compile(r"""\s+[("“]([A-Z][\w.-]*)[)"”](?=\s)""")
+# Spans the recogniser runs over a list of names ("Ortiz, Orozco") are cut at these.
+NAME_LIST = re.compile(r",\s+|\s+and\s+|\s*;\s*")
+
+
+@dataclass
+class Form:
+    """One normalised surface form and what we saw of it."""
+
+    text: str
+    tokens: tuple[str, ...]
+    labels: Counter = field(default_factory=Counter)
+    spellings: set[str] = field(default_factory=set)
+    articles: set[str] = field(default_factory=set)
+    nicknames: set[str] = field(default_factory=set)  # keys of "Nickname Surname"
+    titled: bool = False  # named after a courtesy title at least once ("Mr Law")
+    placed: bool = False  # named after a preposition of place at least once ("in Kampong Reka")
+
+    @property
+    def label(self) -> str:
+        return self.labels.most_common(1)[0][0]
+
+    @property
+    def count(self) -> int:
+        return sum(self.labels.values())
+
+def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
+    english = [a for a in story.articles if a.parsed
+               and len(a.text) < toolkit.nlp.max_length]  # longer: spaCy refuses (E088)
+    forms: dict[str, Form] = {}
+    # The full parse (not the recogniser alone) because quotes read it next from the cache.
+    docs = toolkit.parse([a.text for a in english])
+    for article, doc in zip(english, docs):
+        for ent in doc.ents:
+            if ent.label_ not in LABELS:
+                continue
+            titled, at_place = after_title(ent), placed(ent)
+            label = "PERSON" if titled else "GPE" if dateline(ent) else ent.label_
+            if label == "PERSON" and at_place:
+                label = "LOC"
+            if label == "PERSON" and name_piece(ent):
+                continue
+            if label == "PERSON" and len(ent) > 1:
+                ent = whole_name(ent)
+            text = name_text(ent, label)
+            parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
+            for part in parts:
+                add_form(forms, part, label, article.id, titled, at_place)
+    cases = word_cases(docs)
+    text = "\n".join(a.text for a in english)
+    settle_places(forms)
+    return {key: form for key, form in forms.items() if not common_words(form, cases, text)}
+
+
+def settle_places(forms: dict[str, Form]) -> None:
+    """A name written after a preposition of place ("in Kampong Reka"), never after a courtesy
+    title, and tagged a place or body at least as often as a person, is a place in every
+    mention: its "person" tags turn into places, so they no longer outvote place tags split
+    over several labels. A person named mostly as one ("at Lim's" aside) stays a person."""
+    for form in forms.values():
+        places = sum(form.labels[label] for label in ("GPE", "LOC", "FAC", "ORG"))
+        if form.placed and not form.titled and 0 < form.labels["PERSON"] <= places:
+            form.labels["LOC"] += form.labels.pop("PERSON")
+
+
+def word_cases(docs: list[Any]) -> dict[str, list[int]]:
+    """Per folded word: how often the story writes it in lower case, and capitalised inside
+    a sentence."""
+    cases: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for doc in docs:
+        for t in doc:
+            if t.is_alpha and (t.text.islower() or not t.is_sent_start):
+                cases[fold(t.text)][0 if t.text.islower() else 1] += 1
+    return cases
+
+
+def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
+    """A heading or a common noun capitalised ("Expiry Date", "Households", "Government"), not
+    a name: the story also writes it in lower case - a one-word form at least as often as
+    capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
+    ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
+    whose every word the story also writes in lower case is a product, a heading or a common
+    noun ("Gift Box", "News"), unless a courtesy title names it a person ("Mr Law"). Acronyms
+    ("US", "WHO") are names."""
+    if form.text.isupper():
+        return False
+    if form.label == "PERSON" and not form.titled and \
+            all(cases.get(t, (0, 0))[0] for t in form.tokens):
+        return True  # "Sushi Box", "Gift Lantern", "News": every word also written as a word
+    if len(form.tokens) > 1:
+        phrase = form.text.lower()
+        return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
+    lower, capital = cases.get(form.tokens[0], (0, 0))
+    return lower > 0 and lower >= capital
+
+
+def after_title(ent: Any) -> bool:
+    """A courtesy title before or opening the name: "Mr Tan" is a person whatever the
+    recogniser says (the small model often tags such names as places or organisations)."""
+    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+    return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+
+
+def dateline(ent: Any) -> bool:
+    """A name in capitals opening a line of a dateline ("KOTA REKA, Feb 2 - ..."): a place,
+    which the small model often calls an organisation."""
+    if not ent.text.isupper():
+        return False
+    text = ent.doc.text
+    before = text[max(ent.start_char - 40, 0):ent.start_char].rstrip(" \t")
+    return (ent.start_char == 0 or not before or before.endswith("\n")) and \
+        DATELINE.match(text[ent.start_char:ent.start_char + 60]) is not None
+
+
+def placed(ent: Any) -> bool:
+    """A "person" after a preposition of place ("in Kampong Reka", "along Jalan Tenang") is a
+    place the small model mistyped; "at Tan's stall" is a person's."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return before in PLACE_PREPOSITIONS and not possessive(ent)
+
+
+def possessive(ent: Any) -> bool:
+    """The span ends in a possessive, or one follows it ("Tan's", "Tan 's")."""
+    doc = ent.doc
+    return ent[-1].tag_ == "POS" or ent[-1].text.endswith(("'s", "’s")) or \
+        (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+
+
+def name_piece(ent: Any) -> bool:
+    """A one-word "person" right after another capitalised word that is no title and no name
+    of its own is the tail of a longer name the recogniser broke ("Santa Cruz" read as
+    "Cruz", "Storm Alba" as "Alba")."""
+    if len(ent) != 1 or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
+        not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
+
+
+def whole_name(ent: Any) -> Any:
+    """A person's name of two or more words with the piece the recogniser left off next to it
+    ("Tan Wei" + "Ming", "Ng" + "Hui Ling"): a capitalised proper noun of no entity of its
+    own, no title. Not after a possessive ("X's Hotel") or before "of" (the "X School of
+    Y"). On the left only where a name can begin (after a verb or punctuation, not
+    after "for", "the" or another capitalised word), so an office's field stays off
+    ("Minister for Education Chan Chun Sing")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    # The parser tags such a last piece as anything (an adverb, a conjunction) and may even
+    # start a sentence at it.
+    if end < len(doc) and loose_name_word(doc[end]) and not possessive(ent) and \
+            not (end + 1 < len(doc) and doc[end + 1].lower_ == "of"):
+        end += 1
+    before = doc[start - 1] if start else None
+    if before is not None and loose_name_word(before) and before.pos_ == "PROPN" and \
+            not before.is_stop and (start == 1 or doc[start - 2].is_punct
+                                    or doc[start - 2].pos_ in ("VERB", "AUX")):
+        start -= 1
+    return doc[start:end]
+
+
+def loose_name_word(token: Any) -> bool:
+    """A capitalised word that no entity claims and that is no title."""
+    return token.is_alpha and token.is_title and not token.ent_type_ and \
+        token.lower_ not in TITLES | HONORARY_TITLES
+
+
+def name_text(ent: Any, label: str) -> str:
+    """The span without lower-case words at its edges (`capitalised_part`) and, for a person,
+    without a body's possessive before a name of two words or more ("Brewco's Arun Mehta");
+    "" when a body is only the office's field in a title ("Minister of Natural Resources",
+    "the Minister of Ecology": an office, not an organisation)."""
+    inner = [t.i for t in ent[:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
+    if label == "PERSON" and inner and ent.end - inner[-1] > 2:
+        ent = ent.doc[inner[-1] + 1:ent.end]  # "Brewco's Arun Mehta": the person after it
+    text = capitalised_part(ent.text)
+    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
+    if label in ("ORG", "FAC") and text and (office_of(before)
+                                             or office_of(text.lower().split()[:2])):
+        return ""
+    return text
+
+
+def capitalised_part(text: str) -> str:
+    """"the Ria Novosti", "a Russian city", "KCNA news agency" -> "Ria Novosti", "Russian",
+    "KCNA"; "" when no word is capitalised ("hypersonic missiles" tagged as a person). Whole
+    words only: "Lim Soo-suk" keeps its last part."""
+    words = text.split()
+    while words and words[0].islower():
+        words = words[1:]
+    while len(words) > 1 and words[-1].islower():
+        words = words[:-1]
+    return " ".join(words)
+
+
+def office_of(words: list[str]) -> bool:
+    """Are the (lower-case) words an office word and "of" ("minister of", "secretary of")?"""
+    return len(words) == 2 and words[1] == "of" and words[0].rstrip(".") in OFFICES
+
+
+def org_parts(text: str) -> list[str]:
+    """"Ministry of Health and Ministry of Education", "Police Force, Monetary Authority":
+    organisations the recogniser ran together, cut at a comma between names of two words or
+    more ("Acme Holdings, Inc." and "University of California, Berkeley" stay whole; so does a
+    field listed "X, Y and Z") and
+    where "and" repeats the first word ("Johnson and Johnson" stays whole)."""
+    listed = re.split(r",\s+", text)
+    if len(listed) > 1 and all(len(p.split()) >= 2 for p in listed) and \
+            not re.search(r"\s(?:and|&)\s", listed[-1]):  # "Ministry of X, Y and Z": one
+        return [part for piece in listed for part in org_parts(piece)]
+    words = [w for w in text.split() if w.lower() != "the"]
+    first = words[0] if words else ""
+    parts = re.split(rf"\s+and\s+(?:the\s+)?(?={re.escape(first)}\s)", text) if first \
+        else [text]
+    return parts if all(len(p.split()) >= 2 for p in parts) else [text]
+
+
+def add_form(forms: dict[str, Form], found: str, label: str, article: str,
+             titled: bool = False, at_place: bool = False) -> None:
+    nickname = NICKNAME.search(found) if label == "PERSON" else None
+    text = normalise(NICKNAME.sub(" ", found) if nickname else found)
+    tokens = name_tokens(text)
+    if not tokens or not_a_name(tokens, label) or CURRENCY.search(found) or \
+            WEB_ADDRESS.search(found):
+        return  # no name, an amount ("S$300") or a web or mail address
+    key = " ".join(tokens)
+    form = forms.setdefault(key, Form(text, tokens))
+    form.labels[head_label(tokens, label, titled)] += 1
+    form.spellings.add(normalise(found))  # the nickname stays in the shown spelling
+    form.articles.add(article)
+    form.titled = form.titled or titled
+    form.placed = form.placed or at_place
+    if nickname and len(tokens) > 1:
+        form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
+
+
+def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
+    """A "person" whose name ends in the head noun of a place, building or body ("Sungai Ara
+    Line", "Teluk Reka Bay", "Hock Seng Holdings") is that kind of thing, unless a courtesy title
+    names a person ("Mr Park")."""
+    if label != "PERSON" or titled or len(tokens) < 2:
+        return label
+    head = tokens[-1]
+    return "FAC" if head in FACILITY_HEADS else "ORG" if head in ORGANISATION_HEADS else \
+        "LOC" if head in PLACE_HEADS else label
+
+
+def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
+    """A date, a figure or an amount the recogniser took for a name ("Oct 14" as a person,
+    "2,000" as an organisation): a weekday or month word, or no word but figures. Names of
+    bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not."""
+    if any(t in WEEKDAYS or t in MONTH_WORDS for t in tokens):
+        return True
+    if all(t.isdigit() for t in tokens) or all(t in TITLES for t in tokens):
+        return True  # a figure, or a piece of a title ("Defense" of "Defense Minister X")
+    return label in ("PERSON", "GPE", "LOC", "NORP") and any(c.isdigit() for t in tokens
+                                                               for c in t)
+
+
+def normalise(text: str) -> str:
+    """Possessive, leading titles and a dateline run into the name off: "Governor Smith's" ->
+    "Smith", "SINGAPORE - Passengers" -> "Passengers"."""
+    text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
+    text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/-–—")
+    words = text.split(" ")
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    return " ".join(words)
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Folded, lower-cased name words; inner possessives and apostrophes out, so
+    "People's" is "people" and "O'Neil" is "oneil"."""
+    folded = re.sub(r"['`]s\b", "", unidecode(text).lower())
+    return tuple(w for w in re.split(r"[^a-z0-9]+", re.sub(r"['`]", "", folded)) if w)
