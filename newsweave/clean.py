@@ -47,7 +47,10 @@ PROMO = re.compile(
     # Contact lines and image credits: "Get in touch with us via email at ...", "He can be
     # reached at name@site.com", "Featured image adapted from ...".
     r"get\s+in\s+touch|contact\s+us\b|e-?mail\s+us\b|[\w.+-]+@[\w-]+\.[a-z]{2,}|"
-    r"(?:featured|cover|header|top|lead)\s+(?:image|photo|picture)", re.IGNORECASE)
+    r"(?:featured|cover|header|top|lead)\s+(?:image|photo|picture)|"
+    r"^\s*(?:here['’]?s\s+(?:everything|what|all)\s+you\s+need\s+to\s+know|"
+    r"find\s+out\s+more)",
+    re.IGNORECASE)
 # A caption's closing photo credit: "...in Russia.—Reuters", "... (Photo: AFP)", "Photo: X/Y".
 CREDIT = re.compile(r"(?:[.)]\s*[—–]\s*|\s[—–|/]\s*|\(\s*)(?:photo|image|picture|file|credit)?"
                     r"\s*:?\s*[A-Z][\w.&/ -]{1,40}\)?\s*$|^\s*(?:photo|image|picture)\s*:",

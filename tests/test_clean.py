@@ -261,3 +261,14 @@ def test_a_speaker_without_what_was_said_is_no_statement(toolkit, settings):
         "The party said in a statement that the treasurer had resigned"]
     assert ("According to the post, the mayor said on Monday in a Facebook video:",
             "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
+
+
+def test_signposts_to_more_are_promos(toolkit, settings):
+    text = (LONG_PARAGRAPH + "\n\n"
+            "Here's everything you need to know about the new rate.\n\n"
+            "The bank will find out more about demand in the coming weeks, the governor said.")
+    parsed = parse_articles([clean(text, settings, language="en")], toolkit, settings)[0]
+    claims = " ".join(c.text for c in parsed.claims)
+    assert "everything you need" not in claims and "find out more about demand" in claims
+    reasons = {(r.text, r.reason) for r in parsed.article.removed}
+    assert ("Here's everything you need to know about the new rate.", "promo") in reasons
