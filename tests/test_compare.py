@@ -813,3 +813,18 @@ def test_the_date_of_a_statement_is_not_the_date_of_what_it_expects(toolkit, set
                          "Both crossings will see very heavy traffic, the agency said on Jan. 20.",
                          "Both crossings will see very heavy traffic, the agency said on Jan. 21.")
     assert [c.kind for c in found] == ["date"]
+
+
+def test_one_pair_of_values_is_one_possible_difference_whatever_the_sentences():
+    from newsweave.compare import distinct
+    from newsweave.models import Conflict, Position
+
+    def pair(ident, left, right, articles):
+        return Conflict(ident, "number", "duration", (
+            Position(left, f"It took {left}.", articles[:1]),
+            Position(right, f"It lasted {right}.", articles[1:])))
+
+    found = distinct((pair("c1", "five years", "nearly five years", ("a1", "a2")),
+                      pair("c2", "nearly five years", "five years", ("a3", "a1")),
+                      pair("c3", "five years", "six years", ("a1", "a2"))))
+    assert [c.id for c in found] == ["c1", "c3"]

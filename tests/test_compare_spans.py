@@ -70,3 +70,14 @@ def test_two_spans_ending_differently_are_a_possible_difference(toolkit, setting
     assert [{p.value for p in c.positions} for c in found] == \
         [{"2023-06-10 to 2023-06-11", "2023-06-10 to 2023-06-13"}]
 
+
+
+def test_a_planned_date_and_a_date_of_what_happened_are_not_shown(toolkit, settings):
+    plan = "The new agency is expected to formally begin operations on Feb 1, officials said."
+    done = "The new agency formally began operations on Feb 2, officials said."
+    assert not conflicts_of(toolkit, settings, plan, done, published="2025-02-03")
+    assert [c.kind for c in differences_of(toolkit, settings, plan, done,
+                                           published="2025-02-03")] == ["date"]
+    assert [c.kind for c in conflicts_of(
+        toolkit, settings, done, "The new agency formally began operations on Feb 3, officials "
+        "said.", published="2025-02-04")] == ["date"]

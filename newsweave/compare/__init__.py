@@ -92,10 +92,9 @@ def first_of_each(conflicts: Iterable[Conflict],
 
 
 def distinct(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:
-    """One difference per pair of values and sources (the same two figures stated in several
-    sentence pairs are one difference), in the given order."""
-    return first_of_each(conflicts, lambda c: (
-        c.kind, frozenset((p.value, p.articles) for p in c.positions)))
+    """One difference per set of values (the same two figures stated in several sentence
+    pairs, by the same sources or others, are one difference to read), in the given order."""
+    return first_of_each(conflicts, lambda c: (c.kind, frozenset(p.value for p in c.positions)))
 
 
 def one_claim_per_statements(conflicts: tuple[Conflict, ...]) -> tuple[Conflict, ...]:

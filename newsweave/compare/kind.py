@@ -90,6 +90,8 @@ class EventKind(SlotKind):
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         if (x.additive or y.additive) and a.fact != b.fact:
             return False  # "also sold on Feb 21": another sale, not a second date for this one
+        if x.planned != y.planned:
+            return False  # "is expected to begin on Feb 1" / "began on Sunday": plan vs event
         if a.fact == b.fact:
             return self.same_fact_comparable(a, x, b, y)
         return self.across_facts(a, x, b, y)

@@ -30,6 +30,10 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "who", "which", "that"}
 # contradict one stated elsewhere.
 ADDITIVE = {"also", "again", "too", "further", "additionally"}
 NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
+# A plan or an expectation, not what happened: "will open", "would resume", "is expected /
+# scheduled / set / due to begin".
+FUTURE_AUX = {"will", "shall", "'ll", "would"}
+PLANNING = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim"}
 MIN_INITIALS = 3
 
 
@@ -115,7 +119,24 @@ def slot_base(verb: Any) -> dict[str, Any]:
     subjects, objects = participants(verb)
     lemma = fold(verb.lemma_) if verb is not None and verb.lemma_ not in LIGHT_VERBS else ""
     return {"event": EVENT_OF.get(lemma, lemma), "subjects": subjects, "objects": objects,
-            "additive": additive(verb)}
+            "additive": additive(verb), "planned": planned(verb)}
+
+
+def planned(verb: Any) -> bool:
+    """"will open on Monday", "is expected to begin operations on Feb 1", "said it would
+    reopen": the event is a plan or an expectation, which the event itself may not keep."""
+    node = verb
+    for _ in range(3):  # "is expected to formally begin": begin <- expected
+        if node is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+            return True
+        if node.dep_ != "xcomp":
+            return False
+        if fold(node.head.lemma_) in PLANNING:
+            return True
+        node = node.head
+    return False
 
 
 def additive(verb: Any) -> bool:

@@ -23,6 +23,7 @@ class Slot:
     context: frozenset[str] = frozenset()  # nouns around a quantity; an office; a predicate
     hedged: bool = False  # "about", "may have"
     additive: bool = False  # "also ...": another event of the kind, not the same one
+    planned: bool = False  # "will open", "is expected to begin": a plan, not what happened
 
 
 @dataclass(frozen=True, kw_only=True)
