@@ -26,21 +26,7 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 # Mention reading lives in entity_forms; its names are re-exported for existing importers.
-from .entity_forms import (  # noqa: F401
-    NAME_LIST,
-    Form,
-    add_form,
-    after_title,
-    capitalised_part,
-    collect_forms,
-    common_words,
-    name_tokens,
-    normalise,
-    not_a_name,
-    org_parts,
-    placed,
-    whole_name,
-)
+from .entity_forms import Form, collect_forms
 from .models import Entity, Story
 from .toolkit import Toolkit
 

@@ -70,6 +70,7 @@ class Form:
     def count(self) -> int:
         return sum(self.labels.values())
 
+
 def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     english = [a for a in story.articles if a.parsed
                and len(a.text) < toolkit.nlp.max_length]  # longer: spaCy refuses (E088)
@@ -281,8 +282,8 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
 
 def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
     """A "person" whose name ends in the head noun of a place, building or body ("Sungai Ara
-    Line", "Teluk Reka Bay", "Hock Seng Holdings") is that kind of thing, unless a courtesy title
-    names a person ("Mr Park")."""
+    Line", "Teluk Reka Island", "Hock Seng Holdings") is that kind of thing, unless a courtesy
+    title names a person ("Mr Lee Tower")."""
     if label != "PERSON" or titled or len(tokens) < 2:
         return label
     head = tokens[-1]

@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .entities import after_title, capitalised_part, contains, name_tokens, normalise
+from .entities import contains
+from .entity_forms import after_title, capitalised_part, name_tokens, normalise
 from .models import Entity
 from .words import TITLES
 

@@ -6,15 +6,8 @@ from collections import Counter
 
 import pytest
 
-from newsweave.entities import (
-    Form,
-    Merges,
-    merge_entities,
-    name_tokens,
-    normalise,
-    org_parts,
-    short_form_candidates,
-)
+from newsweave.entities import Merges, merge_entities, short_form_candidates
+from newsweave.entity_forms import Form, name_tokens, normalise, org_parts
 from newsweave.models import Article, Story
 
 
@@ -152,7 +145,7 @@ def test_two_organisations_run_together_are_two_entities(toolkit):
 
 
 def test_dates_and_figures_taken_for_names_are_not_entities():
-    from newsweave.entities import not_a_name
+    from newsweave.entity_forms import not_a_name
 
     assert not_a_name(("oct", "14"), "PERSON")
     assert not_a_name(("monday",), "ORG")
@@ -197,7 +190,7 @@ def test_capitalised_common_words_and_amounts_are_no_entities(toolkit):
 def test_a_persons_name_takes_back_the_piece_the_recogniser_left_off(toolkit):
     from spacy.tokens import Span
 
-    from newsweave.entities import whole_name
+    from newsweave.entity_forms import whole_name
 
     def widened(text: str, first: str, words: int) -> str:
         doc = toolkit.nlp(text)
@@ -217,7 +210,7 @@ def test_a_persons_name_takes_back_the_piece_the_recogniser_left_off(toolkit):
 
 
 def test_web_addresses_and_datelines_are_no_part_of_a_name():
-    from newsweave.entities import add_form
+    from newsweave.entity_forms import add_form
 
     forms: dict = {}
     add_form(forms, "https://shop.example.org/en/", "ORG", "a0")
@@ -230,7 +223,7 @@ def test_web_addresses_and_datelines_are_no_part_of_a_name():
 
 
 def test_a_person_whose_every_word_is_also_a_common_word_is_no_person():
-    from newsweave.entities import common_words
+    from newsweave.entity_forms import common_words
 
     cases = {"gift": [3, 1], "box": [2, 0], "law": [4, 5], "see": [9, 0]}
 
@@ -246,7 +239,7 @@ def test_a_person_whose_every_word_is_also_a_common_word_is_no_person():
 def test_a_person_after_a_preposition_of_place_is_a_place(toolkit):
     from spacy.tokens import Span
 
-    from newsweave.entities import placed
+    from newsweave.entity_forms import placed
 
     def mistyped(text: str, first: str, words: int) -> bool:
         doc = toolkit.nlp(text)
@@ -261,7 +254,7 @@ def test_a_person_after_a_preposition_of_place_is_a_place(toolkit):
 
 
 def test_a_person_named_after_a_facility_head_noun_is_that_facility():
-    from newsweave.entities import add_form
+    from newsweave.entity_forms import add_form
 
     forms: dict = {}
     add_form(forms, "Sungai Ara Line", "PERSON", "a0")
@@ -271,7 +264,7 @@ def test_a_person_named_after_a_facility_head_noun_is_that_facility():
 
 
 def test_a_courtesy_title_keeps_a_name_ending_like_a_place_a_person():
-    from newsweave.entities import add_form
+    from newsweave.entity_forms import add_form
 
     forms: dict = {}
     add_form(forms, "Lee Tower", "PERSON", "a0", titled=True)  # "Mr Lee Tower"

@@ -24,7 +24,7 @@ import numpy as np
 
 from ..config import Settings
 from ..dating import day_of, resolve_date
-from ..entities import name_tokens, normalise
+from ..entity_forms import name_tokens, normalise
 from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
 from .attributes import Attributes

@@ -279,18 +279,15 @@ def hyphenated_slots(doc: Any) -> list[NumberSlot]:
         if value is None or thing is None or \
                 any(t.lower_ == "old" for t in doc[unit.i + 1:unit.i + 3]):
             continue
-        if measured is None:
-            if value >= 2 and unit.is_alpha and unit.is_lower and unit.pos_ == "NOUN":
-                slots.append(NumberSlot(key=COUNT + unit.lemma_.lower(), value=value,
-                                        shown=doc[token.i:unit.i + 1].text,
-                                        hedged=is_hedged(token), **bound_fields(token),
-                                        **slot_base(event_of(thing))))
+        if measured is not None:
+            key, amount, context = measured[0], measured[1], frozenset({thing.lemma_.lower()})
+        elif value >= 2 and unit.is_alpha and unit.is_lower and unit.pos_ == "NOUN":
+            key, amount, context = COUNT + unit.lemma_.lower(), value, frozenset()
+        else:
             continue
-        verb = event_of(thing)
-        slots.append(NumberSlot(key=measured[0], value=measured[1],
-                                shown=doc[token.i:unit.i + 1].text, hedged=is_hedged(token),
-                                context=frozenset({thing.lemma_.lower()}), **bound_fields(token),
-                                **slot_base(verb)))
+        slots.append(NumberSlot(key=key, value=amount, shown=doc[token.i:unit.i + 1].text,
+                                hedged=is_hedged(token), context=context, **bound_fields(token),
+                                **slot_base(event_of(thing))))
     return slots
 
 

@@ -30,7 +30,7 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return list(number_slots(doc, published))
+        return list(number_slots(doc, published))  # a list of Slot (lists are invariant)
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant

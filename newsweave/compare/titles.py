@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..entities import NAME_LIST, name_tokens, normalise
+from ..entity_forms import NAME_LIST, name_tokens, normalise
 from ..models import Conflict, Entity, Fact, Position, Story
 from ..toolkit import Toolkit
 from ..words import HONORIFICS, MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, TITLES, fold, stop_words
