@@ -9,6 +9,7 @@ from test_compare import conflicts_of, differences, differences_of
 
 from newsweave.compare import find_conflicts
 from newsweave.compare.number_slots import hyphenated_slots, quantity_slots
+from newsweave.compare.percent_slots import percent_slots
 
 
 def test_figures_in_words_multiply_out(toolkit):
@@ -150,3 +151,55 @@ def test_a_house_number_is_exact_and_compared_on_its_street(toolkit, settings):
     assert not differences_of(toolkit, settings,
                               "The fire broke out at a shophouse at 12 Tanner Road on Monday.",
                               "The fire broke out at a shophouse at 14 Kent Road on Monday.")
+
+
+def test_percentages_are_compared_in_one_fact_with_bounds(toolkit, settings):
+    doc = toolkit.nlp("About 45.3 per cent of Chinese respondents said so, more than 80% "
+                      "agreed, and support fell 3 percentage points.")
+    assert [(s.key, s.value, s.bound, s.hedged) for s in percent_slots(doc)] == [
+        ("percent of respondent", 45.3, "", True), ("percent", 80.0, "lower", True)]
+    found = conflicts_of(toolkit, settings, "Turnout was 62 per cent, the commission said.",
+                         "Turnout was 48 per cent, the commission said.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"62 per cent", "48 per cent"})]
+    found = conflicts_of(toolkit, settings, "Prices rose by more than 80% over the year.",
+                         "Prices rose by more than 160% over the year.")
+    assert [c.kind for c in found] == ["number"]
+    # A bound and a share inside it agree; shares in two facts are shares of two things.
+    assert not differences_of(toolkit, settings,
+                              "More than 80 per cent of members voted in favour.",
+                              "Some 85 per cent of members voted in favour.")
+    story = story_of_two_facts(toolkit, settings,
+                               "The survey found 53 per cent of residents back the plan.",
+                               "Some 30 per cent of residents said they had never used a bus.")
+    assert not differences(story, toolkit, settings)
+
+
+def test_two_things_named_after_of_are_two_quantities(toolkit, settings):
+    doc = toolkit.nlp("Staff receive 4 days of annual leave.")
+    assert [(s.key, s.of) for s in quantity_slots(doc)] == [("duration", "annual leave")]
+    assert not differences_of(toolkit, settings, "Staff receive 3 days of compassionate leave.",
+                              "Staff receive 4 days of annual leave.")
+    found = differences_of(toolkit, settings, "Staff receive 3 days of annual leave.",
+                           "Staff receive 4 days of annual leave.")
+    assert [c.kind for c in found] == ["number"]
+
+
+def test_lakh_and_crore_multiply_their_figure(toolkit, settings):
+    doc = toolkit.nlp("Nearly 1.5 lakh devotees and 2 crore viewers took part.")
+    assert [(s.shown, s.value, s.bound) for s in quantity_slots(doc)] == [
+        ("Nearly 1.5 lakh devotees", 150_000.0, "upper"), ("2 crore viewers", 20_000_000.0, "")]
+    assert not differences_of(toolkit, settings, "About 2 lakh people attended the rally.",
+                              "About 200,000 people attended the rally.")
+
+
+def test_square_and_cubic_units_are_areas_and_volumes(toolkit, settings):
+    doc = toolkit.nlp("The shops span more than 19,000 square feet (1765 square metres) and "
+                      "the tank holds 300 cubic metres.")
+    assert [(s.key, round(s.value)) for s in quantity_slots(doc)] == [
+        ("area", 1765), ("area", 1765), ("volume", 300)]
+    assert not differences_of(toolkit, settings, "The two shops span 19,000 square feet.",
+                              "The two shops span 1,765 square metres.")
+    found = differences_of(toolkit, settings, "The two shops span 19,000 square feet.",
+                           "The two shops span 28,500 square feet.")
+    assert [c.kind for c in found] == ["number"]

@@ -8,9 +8,11 @@ from typing import Any
 
 from ..words import NUMBER_WORDS as WORD_VALUES
 
-# Number words that multiply the figure written next to them.
+# Number words that multiply the figure written next to them; "lakh" and "crore" are the
+# hundred thousand and ten million of South Asian numbering ("2 lakh people" is 200,000).
 MULTIPLIERS = {"dozen": 12.0, "hundred": 100.0, "thousand": 1e3, "million": 1e6,
-               "billion": 1e9, "trillion": 1e12}
+               "billion": 1e9, "trillion": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7,
+               "crores": 1e7}
 NUMBER_WORDS = {w: float(v) for w, v in WORD_VALUES.items()} | MULTIPLIERS
 # How the parser hangs the parts of one figure together ("1.8" compound of "million", "dozen"
 # quantmod of "four").
@@ -45,6 +47,22 @@ def measure(value: float, word: str) -> tuple[str, float] | None:
     return name, float(quantity.to_base_units().magnitude)
 
 
+# Words that raise a length unit to an area or a volume ("19,000 square feet", "5 sq km").
+POWERS = {"square": 2, "sq": 2, "cubic": 3, "cu": 3}
+RAISED = {2: "area", 3: "volume"}
+
+
+def measure_unit(value: float, unit: Any) -> tuple[str, float] | None:
+    """`measure` of the unit word `unit`, raised by "square" or "cubic" right before it:
+    "19,000 square feet" is an area of 1,765 m2, not a distance of 5,791 m."""
+    before = unit.doc[unit.i - 1] if unit.i > 0 else None
+    power = POWERS.get(before.lower_.rstrip(".")) if before is not None else None
+    found = measure(1.0 if power else value, unit.lemma_.lower())
+    if not power or found is None:
+        return found
+    return (RAISED[power], value * found[1] ** power) if found[0] == "distance" else None
+
+
 def figure_parts(token: Any) -> list[Any]:
     """The tokens written as one figure with `token`, in order: a number right beside it that
     it multiplies or that multiplies it ("1.8" of "1.8 million", "dozen" of "two dozen")."""
@@ -54,7 +72,19 @@ def figure_parts(token: Any) -> list[Any]:
                 word_value(child.lower_) is not None and \
                 (child.lower_ in MULTIPLIERS or token.lower_ in MULTIPLIERS):
             parts.append(child)
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if token.lower_ in MULTIPLIERS and before is not None and before.head.i == token.head.i \
+            and word_value(before.lower_) is not None:
+        parts.append(before)  # "2 lakh people": the parser hangs both words on "people"
     return sorted(parts, key=lambda t: t.i)
+
+
+def multiplied_after(token: Any) -> bool:
+    """The next word multiplies this figure as its sibling ("2" of "2 lakh people"): the
+    figure is read from that word (`figure_parts`), not from this one."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return after is not None and after.lower_ in MULTIPLIERS and after.head.i == token.head.i
 
 
 def figure_start(token: Any) -> Any:

@@ -12,7 +12,16 @@ from dataclasses import replace
 from typing import Any
 
 from .dates import tally_day
-from .figures import NUMBER_WORDS, figure_start, measure, number_value, word_value
+from .figures import (
+    MULTIPLIERS,
+    NUMBER_WORDS,
+    figure_start,
+    measure,
+    measure_unit,
+    multiplied_after,
+    number_value,
+    word_value,
+)
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 
@@ -194,14 +203,15 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
     slots: list[NumberSlot] = []
     used: set[int] = set()
     for token in doc:
-        if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token):
+        if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token) or \
+                multiplied_after(token):
             continue
         value = number_value(token)
         unit, first = token.head, figure_start(token)
         if value is None or token.dep_ not in ("nummod", "compound") or not countable(unit) \
                 or unit.i < token.i or in_range(token) or in_range(first):
             continue
-        measured = measure(value, unit.lemma_.lower())
+        measured = measure_unit(value, unit)
         if measured is None and token.ent_type_ in ("DATE", "TIME"):
             continue  # "2023 elections", "the 1990s": a date, not a count
         interval = interval_of(unit, measured[0]) if measured is not None else ""
@@ -220,10 +230,24 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
             amount, context = value, frozenset()
             key, shown = COUNT + unit.lemma_.lower(), f"{doc[first.i:unit.i].text} {unit.text}"
         slots.append(NumberSlot(key=key + rate, value=amount,
-                                shown=bound_words(first) + shown + rate,
+                                shown=bound_words(first) + shown + rate, of=thing_of(unit),
                                 hedged=is_hedged(first), context=context,
                                 **bound_fields(first), **slot_base(verb)))
     return slots
+
+
+def thing_of(unit: Any) -> str:
+    """What "of" after the unit says is counted or measured, with the words that say which
+    ("4 days of annual leave" -> "annual leave", "5 cases of dengue" -> "dengue"); "" when
+    nothing follows."""
+    for child in unit.children:
+        if child.lower_ == "of" and child.i == unit.i + 1:
+            thing = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if thing is not None and thing.pos_ in ("NOUN", "PROPN"):
+                which = [t.lemma_.lower() for t in thing.children
+                         if t.dep_ in ("amod", "compound") and t.i < thing.i]
+                return " ".join([*which, thing.lemma_.lower()])
+    return ""
 
 
 def rate_of(unit: Any) -> str:
@@ -260,6 +284,8 @@ def address_slots(doc: Any) -> list[NumberSlot]:
 def countable(unit: Any) -> bool:
     """A common noun, or a plural proper noun naming a group of people ("4,000
     Norwegians", "two Americans"): what a figure in front of it counts."""
+    if unit.lower_ in MULTIPLIERS:  # "2 lakh people": "2" counts no lakhs
+        return False
     return unit.pos_ == "NOUN" or (unit.tag_ == "NNPS" and unit.ent_type_ == "NORP")
 
 
@@ -274,7 +300,7 @@ def hyphenated_slots(doc: Any) -> list[NumberSlot]:
         if doc[token.i + 1].text != "-" or not is_number(token) or token.ent_type_ in SKIP_ENTS:
             continue
         value = number_value(token)
-        measured = measure(value, unit.lemma_.lower()) if value is not None else None
+        measured = measure_unit(value, unit) if value is not None else None
         thing = next((t for t in unit.ancestors if t.pos_ == "NOUN" and t.i > unit.i), None)
         if value is None or thing is None or \
                 any(t.lower_ == "old" for t in doc[unit.i + 1:unit.i + 3]):

@@ -11,6 +11,7 @@ from typing import Any
 
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .number_slots import ADDRESS, COUNT, number_slots, written_figure
+from .percent_slots import PERCENT, percent_slots
 from .slots import Entry, NumberSlot, Said, Slot
 
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
@@ -21,6 +22,10 @@ EXACT_TOLERANCE = 0.03
 HEDGED_TOLERANCE = 0.16
 # Figures this many times apart are two quantities, not one stated two ways (`unrelated`).
 APART = 10.0
+# Two percentages are of one thing when this share of the words around one is around the
+# other ("only about 2% of the world's population carries this gene" / "only 2% of the world's
+# population carry that particular gene": 4 of 5).
+SHARED = 0.5
 # Counts from this size on, when round (a multiple of ten), may be an outlet's rounding.
 ROUND_COUNT = 20
 
@@ -30,7 +35,7 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return list(number_slots(doc, published))  # a list of Slot (lists are invariant)
+        return [*number_slots(doc, published), *percent_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -60,7 +65,18 @@ class Numbers(EventKind):
         years"): in the labelled dev stories no real disagreement lies beyond a factor of 3,
         while dozens of such pairs crowded the possible differences. Statements aligned into
         one fact ("40 homes" / "400 homes", a slipped zero) and one figure in two units ("340
-        km" / "340 m") stay candidates."""
+        km" / "340 m") stay candidates. Two things named after "of" are two quantities.
+        Percentages are compared only in one fact, when each statement gives one and most
+        words around the two figures are shared (`shares_most`): a story's shares are of many
+        things, and alignment joins a survey's different findings into one fact ("up from
+        68.3 per cent in 2018", "compared with 46.4 per cent of those over 65": a statement
+        with two shares compares them); one labelled dev story, a survey's report, had seven
+        such pairs shown when one fact was the only condition."""
+        if x.key.startswith(PERCENT):
+            return a.fact != b.fact or not (one_share(a) and one_share(b)) or \
+                not shares_most(x.context, y.context)
+        if x.of and y.of and x.of != y.of:  # type: ignore[attr-defined]
+            return True  # "3 days of compassionate leave" / "4 days of annual leave"
         x_value, y_value = x.value, y.value  # type: ignore[attr-defined]
         figure = written_figure(x.shown)
         if a.fact == b.fact or min(x_value, y_value) <= 0 or \
@@ -130,6 +146,16 @@ class Numbers(EventKind):
         tolerance = f"{(HEDGED_TOLERANCE if hedged else EXACT_TOLERANCE):.0%} allowed" + \
             (", figures hedged" if hedged else "")
         return self.reason.format(tolerance=tolerance)
+
+def one_share(said: Said) -> bool:
+    """The statement gives one percentage."""
+    return sum(s.key.startswith(PERCENT) for s in said.slots) == 1
+
+
+def shares_most(x: frozenset[str], y: frozenset[str]) -> bool:
+    """At least `SHARED` of the smaller set of words is in the other."""
+    return bool(x and y) and len(x & y) >= SHARED * min(len(x), len(y))
+
 
 def states_both(other: Said, mine: NumberSlot, theirs: NumberSlot) -> bool:
     """The other statement writes my figure too, beside its own different one ("won 10 seats"

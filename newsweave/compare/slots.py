@@ -34,6 +34,7 @@ class NumberSlot(Slot):
     strict: bool = False  # the bound excludes the figure ("more than five", "under five")
     near: bool = False  # the bound approaches its figure from below ("nearly five", "almost")
     moment: str = ""  # ISO day a running count is given for ("as of Monday", "by Jan 5")
+    of: str = ""  # what is counted or measured, as "of" names it ("days of annual leave")
 
 
 @dataclass(frozen=True, kw_only=True)

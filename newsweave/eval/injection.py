@@ -4,6 +4,8 @@ into the stories rules were tuned on are not a quality claim (issue 13).
 
 Injectors (each finds its places in an analysed story, then edits one article):
   measure    a figure with a unit x1.5            count      a count of a plural noun +3
+  bound      a bounded figure ("more than 80 people", "up to 10 years") x1.5, bound kept
+  percent    a percentage x1.5 (x0.6 from 67 % up: "80 %" -> "48 %")
   weekday    a weekday -2 days                    month-day  a month-day +3 days
   name       a person's name swapped, all through the article, for a person of an earlier story
   title      a person's title made its deputy post ("Minister X" -> "Deputy Minister X")
@@ -14,7 +16,9 @@ Fairness: a change is only injected where another article of the same aligned fa
 same figure, date or name verbatim (the witness); a figure no other source states cannot be
 contradicted and is not injected (`unwitnessed` counts them). Numbers that are part of a range
 ("two or three tries") or not a count of a noun ("Clause 15 empowers") are not injected, nor
-are bounds ("more than eight weeks", "by Dec 19"): moved, they can still agree with the witness.
+are bounds ("more than eight weeks", "by Dec 19") by the measure, count and date injectors:
+the bound injector moves them, bound kept, and by the bounds policy two bounds of one direction
+agree only on one figure ("up to 10 years" / "up to 15 years" disagree).
 A stranger's name is only used where the parser reads it as a person in the changed sentence,
 and only strangers given an office or an honorific in their own story ("Minister X", "Mr X").
 The parser is the toolkit's; nothing here imports an analysis step, so the injections do not
@@ -54,6 +58,13 @@ MONTH_DAY = re.compile(rf"(?:\b(?:{DAY_NAME})\s*\(\s*)?\b(?P<core>{MONTH_DAY_TEX
 # A figure or date after these words is a bound; moving it need not contradict anyone.
 BOUND_BEFORE = re.compile(r"\b(?:(?:more|less|fewer) than|at (?:least|most)|up to|over|under|"
                           r"within|by|until|till|since|before|after)\s*(?:the\s+)?$")
+BOUND_WORDS = r"(?:more than|less than|fewer than|at least|at most|up to|over|under|nearly|almost)"
+FIGURE_TEXT = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+# A bound, a figure and the word it counts or measures: "more than 80 people", "up to 10 years".
+BOUNDED = re.compile(rf"(?<![\w.,])(?P<core>{BOUND_WORDS}\s+(?P<figure>{FIGURE_TEXT})\s+"
+                     r"(?!per\b|percent\b|percentage\b)[a-z]{3,})\b", re.IGNORECASE)
+PERCENT = re.compile(rf"(?<![\w.,])(?P<core>(?P<figure>{FIGURE_TEXT})\s?(?:%|per cent\b|percent\b))",
+                     re.IGNORECASE)
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "twelve": 12}
 
@@ -87,6 +98,19 @@ def _scaled(match: re.Match[str]) -> str:
     value = float(match.group(2)) * 1.5
     shown = f"{value:.0f}" if value >= 10 else f"{value:.1f}"
     return match.group(0).replace(match.group(2), shown, 1)
+
+
+def _figure_scaled(match: re.Match[str]) -> str:
+    """The match with its figure x1.5 (a percentage from 67 up x0.6, to stay a share);
+    thousands keep their commas."""
+    figure = match.group("figure")
+    value = float(figure.replace(",", ""))
+    value *= 0.6 if match.re is PERCENT and value >= 67 else 1.5
+    shown = f"{value:.1f}" if "." in figure else f"{round(value):,}" if "," in figure \
+        else str(round(value))
+    start = match.start("figure") - match.start()
+    text = match.group(0)
+    return text[:start] + shown + text[start + len(figure):]
 
 
 def _count(match: re.Match[str]) -> str:
@@ -279,12 +303,14 @@ def find_titles(story: Story, pool: Pool) -> list[Edit]:
 INJECTIONS = (
     Injection("number", "measure", regex_finder(NUMBER_UNIT, _scaled, not_a_bound)),
     Injection("number", "count", regex_finder(COUNT, _count, _is_count)),
+    Injection("number", "bound", regex_finder(BOUNDED, _figure_scaled)),
+    Injection("number", "percent", regex_finder(PERCENT, _figure_scaled)),
     Injection("date", "weekday", regex_finder(WEEKDAY, _weekday, not_a_bound)),
     Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day, not_a_bound)),
     Injection("name", "name", find_names),
     Injection("title", "title", find_titles),
 )
-PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
+PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "bound": BOUNDED, "percent": PERCENT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
 
 
 
