@@ -189,7 +189,9 @@ def single_candidates(story: Story) -> list[Candidate]:
         early = 1.0 - min(mention.start / max(len(article.text), 1), 1.0)
         # Topicality and lead position each weigh about as much as two names.
         score = grade + 2 * topical + early
-        sentence = f"Only {article.label} reports that {lower_first(text, story)}"
+        # "Only" when the search for the fact in the other articles came back empty.
+        sentence = f"{'' if fact.maybe_also else 'Only '}{article.label} reports that " \
+            f"{lower_first(text, story)}"
         found.append(Candidate(BriefSentence(sentence, (article.id,), "single_source",
                                              (fact.id,)), text, score, when_of(fact, story)))
     return found

@@ -425,7 +425,8 @@ def step_verify(draft: Draft, tools: Tools) -> Draft:
     english = [a for a in draft.articles if a.parsed]
     docs = dict(zip((a.id for a in english), tools.toolkit.parse([a.text for a in english])))
     facts, renamed = verify_facts(draft.facts, table, claim_verbs(draft.articles, table, docs),
-                                  draft.copies, packaged_verifier(), tools.settings.verify_cut)
+                                  draft.copies, packaged_verifier(),
+                                  (tools.settings.verify_cut, tools.settings.verify_maybe))
     return replace(draft, facts=facts, possible=renamed_facts(draft.possible, renamed))
 
 

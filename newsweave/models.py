@@ -137,6 +137,9 @@ class Fact:
     independent_sources: int
     mentions: tuple[Mention, ...]
     subject: str = ""  # the shared subject when `text` is a split-off predicate (Claim.subject)
+    # A single-source fact another article may state in other words: the articles of its
+    # likeliest partner when the search (verify.py) was not sure enough to join them.
+    maybe_also: tuple[str, ...] = ()
 
     @property
     def readable(self) -> str:

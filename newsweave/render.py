@@ -203,9 +203,17 @@ def _single_source_section(facts: tuple[Fact, ...], labels: Mapping[str, str]) -
     lines = ["## Only one source", ""]
     for source in sorted(groups, key=lambda s: order.get(s, len(order))):
         lines += [f"### {_inline(source) or 'Unknown source'}", ""]
-        lines += [f"- {_inline(f.readable)}" for f in groups[source]]
+        lines += [f"- {_inline(f.readable)}{_maybe_also(f, labels)}" for f in groups[source]]
         lines.append("")
     return lines
+
+
+def _maybe_also(fact: Fact, labels: Mapping[str, str]) -> str:
+    """"(maybe also in X, in other words)" for a fact the search found a likely partner for."""
+    if not fact.maybe_also:
+        return ""
+    return f" *(maybe also in {_inline(', '.join(_label(a, labels) for a in fact.maybe_also))}, " \
+        "in other words)*"
 
 
 def _copies_section(copies: tuple[CopyGroup, ...], labels: Mapping[str, str]) -> list[str]:

@@ -83,7 +83,8 @@ def story_view(analysed: Story) -> dict[str, Any]:
                 if a["id"] in fact["articles"] else None for a in story["articles"]]
         facts.append({**fact, "dots": dots, "readable": readable(fact["text"],
                                                                  fact.get("subject", "")),
-                      "status_name": STATUS_NAMES.get(fact["status"], fact["status"])})
+                      "status_name": STATUS_NAMES.get(fact["status"], fact["status"]),
+                      "maybe_also": [labels.get(a, a) for a in fact.get("maybe_also", ())]})
     counts = {s: sum(1 for f in story["facts"] if f["status"] == s) for s in STATUS_NAMES}
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
     conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}

@@ -116,6 +116,7 @@ def _fact_dict(fact: Fact) -> dict[str, Any]:
         "independent_sources": fact.independent_sources,
         "mentions": [{"article": m.article, "text": m.text, "start": m.start, "end": m.end}
                      for m in fact.mentions],
+        "maybe_also": list(fact.maybe_also),
     }
 
 

@@ -212,10 +212,13 @@ def merged_fact(base: Fact, joining: list[Fact], copies: Sequence[CopyGroup]) ->
 
 
 def verify_facts(facts: Sequence[Fact], table: ClaimTable, verbs: Sequence[frozenset[str]],
-                 copies: Sequence[CopyGroup], verifier: Verifier, cut: float
+                 copies: Sequence[CopyGroup], verifier: Verifier, cuts: tuple[float, float]
                  ) -> tuple[tuple[Fact, ...], dict[str, str]]:
     """The facts after every single-source fact was searched for in the other articles, and
-    the ids of facts that joined another, mapped to the id of the fact they joined."""
+    the ids of facts that joined another, mapped to the id of the fact they joined. `cuts`:
+    a fact joins its partner from the first probability up; from the second, a fact left
+    single-source names its partner's article (`Fact.maybe_also`)."""
+    cut, maybe = cuts
     singles = single_rows(facts, table)
     if not singles or len(set(table.article_of)) < 2:
         return tuple(facts), {}
@@ -228,6 +231,9 @@ def verify_facts(facts: Sequence[Fact], table: ClaimTable, verbs: Sequence[froze
              for (index, _), (j, p) in zip(singles, partners)
              if p >= cut and table.claims[j].id in fact_of]
     roots = joined_groups(facts, moves)
+    found = dict(zip((index for index, _ in singles), partners))
+    facts = [named_partner(f, table, found.get(k), maybe) if roots[k] == k else f
+             for k, f in enumerate(facts)]
     joining: dict[int, list[Fact]] = {}
     for index, root in enumerate(roots):
         if root != index:
@@ -236,6 +242,15 @@ def verify_facts(facts: Sequence[Fact], table: ClaimTable, verbs: Sequence[froze
                  for k, f in enumerate(facts) if roots[k] == k)
     renamed = {facts[k].id: facts[root].id for k, root in enumerate(roots) if root != k}
     return kept, renamed
+
+
+def named_partner(fact: Fact, table: ClaimTable, partner: tuple[int, float] | None,
+                  maybe: float) -> Fact:
+    """A fact left single-source with its likeliest partner's article, when the partner's
+    probability reaches `maybe` (the search did not come back empty)."""
+    if partner is None or partner[1] < maybe or fact.status != "single_source":
+        return fact
+    return replace(fact, maybe_also=(table.claims[partner[0]].article,))
 
 
 def renamed_facts(conflicts: Sequence[Conflict], renamed: Mapping[str, str]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsweave.align import ClaimTable, build_table
-from newsweave.brief import write_brief
+from newsweave.brief import single_candidates, write_brief
 from newsweave.chain import analyze_articles
 from newsweave.config import Settings
 from newsweave.models import Article, Claim, Conflict, Fact, Mention, Position, RawRecord
@@ -73,7 +73,7 @@ def ferry_story(status: str | None = None, language: str = "en"
 def test_a_single_source_claim_found_in_another_article_joins_that_fact():
     facts, table = ferry_story()
     verbs = tuple(frozenset() for _ in table.claims)
-    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, 0.5)
+    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, (0.5, 1.0))
     ferry = next(f for f in kept if f.id == "f_ferry")
     assert ferry.status == "corroborated" and set(ferry.articles) == {"a", "b"}
     assert FERRY_AGAIN in {m.text for m in ferry.mentions}
@@ -85,7 +85,7 @@ def test_a_single_source_claim_found_in_another_article_joins_that_fact():
 def test_a_claim_found_nowhere_else_stays_single_source():
     facts, table = ferry_story()
     verbs = tuple(frozenset() for _ in table.claims)
-    kept, _ = verify_facts(facts, table, verbs, (), BY_COSINE, 0.5)
+    kept, _ = verify_facts(facts, table, verbs, (), BY_COSINE, (0.5, 1.0))
     market = next(f for f in kept if f.id == "f_market")
     assert market.status == "single_source" and market.articles == ("a",)
     assert [m.text for m in market.mentions] == [MARKET]
@@ -94,21 +94,32 @@ def test_a_claim_found_nowhere_else_stays_single_source():
 def test_below_the_cut_nothing_is_joined():
     facts, table = ferry_story()
     verbs = tuple(frozenset() for _ in table.claims)
-    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, 0.9999)
+    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, (0.9999, 1.0))
     assert kept == tuple(facts) and renamed == {}
+
+
+def test_a_likely_partner_below_the_cut_is_named_on_the_single_source_fact():
+    facts, table = ferry_story()
+    verbs = tuple(frozenset() for _ in table.claims)
+    # The ferry statement again: cosine about 0.99 with b's, p about 0.998 under BY_COSINE.
+    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, (0.9999, 0.5))
+    again = next(f for f in kept if f.id == "f_again")
+    assert renamed == {} and again.status == "single_source" and again.maybe_also == ("b",)
+    # The market is like nothing in b (p about 0.0025): the search came back empty.
+    assert next(f for f in kept if f.id == "f_market").maybe_also == ()
 
 
 def test_a_disputed_fact_stays_disputed_when_a_statement_joins_it():
     facts, table = ferry_story(status="disputed")
     verbs = tuple(frozenset() for _ in table.claims)
-    kept, _ = verify_facts(facts, table, verbs, (), BY_COSINE, 0.5)
+    kept, _ = verify_facts(facts, table, verbs, (), BY_COSINE, (0.5, 1.0))
     assert next(f for f in kept if f.id == "f_ferry").status == "disputed"
 
 
 def test_claims_of_different_languages_are_not_partners():
     facts, table = ferry_story(language="es")
     verbs = tuple(frozenset() for _ in table.claims)
-    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, 0.5)
+    kept, renamed = verify_facts(facts, table, verbs, (), BY_COSINE, (0.5, 1.0))
     assert renamed == {} and next(f for f in kept if f.id == "f_again").status == \
         "single_source"
 
@@ -174,11 +185,12 @@ RESTATED = "Most of the money will go to repairing the old stone bridge over the
 BAKERY = "A local bakery donated bread to the volunteers who cleaned the riverbank"
 
 
-def budget_story(toolkit, cut: float):
+def budget_story(toolkit, cut: float, maybe: float = 1.01):
     records = [RawRecord(f"{key}.txt", key, text, title=f"Millbrook budget ({key})",
                          outlet=f"Outlet {key.upper()}")
                for key, text in (("a", BUDGET_A), ("b", BUDGET_B))]
-    report = analyze_articles(records, toolkit, Settings(verify_cut=cut), strict=True)
+    report = analyze_articles(records, toolkit, Settings(verify_cut=cut, verify_maybe=maybe),
+                              strict=True)
     assert len(report.stories) == 1
     return report.stories[0]
 
@@ -198,3 +210,17 @@ def test_a_claim_an_article_states_twice_is_not_left_to_one_source(toolkit):
                    for s in write_brief(checked, 9)[0])
     bakery = [f for f in checked.facts if BAKERY in {m.text for m in f.mentions}]
     assert [f.status for f in bakery] == ["single_source"]
+
+
+def test_the_brief_says_only_x_when_the_search_came_back_empty(toolkit):
+    story = budget_story(toolkit, 1.01, maybe=0.1)
+    restated = next(f for f in story.facts if RESTATED in {m.text for m in f.mentions})
+    assert restated.status == "single_source" and restated.maybe_also == ("b",)
+    bakery = next(f for f in story.facts if BAKERY in {m.text for m in f.mentions})
+    assert bakery.maybe_also == ()
+    # What the brief may say of the bridge repairs: not "Only Outlet A reports that ...".
+    said = {c.sentence.facts[0]: c.sentence.text for c in single_candidates(story)}
+    assert said[restated.id].startswith("Outlet A reports that most of the money")
+    unchecked = budget_story(toolkit, 1.01)
+    said = [c.sentence.text for c in single_candidates(unchecked)]
+    assert len(said) == 1 and said[0].startswith("Only Outlet A reports that most of the money")

@@ -13,7 +13,9 @@ disagreements  precision: reported conflicts matching a labelled disagreement / 
 corroboration  recall: labelled paraphrases whose quotes all land in one fact; precision:
                of the labelled pairs put in one fact, the share that are paraphrases (the
                rest are look-alikes: different things shown as agreeing); single_wrong: of the
-               paraphrase quotes landing in facts, the share shown as single-source only.
+               paraphrase quotes landing in facts, the share shown as single-source only;
+               only_wrong: the share in single-source facts that name no article that may
+               state them in other words (`Fact.maybe_also`): where the brief says "Only X".
 """
 
 from __future__ import annotations
@@ -111,6 +113,7 @@ def corroboration_row(half: str, runs: list[Scored]) -> dict:
             "f1": round(2 * precision * recall / (precision + recall), 3)
             if precision + recall else 0.0,
             "single_wrong": rate(total.mentions_single, total.mentions),
+            "only_wrong": rate(total.mentions_alone, total.mentions),
             "lookalikes_joined": rate(total.joined, total.lookalikes),
             "paraphrases": total.paraphrases, "unlocated": total.unlocated,
             "stories": len(runs), "skipped": sum(r.skipped for r in runs)}

@@ -368,6 +368,7 @@ class Score:
     false_single: int = 0  # single-source facts stating a paraphrase another article states
     mentions: int = 0  # paraphrase quotes found in the text and landing in some fact
     mentions_single: int = 0  # of them, landing in single-source facts only
+    mentions_alone: int = 0  # of those, in facts naming no other article that may state them
 
     def __add__(self, other: Score) -> Score:
         return Score(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
@@ -433,6 +434,7 @@ def score_story(labels: LabelledStory, stories: Sequence[Story]) -> Score:
     alike = matched(conflicts, labels.lookalikes, published)
     placed = [paraphrase_facts(p, texts, facts) for p in labels.paraphrases]
     status = {f.id: f.status for f in facts}
+    alone = {f.id for f in facts if f.status == "single_source" and not f.maybe_also}
     landed = [m for p in placed for m in p if m]
     return Score(
         reported=len(conflicts), real=sum(1 for hits in real if hits),
@@ -445,7 +447,8 @@ def score_story(labels: LabelledStory, stories: Sequence[Story]) -> Score:
         single_source=sum(1 for f in facts if f.status == "single_source"),
         false_single=len(false_single_source(labels.paraphrases, texts, facts)),
         mentions=len(landed),
-        mentions_single=sum(1 for m in landed if all(status[f] == "single_source" for f in m)))
+        mentions_single=sum(1 for m in landed if all(status[f] == "single_source" for f in m)),
+        mentions_alone=sum(1 for m in landed if m <= alone))
 
 
 def pooled(scores: Iterable[Score]) -> Score:
