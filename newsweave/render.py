@@ -191,6 +191,10 @@ def _dispute_topics(conflicts: tuple[Conflict, ...]) -> dict[str, list[str]]:
     return topics
 
 
+MAYBE_NOTE = ("*Maybe also in X*: the search for the fact in the other articles found a likely "
+              "partner there, not a sure one.")
+
+
 def _single_source_section(facts: tuple[Fact, ...], labels: Mapping[str, str]) -> list[str]:
     """Facts only one (independent) source carries, grouped under that source."""
     groups: dict[str, list[Fact]] = {}
@@ -201,6 +205,8 @@ def _single_source_section(facts: tuple[Fact, ...], labels: Mapping[str, str]) -
         return []
     order = {label: i for i, label in enumerate(labels.values())}
     lines = ["## Only one source", ""]
+    if any(f.maybe_also for fs in groups.values() for f in fs):
+        lines += [MAYBE_NOTE, ""]
     for source in sorted(groups, key=lambda s: order.get(s, len(order))):
         lines += [f"### {_inline(source) or 'Unknown source'}", ""]
         lines += [f"- {_inline(f.readable)}{_maybe_also(f, labels)}" for f in groups[source]]

@@ -180,6 +180,20 @@ def test_single_source_fact_is_listed_under_its_outlet():
     assert "The mayor spoke." not in md[:md.index("## Only one source")]
 
 
+def test_a_single_source_fact_with_a_likely_partner_says_where():
+    report = make_report()
+    story = report.stories[0]
+    other = next(a.id for a in story.articles if a.outlet == "Beta Times")
+    facts = tuple(replace(f, maybe_also=(other,)) if f.status == "single_source" else f
+                  for f in story.facts)
+    md = report_to_markdown(replace(report, stories=(replace(story, facts=facts),)))
+    section = md[md.index("## Only one source"):]
+    assert "*Maybe also in X*" in section
+    line = next(x for x in section.splitlines() if x.startswith("- The mayor spoke."))
+    assert line.endswith("*(maybe also in Beta Times, in other words)*")
+    assert "Maybe also" not in report_to_markdown(report)
+
+
 def test_a_split_off_predicate_is_shown_after_its_subject_in_brackets():
     story = make_report().stories[0]
     said = replace(make_fact("f2", "spoke.", story.articles[:1], "single_source"),
