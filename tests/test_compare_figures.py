@@ -198,6 +198,8 @@ def test_square_and_cubic_units_are_areas_and_volumes(toolkit, settings):
                       "the tank holds 300 cubic metres.")
     assert [(s.key, round(s.value)) for s in quantity_slots(doc)] == [
         ("area", 1765), ("area", 1765), ("volume", 300)]
+    doc = toolkit.nlp("The fire destroyed 5 sq km of forest.")  # "5" hangs on "sq"
+    assert [(s.key, s.value) for s in quantity_slots(doc)] == [("area", 5_000_000.0)]
     assert not differences_of(toolkit, settings, "The two shops span 19,000 square feet.",
                               "The two shops span 1,765 square metres.")
     found = differences_of(toolkit, settings, "The two shops span 19,000 square feet.",

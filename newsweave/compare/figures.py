@@ -63,6 +63,15 @@ def measure_unit(value: float, unit: Any) -> tuple[str, float] | None:
     return (RAISED[power], value * found[1] ** power) if found[0] == "distance" else None
 
 
+def unit_of(token: Any) -> Any:
+    """The word a figure counts or measures: its head, or the unit after "sq" when the
+    parser hangs the figure on that ("5 sq km")."""
+    head = token.head
+    if head.lower_.rstrip(".") in POWERS and head.head.i == head.i + 1:
+        return head.head
+    return head
+
+
 def figure_parts(token: Any) -> list[Any]:
     """The tokens written as one figure with `token`, in order: a number right beside it that
     it multiplies or that multiplies it ("1.8" of "1.8 million", "dozen" of "two dozen")."""

@@ -20,6 +20,7 @@ from .figures import (
     measure_unit,
     multiplied_after,
     number_value,
+    unit_of,
     word_value,
 )
 from .parse import event_of, slot_base
@@ -207,7 +208,7 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
                 multiplied_after(token):
             continue
         value = number_value(token)
-        unit, first = token.head, figure_start(token)
+        unit, first = unit_of(token), figure_start(token)
         if value is None or token.dep_ not in ("nummod", "compound") or not countable(unit) \
                 or unit.i < token.i or in_range(token) or in_range(first):
             continue

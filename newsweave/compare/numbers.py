@@ -147,6 +147,7 @@ class Numbers(EventKind):
             (", figures hedged" if hedged else "")
         return self.reason.format(tolerance=tolerance)
 
+
 def one_share(said: Said) -> bool:
     """The statement gives one percentage."""
     return sum(s.key.startswith(PERCENT) for s in said.slots) == 1

@@ -4,9 +4,9 @@ A percentage is a share of something, and a story is full of shares of different
 survey's findings, a vote, a rise): two are only compared when their statements are aligned
 into one fact, say what they are a share of alike (the key: "percent", or "percent of
 respondent" for "45 per cent of respondents") and share most of the words around the figure
-(`context`, `Numbers.unrelated`). A bound ("more than 80 %") and a
-hedge ("about 45 %") are read as for any figure; "3 percentage points" is a change, not a share.
-Compared by `numbers.Numbers`.
+(`context`, `Numbers.unrelated`). A bound ("more than 80 %") and a hedge ("about 45 %") are
+read as for any figure; "3 percentage points" is a change, not a share. Compared by
+`numbers.Numbers`.
 """
 
 from __future__ import annotations
