@@ -63,8 +63,9 @@ FIGURE_TEXT = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
 # A bound, a figure and the word it counts or measures: "more than 80 people", "up to 10 years".
 BOUNDED = re.compile(rf"(?<![\w.,])(?P<core>{BOUND_WORDS}\s+(?P<figure>{FIGURE_TEXT})\s+"
                      r"(?!per\b|percent\b|percentage\b)[a-z]{3,})\b", re.IGNORECASE)
-PERCENT = re.compile(rf"(?<![\w.,])(?P<core>(?P<figure>{FIGURE_TEXT})\s?(?:%|per cent\b|percent\b))",
-                     re.IGNORECASE)
+PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<core>(?P<figure>{FIGURE_TEXT})\s?(?:%|per cent\b|percent\b))",
+    re.IGNORECASE)
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "twelve": 12}
 
@@ -310,7 +311,8 @@ INJECTIONS = (
     Injection("name", "name", find_names),
     Injection("title", "title", find_titles),
 )
-PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "bound": BOUNDED, "percent": PERCENT, "weekday": WEEKDAY, "month-day": MONTH_DAY}
+PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "bound": BOUNDED, "percent": PERCENT,
+            "weekday": WEEKDAY, "month-day": MONTH_DAY}
 
 
 
