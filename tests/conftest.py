@@ -64,11 +64,22 @@ def write_story(folder: Path, *texts: str, suffix: str = ".txt") -> list[Path]:
 
 def story_of_two_facts(toolkit, settings, first: str, second: str) -> Story:
     """Two articles whose statements alignment kept apart: one fact each."""
+    return story_of_facts(toolkit, settings, (first,), (second,))
+
+
+def story_of_facts(toolkit, settings, *facts: tuple[str, ...]) -> Story:
+    """One article per statement, the statements grouped into the given facts."""
+    texts = [text for fact in facts for text in fact]
     articles = [Article(f"a{i}", f"a{i}.txt", text, None, None, None, "2023-09-17", "metadata",
-                        "en") for i, text in enumerate((first, second))]
-    parsed = parse_articles(articles, toolkit, settings)
-    facts = tuple(Fact(f"f{i}", p.claims[0].text, "single_source", (p.article.id,), 1,
-                       (Mention(p.article.id, p.claims[0].text, p.claims[0].start,
-                                p.claims[0].end, p.claims[0].id),))
-                  for i, p in enumerate(parsed))
-    return Story("s1", "test", tuple(p.article for p in parsed), facts)
+                        "en") for i, text in enumerate(texts)]
+    parsed_all = parse_articles(articles, toolkit, settings)
+    parsed = iter(parsed_all)
+    made = []
+    for n, fact in enumerate(facts):
+        mentions = tuple(Mention(p.article.id, p.claims[0].text, p.claims[0].start,
+                                 p.claims[0].end, p.claims[0].id)
+                         for p in (next(parsed) for _ in fact))
+        made.append(Fact(f"f{n}", mentions[0].text, "single_source" if len(fact) == 1
+                         else "corroborated", tuple(m.article for m in mentions),
+                         len(fact), mentions))
+    return Story("s1", "test", tuple(p.article for p in parsed_all), tuple(made))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from conftest import story_of_facts
 
 from newsweave.claims import parse_articles
 from newsweave.compare import (
@@ -828,3 +829,14 @@ def test_one_pair_of_values_is_one_possible_difference_whatever_the_sentences():
                       pair("c2", "nearly five years", "five years", ("a3", "a1")),
                       pair("c3", "five years", "six years", ("a1", "a2"))))
     assert [c.id for c in found] == ["c1", "c3"]
+
+
+def test_a_position_lists_every_source_that_holds_it(toolkit, settings):
+    story = story_of_facts(
+        toolkit, settings,
+        ("The resort offers 338 guest rooms and suites, including 24 treehouses.",
+         "A total of 338 guest rooms and suites are available for booking at the resort."),
+        ("Managed by a luxury hotel group, this 330-room resort offers a nature escape.",))
+    assert [[(p.value, p.articles) for p in c.positions]
+            for c in differences(story, toolkit, settings)] == [
+        [("338 guest rooms", ("a0", "a1")), ("330-room", ("a2",))]]

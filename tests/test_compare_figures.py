@@ -9,6 +9,7 @@ from test_compare import conflicts_of, differences, differences_of
 
 from newsweave.compare import find_conflicts
 from newsweave.compare.number_slots import hyphenated_slots, quantity_slots
+from newsweave.compare.ordinal_slots import ordinal_slots
 from newsweave.compare.percent_slots import percent_slots
 
 
@@ -205,3 +206,23 @@ def test_square_and_cubic_units_are_areas_and_volumes(toolkit, settings):
     found = differences_of(toolkit, settings, "The two shops span 19,000 square feet.",
                            "The two shops span 28,500 square feet.")
     assert [c.kind for c in found] == ["number"]
+
+
+def test_ordinals_of_one_noun_in_one_fact_are_exact(toolkit, settings):
+    doc = toolkit.nlp("The change is the second since 2022, and when he first arrived he was "
+                      "the 38th person to do so.")
+    assert [(s.key, s.value) for s in ordinal_slots(doc)] == [
+        ("ordinal of change", 2.0), ("ordinal of person", 38.0)]
+    found = differences_of(toolkit, settings,
+                           "This marks the third leadership change in the ward since 2022.",
+                           "This marks the second leadership change in the ward since 2022.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"third leadership change", "second leadership change"})]
+    # Two nouns ranked are two series; ordinals in two facts rank two things.
+    assert not differences_of(toolkit, settings,
+                              "It was the second tranche of aid sent to the region.",
+                              "It was the sixth distribution of aid sent to the region.")
+    story = story_of_two_facts(toolkit, settings,
+                               "He celebrated his 38th birthday in prison in 2017.",
+                               "The court heard the appeal on his 46th birthday this year.")
+    assert not differences(story, toolkit, settings)

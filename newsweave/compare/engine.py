@@ -166,8 +166,25 @@ def bucket_conflicts(bucket: Entry, kind: SlotKind, judge: Judge) -> list[Confli
     grouped = [c for component in components(len(entries), agreeing | set(ruled))
                if (c := component_conflict(component, entries, agreeing, ruled, kind))]
     inside = {i for pair in ruled for i in pair}
-    return grouped + [make_conflict([list(entries[i]), list(entries[j])], kind, found)
+    return grouped + [make_conflict(with_agreeing((i, j), entries, agreeing, kind), kind, found)
                       for (i, j), found in others.items() if not {i, j} <= inside]
+
+
+def with_agreeing(pair: tuple[int, int], entries: list[Entry],
+                  agreeing: set[tuple[int, int]], kind: SlotKind) -> list[Entry]:
+    """The two sides of a lone candidate, each joined by the statements compared with it
+    that state its value and not the other side's: a position lists every source that holds
+    it ("338 rooms" in three articles against "a 330-room resort"), not the one sentence the
+    candidate was scored on."""
+    sides = []
+    for mine, theirs in (pair, pair[::-1]):
+        side = list(entries[mine])
+        for k in sorted({b if a == mine else a for a, b in agreeing if mine in (a, b)}):
+            if k != theirs and kind.same_value(entries[mine], entries[k]) and \
+                    not kind.same_value(entries[theirs], entries[k]):
+                side.extend(entries[k])
+        sides.append(side)
+    return sides
 
 
 def related(x: Entry, y: Entry, kind: SlotKind) -> bool:

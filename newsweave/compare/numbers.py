@@ -11,6 +11,7 @@ from typing import Any
 
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .number_slots import ADDRESS, COUNT, number_slots, written_figure
+from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
 from .slots import Entry, NumberSlot, Said, Slot
 
@@ -35,7 +36,7 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return [*number_slots(doc, published), *percent_slots(doc)]
+        return [*number_slots(doc, published), *percent_slots(doc), *ordinal_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -91,6 +92,8 @@ class Numbers(EventKind):
         a possible difference, listed but not shown."""
         if own_figure(x, y) or own_figure(y, x):  # type: ignore[arg-type]
             return False
+        if x.key.startswith(ORDINAL):
+            return a.fact == b.fact  # one series named alike in one fact (`ordinal_slots`)
         return super().comparable(a, x, b, y)
 
     def agree(self, a: Said, x: NumberSlot, b: Said, y: NumberSlot) -> bool:
@@ -102,7 +105,7 @@ class Numbers(EventKind):
         unless hedged or round."""
         if states_both(b, x, y) or states_both(a, y, x):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
-        if x.key.startswith(ADDRESS):
+        if x.key.startswith((ADDRESS, ORDINAL)):
             return x.value == y.value  # a house number is exact: 12 and 112 are two houses
         if x.moment and y.moment and x.moment != y.moment:
             return True  # a running count on two days: "as of Monday, 9" / "by Tuesday, 17"
