@@ -226,3 +226,21 @@ def test_ordinals_of_one_noun_in_one_fact_are_exact(toolkit, settings):
                                "He celebrated his 38th birthday in prison in 2017.",
                                "The court heard the appeal on his 46th birthday this year.")
     assert not differences(story, toolkit, settings)
+    assert not differences_of(toolkit, settings,
+                              "The visit marked his first overseas trip in four years.",
+                              "The visit would be his second trip to the country.")
+
+
+def test_a_narrowed_count_is_a_part_not_the_whole(toolkit, settings):
+    doc = toolkit.nlp("Police said 5 incidents involving knives and 627 severe cases were "
+                      "recorded in the recent 12 months.")
+    assert [(s.key, s.narrowed) for s in quantity_slots(doc)] == [
+        ("count of incident", frozenset({"involve"})), ("count of case", frozenset({"severe"})),
+        ("duration", frozenset())]
+    assert not differences_of(toolkit, settings,
+                              "There are 627 severe hoarding cases being monitored.",
+                              "There are 270 hoarding cases being monitored.")
+    found = differences_of(toolkit, settings,
+                           "There are 627 severe hoarding cases being monitored.",
+                           "There are 607 severe hoarding cases being monitored.")
+    assert [c.kind for c in found] == ["number"]

@@ -23,6 +23,7 @@ from .figures import (
     unit_of,
     word_value,
 )
+from .ordinal_slots import UNNARROWING
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 
@@ -230,11 +231,20 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
         else:
             amount, context = value, frozenset()
             key, shown = COUNT + unit.lemma_.lower(), f"{doc[first.i:unit.i].text} {unit.text}"
-        slots.append(NumberSlot(key=key + rate, value=amount,
+        slots.append(NumberSlot(key=key + rate, value=amount, narrowed=narrowing(unit, token),
                                 shown=bound_words(first) + shown + rate, of=thing_of(unit),
                                 hedged=is_hedged(first), context=context,
                                 **bound_fields(first), **slot_base(verb)))
     return slots
+
+
+def narrowing(unit: Any, figure: Any) -> frozenset[str]:
+    """Adjectives and participles that narrow what the unit counts ("627 severe cases", "5
+    incidents involving knives"): such a count is of a part, not of the whole a bare count
+    gives. Words placing it in time ("recent") narrow nothing."""
+    return frozenset(c.lemma_.lower() for c in unit.children if c.i != figure.i and (
+        c.dep_ == "amod" and c.pos_ == "ADJ" and c.ent_type_ not in NOT_FIGURES
+        and c.lemma_.lower() not in UNNARROWING or c.dep_ == "acl" and c.tag_ == "VBG"))
 
 
 def thing_of(unit: Any) -> str:

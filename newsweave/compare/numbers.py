@@ -72,12 +72,17 @@ class Numbers(EventKind):
         things, and alignment joins a survey's different findings into one fact ("up from
         68.3 per cent in 2018", "compared with 46.4 per cent of those over 65": a statement
         with two shares compares them); one labelled dev story, a survey's report, had seven
-        such pairs shown when one fact was the only condition."""
+        such pairs shown when one fact was the only condition. Ordinals only rank one series
+        in one fact, narrowed alike (`ordinal_slots`)."""
+        if x.key.startswith(ORDINAL):  # two series: "first overseas trip" / "second trip"
+            return a.fact != b.fact or x.context != y.context
         if x.key.startswith(PERCENT):
             return a.fact != b.fact or not (one_share(a) and one_share(b)) or \
                 not shares_most(x.context, y.context)
         if x.of and y.of and x.of != y.of:  # type: ignore[attr-defined]
             return True  # "3 days of compassionate leave" / "4 days of annual leave"
+        if x.key.startswith(COUNT) and x.narrowed != y.narrowed:  # type: ignore[attr-defined]
+            return True  # a part and its whole: "627 severe cases" / "270 cases"
         x_value, y_value = x.value, y.value  # type: ignore[attr-defined]
         figure = written_figure(x.shown)
         if a.fact == b.fact or min(x_value, y_value) <= 0 or \

@@ -2,8 +2,9 @@
 
 An ordinal places one thing in a series, and a story has many series (phases, tranches,
 birthdays, meetings), so two ordinals are only compared when their statements are aligned into
-one fact and they rank the same noun (the key: "ordinal of change"); "the second tranche" and
-"the sixth distribution" rank two things. Ordinals are exact: the third is not the second.
+one fact and they rank the same noun (the key: "ordinal of change") narrowed by the same
+adjectives (`context`); "the second tranche" and "the sixth distribution" rank two things, as do
+"his first overseas trip" and "his second trip". Ordinals are exact: the third is not the second.
 "first" as an adverb ("when he first arrived") ranks nothing. Compared by `numbers.Numbers`.
 """
 
@@ -22,6 +23,9 @@ DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 # Links from an ordinal standing alone to the noun it ranks through the verb "be": "the
 # change is the second", "the second was the change".
 COPULA_ROLES = {"attr", "acomp", "nsubj"}
+# Adjectives that place a thing in time without narrowing its series: "the recent change in
+# leadership is the second" ranks changes in leadership.
+UNNARROWING = {"recent", "latest", "new", "current", "last", "previous", "past"}
 
 
 def ordinal_slots(doc: Any) -> list[NumberSlot]:
@@ -37,8 +41,17 @@ def ordinal_slots(doc: Any) -> list[NumberSlot]:
             continue
         slots.append(NumberSlot(key=ORDINAL + noun.lemma_.lower(), value=value,
                                 shown=doc[token.i:noun.i + 1].text if noun.i > token.i
-                                else token.text, **slot_base(event_of(token))))
+                                else token.text, context=qualifiers(noun, token),
+                                **slot_base(event_of(token))))
     return slots
+
+
+def qualifiers(noun: Any, ordinal: Any) -> frozenset[str]:
+    """The adjectives that narrow the series ("first overseas trip" ranks overseas trips, not
+    trips: Putin's "second trip" to a country is no rival of it)."""
+    return frozenset(c.lemma_.lower() for c in noun.children
+                     if c.dep_ == "amod" and c.i != ordinal.i and c.ent_type_ != "ORDINAL"
+                     and c.lemma_.lower() not in UNNARROWING)
 
 
 def ordinal_value(word: str) -> float | None:

@@ -35,6 +35,9 @@ class NumberSlot(Slot):
     near: bool = False  # the bound approaches its figure from below ("nearly five", "almost")
     moment: str = ""  # ISO day a running count is given for ("as of Monday", "by Jan 5")
     of: str = ""  # what is counted or measured, as "of" names it ("days of annual leave")
+    # Words that narrow what a count counts: "severe" of "627 severe cases", "involve" of
+    # "5 incidents involving knives".
+    narrowed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)
