@@ -12,7 +12,7 @@ Every spaCy mention is cleaned before merging (`entities.merge_entities` does th
   rejects   dates, figures, amounts, web addresses, office fields ("Minister for X"), offices
             ("Non-Constituency MPs"), bare titles ("II Datuk"), common words capitalised in
             headings ("Expiry Date") and acronyms the story spells out in lower case
-            ("certificates of entitlement (COE)") are no names
+            ("certificates of entitlement (COE)") or counts ("a GRC") are no names
 Each surviving form keeps its recogniser labels, spellings and articles (`Form`).
 """
 
@@ -106,7 +106,9 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     text = "\n".join(a.text for a in english)
     settle_places(forms)
     settle_products(forms)
-    return {key: form for key, form in forms.items() if not common_words(form, cases, text)}
+    counted = counted_acronyms(docs)
+    return {key: form for key, form in forms.items()
+            if not common_words(form, cases, text) and not form.spellings & counted}
 
 
 def settle_places(forms: dict[str, Form]) -> None:
@@ -127,6 +129,15 @@ def settle_products(forms: dict[str, Form]) -> None:
     for form in forms.values():
         if form.priced and not form.titled:
             form.labels = Counter({"PRODUCT": form.count})
+
+
+def counted_acronyms(docs: list[Any]) -> set[str]:
+    """Acronyms the story counts like common nouns, heading a phrase after "a" or "an" ("a
+    GRC", "an SME", "a PAB"): the short form of a common noun, not a name. A name in capitals
+    takes "a" only before the noun it qualifies ("an HDB flat", "a DBS account")."""
+    return {t.text for doc in docs for t in doc
+            if t.is_upper and t.is_alpha and len(t) > 1 and t.dep_ != "compound"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)}
 
 
 def word_cases(docs: list[Any]) -> dict[str, list[int]]:

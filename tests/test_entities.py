@@ -400,3 +400,11 @@ def test_an_owner_named_on_its_own_is_cut_off_a_place_after_its_possessive(toolk
     assert [e.type for e in entity_named(entities, "Hillside Drive")] == ["FAC"]
     assert not entity_named(entities, "Tan’s Hillside Drive")
     assert entity_named(entities, "People’s Action Party")  # "People" is named nowhere alone
+
+
+def test_an_acronym_counted_like_a_common_noun_is_no_entity(toolkit):
+    entities = merge_entities(make_story(
+        "The Workers' Party will contest a GRC in the east, Mr Singh said. The GRC has five "
+        "seats. Residents of an HDB flat in Hougang told the HDB about the leak."), toolkit)
+    assert not entity_named(entities, "GRC")  # "a GRC": a kind of constituency
+    assert entity_named(entities, "HDB")  # "an HDB flat": the name qualifies a noun
