@@ -94,7 +94,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             label = "PERSON" if titled else "GPE" if dateline(ent) else ent.label_
             if label == "PERSON" and at_place:
                 label = "LOC"
-            if label == "PERSON" and name_piece(ent):
+            if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
                 continue
             if label == "PERSON" and len(ent) > 1:
                 ent = whole_name(ent)
@@ -229,6 +229,15 @@ def name_piece(ent: Any) -> bool:
     before = ent.doc[ent.start - 1]
     return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
         not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
+
+
+def qualifies_counted_noun(ent: Any) -> bool:
+    """A "person" qualifying a noun counted with "a" or "an" ("a Hougang flat", "a Zoom
+    wedding", "a Good Heart crewmember") names a place or a thing: a person's name before a
+    noun comes with "the" ("the Trump administration"), rarely with "a"."""
+    root = ent.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and \
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.head.children)
 
 
 def whole_name(ent: Any) -> Any:

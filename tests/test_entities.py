@@ -408,3 +408,11 @@ def test_an_acronym_counted_like_a_common_noun_is_no_entity(toolkit):
         "seats. Residents of an HDB flat in Hougang told the HDB about the leak."), toolkit)
     assert not entity_named(entities, "GRC")  # "a GRC": a kind of constituency
     assert entity_named(entities, "HDB")  # "an HDB flat": the name qualifies a noun
+
+
+def test_a_person_qualifying_a_noun_counted_with_a_is_no_person(toolkit):
+    entities = merge_entities(make_story(
+        "Three people died in a fire in a Hougang flat, occupied by a hoarder, on Monday.",
+        "A fire in a Hougang flat killed three people, occupied by a hoarder, on Monday.",
+        "The hoarder’s home in Hougang was engulfed in flames, the police said."), toolkit)
+    assert [e.type for e in entity_named(entities, "Hougang")] == ["GPE"]
