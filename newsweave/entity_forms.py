@@ -25,7 +25,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .entity_kinds import head_label, priced, with_age
+from .entity_kinds import cited_as_source, head_label, priced, with_age
 from .models import Story
 from .toolkit import Toolkit
 from .words import (
@@ -69,6 +69,7 @@ class Form:
     titled: bool = False  # named after a courtesy title or before an age once ("Mr Law")
     placed: bool = False  # named after a preposition of place at least once ("in Kampong Reka")
     priced: bool = False  # named before a price at least once ("Gift Set (S$33.80)")
+    sourced: int = 0  # mentions citing it as a report's source ("told CNA")
 
     @property
     def label(self) -> str:
@@ -101,11 +102,13 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             text = name_text(ent, label, named)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
-                add_form(forms, part, label, article.id, (titled, at_place, priced(ent)))
+                add_form(forms, part, label, article.id,
+                         (titled, at_place, priced(ent), cited_as_source(ent)))
     cases = word_cases(docs)
     text = "\n".join(a.text for a in english)
     settle_places(forms)
     settle_products(forms)
+    settle_outlets(forms)
     counted = counted_acronyms(docs)
     return {key: form for key, form in forms.items()
             if not common_words(form, cases, text) and not form.spellings & counted}
@@ -129,6 +132,16 @@ def settle_products(forms: dict[str, Form]) -> None:
     for form in forms.values():
         if form.priced and not form.titled:
             form.labels = Counter({"PRODUCT": form.count})
+
+
+def settle_outlets(forms: dict[str, Form]) -> None:
+    """A name cited as a report's source in at least half its mentions ("told ST", "according
+    to Lianhe Zaobao"), never after a courtesy title, is an outlet: an organisation in every
+    mention. Nationalities stay ("told Indonesian media" aside)."""
+    for form in forms.values():
+        if form.sourced and 2 * form.sourced >= form.count and not form.titled and \
+                form.label not in ("ORG", "NORP"):
+            form.labels = Counter({"ORG": form.count})
 
 
 def counted_acronyms(docs: list[Any]) -> set[str]:
@@ -324,10 +337,10 @@ def org_parts(text: str) -> list[str]:
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
-             cues: tuple[bool, bool, bool] = (False, False, False)) -> None:
+             cues: tuple[bool, bool, bool, bool] = (False, False, False, False)) -> None:
     """Count one mention; `cues`: after a courtesy title (or before an age), after a
-    preposition of place, before a price."""
-    titled, at_place, on_sale = cues
+    preposition of place, before a price, cited as a report's source."""
+    titled, at_place, on_sale, source = cues
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
@@ -342,6 +355,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     form.titled = form.titled or titled
     form.placed = form.placed or at_place
     form.priced = form.priced or on_sale
+    form.sourced += source
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
 

@@ -41,6 +41,10 @@ KIND_LABEL = {"ROUTE": "FAC"}
 # ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
 # list of figures (", 12, 14").
 AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*(?![\d(])")
+# Words before a name that cite it as the source of a report: an outlet ("told CNA",
+# "according to Lianhe Zaobao", "queries from The Straits Times").
+SOURCE_CUES = (("told",), ("according", "to"), ("reported", "by"), ("quoted", "by"),
+               ("queries", "from"), ("interview", "with"))
 # "(S$33.80)", "($17.90)", "(RM28)" right after a name: the price of a product on sale.
 PRICE = re.compile(r"\s*\(\s*(?:[A-Z]{0,3}\$|RM|USD|SGD|US\$|£|€)\s?\d")
 
@@ -97,3 +101,15 @@ def priced(ent: Any) -> bool:
     """The name is followed by a price in brackets ("the Golden Trio Collection (S$38)"): a
     product on sale, which the recogniser tags as a body, a place or a person."""
     return PRICE.match(ent.doc.text[ent.end_char:ent.end_char + 12]) is not None
+
+
+def cited_as_source(ent: Any) -> bool:
+    """The name is cited as a report's source ("told ST", "according to Lianhe Zaobao",
+    "Ulasan.co reported"), and not as a modifier ("told Indonesian media"). People are cited so
+    too ("told Mr Tan"): `entity_forms.settle_outlets` weighs it over all mentions."""
+    doc = ent.doc
+    if ent.root.dep_ in ("compound", "amod", "nmod"):
+        return False
+    before = [t.lower_ for t in doc[max(ent.start - 3, 0):ent.start] if t.lower_ != "the"]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return after == "reported" or any(before[-len(cue):] == list(cue) for cue in SOURCE_CUES)

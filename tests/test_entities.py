@@ -267,7 +267,7 @@ def test_a_courtesy_title_keeps_a_name_ending_like_a_place_a_person():
     from newsweave.entity_forms import add_form
 
     forms: dict = {}
-    add_form(forms, "Lee Tower", "PERSON", "a0", (True, False, False))  # "Mr Lee Tower"
+    add_form(forms, "Lee Tower", "PERSON", "a0", (True, False, False, False))  # "Mr Lee Tower"
     add_form(forms, "Lee Tower", "PERSON", "a1")
     add_form(forms, "Ji-ho Park", "PERSON", "a0")  # a surname, no head noun
     assert forms["lee tower"].label == "PERSON"
@@ -416,3 +416,12 @@ def test_a_person_qualifying_a_noun_counted_with_a_is_no_person(toolkit):
         "A fire in a Hougang flat killed three people, occupied by a hoarder, on Monday.",
         "The hoarder’s home in Hougang was engulfed in flames, the police said."), toolkit)
     assert [e.type for e in entity_named(entities, "Hougang")] == ["GPE"]
+
+
+def test_a_name_cited_as_a_reports_source_is_an_outlet(toolkit):
+    entities = merge_entities(make_story(
+        "The MP declined to comment when contacted by reporters, Lianhe Zaobao reported.",
+        "The party will field new faces, a party member told Lianhe Zaobao on Friday.",
+        "Mr Tan told Mr Lee about the plan on Friday, and Lee Wei Ming agreed."), toolkit)
+    assert [e.type for e in entity_named(entities, "Lianhe Zaobao")] == ["ORG"]
+    assert [e.type for e in entity_named(entities, "Lee Wei Ming")] == ["PERSON"]
