@@ -87,6 +87,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     # The full parse (not the recogniser alone) because quotes read it next from the cache.
     docs = toolkit.parse([a.text for a in english])
     named = {fold(POSSESSIVE.sub("", ent.text)) for doc in docs for ent in doc.ents}
+    cases = word_cases(docs)
     for article, doc in zip(english, docs):
         for ent in doc.ents:
             if ent.label_ not in LABELS:
@@ -98,13 +99,12 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
                 continue
             if label == "PERSON" and len(ent) > 1:
-                ent = whole_name(ent)
+                ent = whole_name(field_trimmed(ent, cases))
             text = name_text(ent, label, named)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
                 add_form(forms, part, label, article.id,
                          (titled, at_place, priced(ent), cited_as_source(ent)))
-    cases = word_cases(docs)
     text = "\n".join(a.text for a in english)
     settle_places(forms)
     settle_products(forms)
@@ -251,6 +251,24 @@ def qualifies_counted_noun(ent: Any) -> bool:
     root = ent.root
     return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and \
         any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.head.children)
+
+
+def field_trimmed(ent: Any, cases: dict[str, list[int]]) -> Any:
+    """A person's name without the last word of an office's field the recogniser ran into it
+    ("Minister for Culture, Community and Youth Edwin Tong" read as "Youth Edwin Tong"): a
+    first word the story also writes in lower case, when an office's field ("minister for",
+    "MP of") runs up to the name in capitalised words. "and Tan Kiat How" stays whole."""
+    if len(ent) < 3 or not cases.get(fold(ent[0].text), (0, 0))[0]:
+        return ent
+    doc = ent.doc
+    window = doc[max(ent.sent.start, ent.start - 10):ent.start]
+    words = [t.lower_ for t in window]
+    fields = [i for i in range(len(words) - 1)
+              if words[i].rstrip(".") in OFFICES and words[i + 1] in ("for", "of")]
+    if fields and all(t.is_title or t.lower_ in ("and", ",", "&")
+                      for t in window[fields[-1] + 2:]):
+        return doc[ent.start + 1:ent.end]
+    return ent
 
 
 def whole_name(ent: Any) -> Any:

@@ -425,3 +425,12 @@ def test_a_name_cited_as_a_reports_source_is_an_outlet(toolkit):
         "Mr Tan told Mr Lee about the plan on Friday, and Lee Wei Ming agreed."), toolkit)
     assert [e.type for e in entity_named(entities, "Lianhe Zaobao")] == ["ORG"]
     assert [e.type for e in entity_named(entities, "Lee Wei Ming")] == ["PERSON"]
+
+
+def test_the_last_word_of_an_office_field_is_trimmed_off_a_persons_name(toolkit):
+    entities = merge_entities(make_story(
+        "It may not always be possible to find common ground, said Minister for Culture, "
+        "Community and Youth Edwin Tong.",
+        "Programmes for youth will grow, Mr Tong said."), toolkit)
+    assert entity_named(entities, "Edwin Tong")
+    assert not entity_named(entities, "Youth Edwin Tong")
