@@ -27,12 +27,15 @@ from rapidfuzz import fuzz
 
 # Mention reading lives in entity_forms; its names are re-exported for existing importers.
 from .entity_forms import Form, collect_forms
+from .entity_kinds import head_kind, name_label
 from .models import Entity, Story
 from .toolkit import Toolkit
+from .words import INITIALS_SKIP
 
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
-# Words skipped when spelling an organisation's initials ("Bank of England": BE or BOE).
-INITIALS_SKIP = {"of", "the", "and", "for", "on", "in", "at", "to", "s"}
+# Names an acronym may spell: places and bodies, and the laws and schemes `entity_kinds`
+# retypes from the recogniser's "organisation" ("PPHS": Parenthood Provisional Housing Scheme).
+SPELLED = PLACES | {"LAW", "PROGRAMME"}
 # Tokens this long or longer may differ by a transliteration letter or two (Tchaikovsky /
 # Chaikovsky score about 90); shorter ones (Jun / Jin) are distinct given names.
 TOKEN_RATIO = 80.0
@@ -146,7 +149,7 @@ def initials(tokens: tuple[str, ...]) -> set[str]:
 
 def merge_acronyms(forms: dict[str, Form], merges: Merges) -> None:
     """"ABC" and the one organisation or place whose initials it spells."""
-    named = [k for k, f in forms.items() if len(f.tokens) > 1 and f.label in PLACES]
+    named = [k for k, f in forms.items() if len(f.tokens) > 1 and f.label in SPELLED]
     for key, form in forms.items():
         if len(form.tokens) != 1 or not any(s.isupper() and 2 <= len(s) <= 6
                                             for s in form.spellings):
@@ -180,7 +183,8 @@ def short_form_candidates(forms: dict[str, Form], short: str,
     for key, full in forms.items():
         if not contains(full.tokens, form.tokens) or (acronym and full.label == "PERSON"):
             continue
-        same_kind = full.label == form.label and form.label in ("PERSON", "ORG")
+        same_kind = full.label == form.label and form.label in ("PERSON", "ORG") or \
+            retyped_body(form, full)
         mislabel = (full.label == "PERSON" and form.label != "PERSON" and len(form.tokens) == 1
                     and form.label not in ("GPE", "LOC") and full.tokens[-1] == form.tokens[0])
         if same_kind or mislabel:
@@ -188,6 +192,16 @@ def short_form_candidates(forms: dict[str, Form], short: str,
             found[merges.root(key)] = (count + full.count, was_mislabel and not same_kind)
     found.pop(merges.root(short), None)
     return found
+
+
+def retyped_body(short: Form, full: Form) -> bool:
+    """A short form tagged an organisation may stand for a name whose head noun retyped it from
+    one ("Protection" for "Protection from Online Falsehoods and Manipulation Act", "Thomson-East
+    Coast" for "Thomson-East Coast Line"): such short forms joined it before it was retyped. A
+    short form with a head noun of its own names another thing ("Malaysian Border Security
+    Agency" is not its Act)."""
+    return short.label == "ORG" and full.label in ("LAW", "PROGRAMME", "FAC") and \
+        name_label(full.tokens) == full.label and head_kind(short.tokens) is None
 
 
 def merge_short_forms(forms: dict[str, Form], merges: Merges) -> None:
@@ -244,7 +258,10 @@ def make_entity(members: list[Form], evidence: list[str]) -> Entity:
     name = max(members, key=lambda f: (len(f.tokens) > 1, f.count, len(f.text))).text
     aliases = tuple(sorted(set().union(*(f.spellings for f in members)) - {name}))
     articles = tuple(sorted(set().union(*(f.articles for f in members))))
-    # A courtesy title names a person ("Mr Imran"), whatever most mentions were tagged.
-    kind = "PERSON" if any(f.titled for f in members) else labels.most_common(1)[0][0]
+    # A courtesy title names a person ("Mr Imran"), whatever most mentions were tagged; the
+    # head noun of a law, a scheme or a road names its kind, whatever its acronym was tagged.
+    shown = next(f for f in members if f.text == name)
+    kind = "PERSON" if any(f.titled for f in members) else \
+        name_label(shown.tokens) or labels.most_common(1)[0][0]
     return Entity(name=name, type=kind, aliases=aliases,
                   articles=articles, evidence=tuple(evidence))

@@ -1,14 +1,18 @@
 """Entity mentions -> normalised forms: what each recogniser mention names, read off the parse.
 
 Every spaCy mention is cleaned before merging (`entities.merge_entities` does that):
-  label     a courtesy title makes a person ("Mr Tan"), a preposition of place a place
-            ("in Kampong Reka"); a one-word person after a stray capitalised word is a piece of
-            a longer name and is dropped
+  label     a courtesy title or an age makes a person ("Mr Tan", "Tan, 38,"), a preposition
+            of place a place ("in Kampong Reka"), a price a product ("Gift Set (S$38)"), a head
+            noun its kind (`entity_kinds`: "X Road", "X Scheme"); a one-word person after a
+            stray capitalised word is a piece of a longer name and is dropped
   extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming");
-            lower-case words at the edges, possessives, leading titles and datelines go
+            lower-case words at the edges, possessives, an owner named on its own ("Tan's
+            Hillside Drive"), leading titles and datelines go
   splits    lists of names ("Ortiz, Orozco") and two bodies run together are cut apart
-  rejects   dates, figures, amounts, web addresses, office fields ("Minister of X") and common
-            words capitalised in headings ("Expiry Date") are no names
+  rejects   dates, figures, amounts, web addresses, office fields ("Minister for X"), offices
+            ("Non-Constituency MPs"), bare titles ("II Datuk"), common words capitalised in
+            headings ("Expiry Date") and acronyms the story spells out in lower case
+            ("certificates of entitlement (COE)") or counts ("a GRC") are no names
 Each surviving form keeps its recogniser labels, spellings and articles (`Form`).
 """
 
@@ -21,17 +25,16 @@ from typing import Any
 
 from unidecode import unidecode
 
+from .entity_kinds import cited_as_source, head_label, priced, with_age
 from .models import Story
 from .toolkit import Toolkit
 from .words import (
     DATELINE,
-    FACILITY_HEADS,
     HONORARY_TITLES,
     HONORIFICS,
+    INITIALS_SKIP,
     MONTH_WORDS,
     OFFICES,
-    ORGANISATION_HEADS,
-    PLACE_HEADS,
     TITLES,
     WEEKDAYS,
     fold,
@@ -41,6 +44,10 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
+# An amount in a currency code ("RM7,800", "S 1.5"): up to three capitals, then a figure with
+# a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
+CODED_AMOUNT = re.compile(r"[A-Z]{0,3}\s?\d{1,3}(?:[,.]\d+)+")
+ROMAN = re.compile(r"[ivx]{1,4}")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
@@ -59,8 +66,10 @@ class Form:
     spellings: set[str] = field(default_factory=set)
     articles: set[str] = field(default_factory=set)
     nicknames: set[str] = field(default_factory=set)  # keys of "Nickname Surname"
-    titled: bool = False  # named after a courtesy title at least once ("Mr Law")
+    titled: bool = False  # named after a courtesy title or before an age once ("Mr Law")
     placed: bool = False  # named after a preposition of place at least once ("in Kampong Reka")
+    priced: bool = False  # named before a price at least once ("Gift Set (S$33.80)")
+    sourced: int = 0  # mentions citing it as a report's source ("told CNA")
 
     @property
     def label(self) -> str:
@@ -77,26 +86,32 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     forms: dict[str, Form] = {}
     # The full parse (not the recogniser alone) because quotes read it next from the cache.
     docs = toolkit.parse([a.text for a in english])
+    named = {fold(POSSESSIVE.sub("", ent.text)) for doc in docs for ent in doc.ents}
+    cases = word_cases(docs)
     for article, doc in zip(english, docs):
         for ent in doc.ents:
             if ent.label_ not in LABELS:
                 continue
-            titled, at_place = after_title(ent), placed(ent)
+            titled, at_place = after_title(ent) or with_age(ent), placed(ent)
             label = "PERSON" if titled else "GPE" if dateline(ent) else ent.label_
             if label == "PERSON" and at_place:
                 label = "LOC"
-            if label == "PERSON" and name_piece(ent):
+            if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
                 continue
             if label == "PERSON" and len(ent) > 1:
-                ent = whole_name(ent)
-            text = name_text(ent, label)
+                ent = whole_name(field_trimmed(ent, cases))
+            text = name_text(ent, label, named)
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
-                add_form(forms, part, label, article.id, titled, at_place)
-    cases = word_cases(docs)
+                add_form(forms, part, label, article.id,
+                         (titled, at_place, priced(ent), cited_as_source(ent)))
     text = "\n".join(a.text for a in english)
     settle_places(forms)
-    return {key: form for key, form in forms.items() if not common_words(form, cases, text)}
+    settle_products(forms)
+    settle_outlets(forms)
+    counted = counted_acronyms(docs)
+    return {key: form for key, form in forms.items()
+            if not common_words(form, cases, text) and not form.spellings & counted}
 
 
 def settle_places(forms: dict[str, Form]) -> None:
@@ -108,6 +123,34 @@ def settle_places(forms: dict[str, Form]) -> None:
         places = sum(form.labels[label] for label in ("GPE", "LOC", "FAC", "ORG"))
         if form.placed and not form.titled and 0 < form.labels["PERSON"] <= places:
             form.labels["LOC"] += form.labels.pop("PERSON")
+
+
+def settle_products(forms: dict[str, Form]) -> None:
+    """A name priced once ("Golden Trio Collection (S$38)") is a product in every mention: its
+    other tags (a body, a place, an event) turn into products. One named after a courtesy title
+    stays a person."""
+    for form in forms.values():
+        if form.priced and not form.titled:
+            form.labels = Counter({"PRODUCT": form.count})
+
+
+def settle_outlets(forms: dict[str, Form]) -> None:
+    """A name cited as a report's source in at least half its mentions ("told ST", "according
+    to Lianhe Zaobao"), never after a courtesy title, is an outlet: an organisation in every
+    mention. Nationalities stay ("told Indonesian media" aside)."""
+    for form in forms.values():
+        if form.sourced and 2 * form.sourced >= form.count and not form.titled and \
+                form.label not in ("ORG", "NORP"):
+            form.labels = Counter({"ORG": form.count})
+
+
+def counted_acronyms(docs: list[Any]) -> set[str]:
+    """Acronyms the story counts like common nouns, heading a phrase after "a" or "an" ("a
+    GRC", "an SME", "a PAB"): the short form of a common noun, not a name. A name in capitals
+    takes "a" only before the noun it qualifies ("an HDB flat", "a DBS account")."""
+    return {t.text for doc in docs for t in doc
+            if t.is_upper and t.is_alpha and len(t) > 1 and t.dep_ != "compound"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)}
 
 
 def word_cases(docs: list[Any]) -> dict[str, list[int]]:
@@ -128,9 +171,10 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
     whose every word the story also writes in lower case is a product, a heading or a common
     noun ("Gift Box", "News"), unless a courtesy title names it a person ("Mr Law"). Acronyms
-    ("US", "WHO") are names."""
+    ("US", "WHO") are names, unless the story spells one out in lower case ("certificates of
+    entitlement (COE)": a common noun's short form)."""
     if form.text.isupper():
-        return False
+        return spelled_in_lower_case(form.text, text)
     if form.label == "PERSON" and not form.titled and \
             all(cases.get(t, (0, 0))[0] for t in form.tokens):
         return True  # "Sushi Box", "Gift Lantern", "News": every word also written as a word
@@ -139,6 +183,22 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
         return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
     lower, capital = cases.get(form.tokens[0], (0, 0))
     return lower > 0 and lower >= capital
+
+
+def spelled_in_lower_case(acronym: str, text: str) -> bool:
+    """Does the text spell the acronym out in lower-case words just before it in brackets
+    ("non-governmental organisation (NGO)")?"""
+    found = re.finditer(rf"((?:[\w-]+\s+){{1,8}})\(\s*{re.escape(acronym)}\s*\)", text)
+    for match in found:
+        words = match.group(1).split()
+        for n in range(1, len(words) + 1):
+            if not words[-n].islower():
+                break
+            parts = [p for w in words[-n:] for p in re.split(r"[-–]", w) if p]
+            if acronym.lower() in ("".join(p[0] for p in parts), "".join(
+                    p[0] for p in parts if p not in INITIALS_SKIP)):
+                return True
+    return False
 
 
 def after_title(ent: Any) -> bool:
@@ -184,6 +244,33 @@ def name_piece(ent: Any) -> bool:
         not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
 
 
+def qualifies_counted_noun(ent: Any) -> bool:
+    """A "person" qualifying a noun counted with "a" or "an" ("a Hougang flat", "a Zoom
+    wedding", "a Good Heart crewmember") names a place or a thing: a person's name before a
+    noun comes with "the" ("the Trump administration"), rarely with "a"."""
+    root = ent.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and \
+        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.head.children)
+
+
+def field_trimmed(ent: Any, cases: dict[str, list[int]]) -> Any:
+    """A person's name without the last word of an office's field the recogniser ran into it
+    ("Minister for Culture, Community and Youth Edwin Tong" read as "Youth Edwin Tong"): a
+    first word the story also writes in lower case, when an office's field ("minister for",
+    "MP of") runs up to the name in capitalised words. "and Tan Kiat How" stays whole."""
+    if len(ent) < 3 or not cases.get(fold(ent[0].text), (0, 0))[0]:
+        return ent
+    doc = ent.doc
+    window = doc[max(ent.sent.start, ent.start - 10):ent.start]
+    words = [t.lower_ for t in window]
+    fields = [i for i in range(len(words) - 1)
+              if words[i].rstrip(".") in OFFICES and words[i + 1] in ("for", "of")]
+    if fields and all(t.is_title or t.lower_ in ("and", ",", "&")
+                      for t in window[fields[-1] + 2:]):
+        return doc[ent.start + 1:ent.end]
+    return ent
+
+
 def whole_name(ent: Any) -> Any:
     """A person's name of two or more words with the piece the recogniser left off next to it
     ("Tan Wei" + "Ming", "Ng" + "Hui Ling"): a capitalised proper noun of no entity of its
@@ -211,16 +298,20 @@ def loose_name_word(token: Any) -> bool:
         token.lower_ not in TITLES | HONORARY_TITLES
 
 
-def name_text(ent: Any, label: str) -> str:
-    """The span without lower-case words at its edges (`capitalised_part`) and, for a person,
-    without a body's possessive before a name of two words or more ("Brewco's Arun Mehta");
-    "" when a body is only the office's field in a title ("Minister of Natural Resources",
-    "the Minister of Ecology": an office, not an organisation)."""
+def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset()) -> str:
+    """The span without lower-case words at its edges (`capitalised_part`) and without an
+    owner's possessive before a name of two words or more ("Brewco's Arun Mehta", "Tan's
+    Hillside Drive", "PSP's Affordable Homes Scheme"): for a name other than a person's, only
+    when the story names the owner on its own too, so a name whose first word is a common
+    noun stays whole ("People's Action Party", "Women's Wing"); "" when a body is only the office's field in a title
+    ("Minister of Natural Resources", "the Minister of Ecology": an office, not an
+    organisation)."""
     inner = [t.i for t in ent[:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
-    if label == "PERSON" and inner and ent.end - inner[-1] > 2:
-        ent = ent.doc[inner[-1] + 1:ent.end]  # "Brewco's Arun Mehta": the person after it
+    if inner and ent.end - inner[-1] > 2 and \
+            (label == "PERSON" or fold(ent.doc[ent.start:inner[-1]].text) in named):
+        ent = ent.doc[inner[-1] + 1:ent.end]  # the name after the owner's possessive
     text = capitalised_part(ent.text)
-    before = [t.lower_ for t in ent.doc[max(ent.start - 2, 0):ent.start]]
+    before = [t.lower_ for t in ent.doc[max(ent.start - 4, 0):ent.start]]
     if label in ("ORG", "FAC") and text and (office_of(before)
                                              or office_of(text.lower().split()[:2])):
         return ""
@@ -240,8 +331,10 @@ def capitalised_part(text: str) -> str:
 
 
 def office_of(words: list[str]) -> bool:
-    """Are the (lower-case) words an office word and "of" ("minister of", "secretary of")?"""
-    return len(words) == 2 and words[1] == "of" and words[0].rstrip(".") in OFFICES
+    """Do the (lower-case) words end in an office word and "of" or "for" ("minister of",
+    "secretary for", "minister of state for")?"""
+    return len(words) >= 2 and words[-1] in ("of", "for") and \
+        (words[-2].rstrip(".") in OFFICES or words[-4:] == ["minister", "of", "state", "for"])
 
 
 def org_parts(text: str) -> list[str]:
@@ -262,12 +355,15 @@ def org_parts(text: str) -> list[str]:
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
-             titled: bool = False, at_place: bool = False) -> None:
+             cues: tuple[bool, bool, bool, bool] = (False, False, False, False)) -> None:
+    """Count one mention; `cues`: after a courtesy title (or before an age), after a
+    preposition of place, before a price, cited as a report's source."""
+    titled, at_place, on_sale, source = cues
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
     if not tokens or not_a_name(tokens, label) or CURRENCY.search(found) or \
-            WEB_ADDRESS.search(found):
+            WEB_ADDRESS.search(found) or CODED_AMOUNT.fullmatch(found.strip()):
         return  # no name, an amount ("S$300") or a web or mail address
     key = " ".join(tokens)
     form = forms.setdefault(key, Form(text, tokens))
@@ -276,19 +372,10 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     form.articles.add(article)
     form.titled = form.titled or titled
     form.placed = form.placed or at_place
+    form.priced = form.priced or on_sale
+    form.sourced += source
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
-
-
-def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
-    """A "person" whose name ends in the head noun of a place, building or body ("Sungai Ara
-    Line", "Teluk Reka Island", "Hock Seng Holdings") is that kind of thing, unless a courtesy
-    title names a person ("Mr Lee Tower")."""
-    if label != "PERSON" or titled or len(tokens) < 2:
-        return label
-    head = tokens[-1]
-    return "FAC" if head in FACILITY_HEADS else "ORG" if head in ORGANISATION_HEADS else \
-        "LOC" if head in PLACE_HEADS else label
 
 
 def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
@@ -297,8 +384,14 @@ def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
     bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not."""
     if any(t in WEEKDAYS or t in MONTH_WORDS for t in tokens):
         return True
-    if all(t.isdigit() for t in tokens) or all(t in TITLES for t in tokens):
+    if all(t.isdigit() for t in tokens) or \
+            all(leading_title(t) or t in HONORARY_TITLES for t in tokens):
         return True  # a figure, or a piece of a title ("Defense" of "Defense Minister X")
+    if all(ROMAN.fullmatch(t) for t in tokens):
+        return True  # a rank of an office ("Deputy Prime Minister II")
+    if label != "PERSON" and len(tokens) > 1 and "of" not in tokens and \
+            (tokens[-1] in OFFICES or tokens[-1][:-1] in OFFICES):
+        return True  # an office, not a body ("Non-Constituency MPs", "Chief Operating Officer")
     return label in ("PERSON", "GPE", "LOC", "NORP") and any(c.isdigit() for t in tokens
                                                                for c in t)
 
@@ -309,9 +402,19 @@ def normalise(text: str) -> str:
     text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
     text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/-–—")
     words = text.split(" ")
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-        words = words[1:]
+    while len(words) > 1 and leading_title(words[0]) or \
+            len(words) > 2 and words[0].lower() in HONORARY_TITLES:
+        words = words[1:]  # "Datuk Seri X Y" -> "X Y"; "Haji Lane" stays whole
+    while len(words) > 1 and words[-1].lower() in HONORARY_TITLES:
+        words = words[:-1]  # "II Datuk" of "Deputy Prime Minister II Datuk Seri X"
     return " ".join(words)
+
+
+def leading_title(word: str) -> bool:
+    """A title that opens a span and is no part of the name: "Governor", "Dr.", "MPs" (of "MPs
+    Hany Soh and ...")."""
+    word = word.lower().rstrip(".")
+    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES - {"the"})
 
 
 def name_tokens(text: str) -> tuple[str, ...]:

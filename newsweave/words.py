@@ -88,6 +88,8 @@ MONTH_WORDS = frozenset({
     "january", "february", "march", "april", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec"})
+# Words skipped when spelling a name's initials ("Bank of England": BE or BOE).
+INITIALS_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "s"})
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # Head nouns of the names of places, buildings and bodies: a name ending in one ("X Airport",
 # "X Line", "X Holdings") is never a person, whatever the small recogniser says (it tags
@@ -113,6 +115,28 @@ ORGANISATION_HEADS = frozenset({
 PLACE_HEADS = frozenset({
     "district", "province", "county", "prefecture", "region", "city", "town", "village",
     "estate", "island", "islands", "river", "lake", "valley", "zone"})
+# Facility heads of things that are only ever places, never a body that acts ("X Road",
+# "X Line", "X Station"): whatever label the recogniser gave such a name (it calls roads and
+# rail lines organisations, streets towns), it is a facility. Heads of institutions that are
+# also bodies ("X Hospital", "X School", "X Hotel") are left out: an organisation is a fair
+# type for those. "ave" and "rd" are the short forms news copy writes in street names.
+ROUTE_HEADS = frozenset({
+    "airport", "terminal", "station", "interchange", "line", "expressway", "highway",
+    "street", "road", "avenue", "ave", "rd", "drive", "boulevard", "bridge", "tunnel",
+    "checkpoint", "reservoir", "depot", "stadium", "mall", "plaza", "tower", "towers",
+    "mosque", "temple", "cathedral"})
+# Head nouns of the names of laws and treaties ("Control of Supplies Act", "Paris Agreement")
+# and of government schemes and programmes ("Baby Bonus Scheme", "Proximity Housing Grant"):
+# named things, but neither a person, a place nor an organisation, which is what the
+# recogniser calls them. Such a name is typed LAW or PROGRAMME whatever the recogniser said.
+# "fund" is left out ("International Monetary Fund" is a body), so is "convention" (an event
+# as often as a treaty).
+LAW_HEADS = frozenset({"act", "bill", "charter", "code", "constitution", "treaty", "ordinance",
+                       "statute", "agreement", "accord", "accords"})
+PROGRAMME_HEADS = frozenset({
+    "scheme", "programme", "program", "package", "grant", "allowance", "voucher", "vouchers",
+    "subsidy", "subsidies", "rebate", "rebates", "credit", "credits", "levy", "initiative",
+    "incentive", "policy", "plan", "strategy"})
 
 
 # Scripts written without spaces between words (Chinese, Japanese): one character, one word.

@@ -267,7 +267,7 @@ def test_a_courtesy_title_keeps_a_name_ending_like_a_place_a_person():
     from newsweave.entity_forms import add_form
 
     forms: dict = {}
-    add_form(forms, "Lee Tower", "PERSON", "a0", titled=True)  # "Mr Lee Tower"
+    add_form(forms, "Lee Tower", "PERSON", "a0", (True, False, False, False))  # "Mr Lee Tower"
     add_form(forms, "Lee Tower", "PERSON", "a1")
     add_form(forms, "Ji-ho Park", "PERSON", "a0")  # a surname, no head noun
     assert forms["lee tower"].label == "PERSON"
@@ -329,3 +329,108 @@ def test_a_name_after_a_courtesy_title_is_a_person_whatever_most_tags_say():
     imran = Form("Imran", ("imran",), Counter({"ORG": 3, "PERSON": 1}), {"Imran"}, {"a0"},
                  titled=True)
     assert make_entity([imran], []).type == "PERSON"
+
+
+def test_the_head_noun_of_a_name_decides_its_type_whatever_the_recogniser_said():
+    from newsweave.entity_forms import add_form
+
+    forms: dict = {}
+    add_form(forms, "Rifle Range Road", "ORG", "a0")  # a road is never a body
+    add_form(forms, "Thomson Line", "GPE", "a0")
+    add_form(forms, "Baby Bonus Scheme", "ORG", "a0")
+    add_form(forms, "Control of Supplies Act 1961", "ORG", "a0")
+    add_form(forms, "Lee Kuan Yew School of Public Policy", "ORG", "a0")  # "School of": a body
+    add_form(forms, "Shenzhen Special Economic Zone", "ORG", "a0")
+    add_form(forms, "European Union", "GPE", "a0")  # a GPE stays one
+    add_form(forms, "Changi General Hospital", "ORG", "a0")  # an institution stays a body
+    assert {k: f.label for k, f in forms.items()} == {
+        "rifle range road": "FAC", "thomson line": "FAC", "baby bonus scheme": "PROGRAMME",
+        "control of supplies act 1961": "LAW", "lee kuan yew school of public policy": "ORG",
+        "shenzhen special economic zone": "LOC", "european union": "GPE",
+        "changi general hospital": "ORG"}
+
+
+def test_offices_amounts_and_bare_titles_are_no_names():
+    from newsweave.entity_forms import add_form
+
+    forms: dict = {}
+    for found, label in (("Non-Constituency MPs", "ORG"), ("Chief Operating Officer", "ORG"),
+                         ("RM7,800", "ORG"), ("II Datuk", "PERSON"), ("Datuk Seri", "PERSON"),
+                         ("MPs", "PERSON")):
+        add_form(forms, found, label, "a0")
+    assert forms == {}
+    assert normalise("Datuk Seri Fadillah Yusof") == "Fadillah Yusof"
+    assert normalise("Haji Lane") == "Haji Lane"  # a title word in a place's name stays
+    assert normalise("MPs Hany Soh") == "Hany Soh"
+
+
+def test_a_scheme_keeps_its_type_when_its_acronym_was_tagged_an_organisation(toolkit):
+    entities = merge_entities(make_story(
+        "Families can apply for a flat under the Parenthood Provisional Housing Scheme (PPHS) "
+        "while they wait. The PPHS has 2,000 flats.",
+        "More flats will be built under the PPHS, the Housing Board said on Monday."), toolkit)
+    found = entity_named(entities, "Parenthood Provisional Housing Scheme")
+    assert len(found) == 1 and found[0].type == "PROGRAMME" and "PPHS" in found[0].aliases
+
+
+def test_an_age_after_a_name_makes_a_person_and_a_price_a_product(toolkit):
+    entities = merge_entities(make_story(
+        "Fei Wang, 38, a Chinese national, received a three-month prison sentence. Fei Wang "
+        "must also pay a fee.",
+        "Go for the Golden Trio Collection (S$38.80) or the Golden Trio Collection in a box."),
+        toolkit)
+    assert [e.type for e in entity_named(entities, "Fei Wang")] == ["PERSON"]
+    assert [e.type for e in entity_named(entities, "Golden Trio Collection")] == ["PRODUCT"]
+
+
+def test_a_common_noun_spelled_out_before_its_acronym_is_no_entity(toolkit):
+    entities = merge_entities(make_story(
+        "The supply of certificates of entitlement (COE) will rise, the Land Transport "
+        "Authority (LTA) said. COE prices fell."), toolkit)
+    assert not entity_named(entities, "COE")
+    assert entity_named(entities, "LTA")  # "Land Transport Authority": a name, capitalised
+
+
+def test_an_owner_named_on_its_own_is_cut_off_a_place_after_its_possessive(toolkit):
+    entities = merge_entities(make_story(
+        "He was convicted of the murders of Mr Tan Boon Sin, 67, and his elder son, Mr Tan Chee "
+        "Heong, 42, at the senior Tan’s Hillside Drive house on the afternoon of July 10, 2013.",
+        "Tan, a retired businessman, had lived there for years, the People’s Action Party MP "
+        "said."), toolkit)
+    assert [e.type for e in entity_named(entities, "Hillside Drive")] == ["FAC"]
+    assert not entity_named(entities, "Tan’s Hillside Drive")
+    assert entity_named(entities, "People’s Action Party")  # "People" is named nowhere alone
+
+
+def test_an_acronym_counted_like_a_common_noun_is_no_entity(toolkit):
+    entities = merge_entities(make_story(
+        "The Workers' Party will contest a GRC in the east, Mr Singh said. The GRC has five "
+        "seats. Residents of an HDB flat in Hougang told the HDB about the leak."), toolkit)
+    assert not entity_named(entities, "GRC")  # "a GRC": a kind of constituency
+    assert entity_named(entities, "HDB")  # "an HDB flat": the name qualifies a noun
+
+
+def test_a_person_qualifying_a_noun_counted_with_a_is_no_person(toolkit):
+    entities = merge_entities(make_story(
+        "Three people died in a fire in a Hougang flat, occupied by a hoarder, on Monday.",
+        "A fire in a Hougang flat killed three people, occupied by a hoarder, on Monday.",
+        "The hoarder’s home in Hougang was engulfed in flames, the police said."), toolkit)
+    assert [e.type for e in entity_named(entities, "Hougang")] == ["GPE"]
+
+
+def test_a_name_cited_as_a_reports_source_is_an_outlet(toolkit):
+    entities = merge_entities(make_story(
+        "The MP declined to comment when contacted by reporters, Lianhe Zaobao reported.",
+        "The party will field new faces, a party member told Lianhe Zaobao on Friday.",
+        "Mr Tan told Mr Lee about the plan on Friday, and Lee Wei Ming agreed."), toolkit)
+    assert [e.type for e in entity_named(entities, "Lianhe Zaobao")] == ["ORG"]
+    assert [e.type for e in entity_named(entities, "Lee Wei Ming")] == ["PERSON"]
+
+
+def test_the_last_word_of_an_office_field_is_trimmed_off_a_persons_name(toolkit):
+    entities = merge_entities(make_story(
+        "It may not always be possible to find common ground, said Minister for Culture, "
+        "Community and Youth Edwin Tong.",
+        "Programmes for youth will grow, Mr Tong said."), toolkit)
+    assert entity_named(entities, "Edwin Tong")
+    assert not entity_named(entities, "Youth Edwin Tong")

@@ -1,0 +1,115 @@
+"""What kind of thing a name is, read off its head noun in English.
+
+The small recogniser types little-known names by guess: roads and rail lines as organisations,
+schemes and laws as organisations, local places as people. The head noun of a name of two words
+or more says what it names whatever the recogniser said ("X Road" is a facility, "X Scheme" a
+programme, "X Ministry" an organisation). The head is the word before "of" or "for" ("School of
+Public Policy", "Port of Tanjung Pelepas") or, when that word says nothing ("Control of Supplies
+Act"), the last word, figures aside ("Hougang Avenue 5", "Control of Supplies Act 1961").
+
+Strength of the cue by kind:
+  LAW, PROGRAMME  any label gives way (a courtesy title aside: "Mr Grant" stays a person)
+  FAC (routes)    any label gives way: a road, a line, a station is never a body
+  LOC             a person, body, event or product gives way; a GPE or a facility stays
+                  ("X City" may be a cinema)
+  ORG             anything but a GPE gives way ("European Union" may stay a GPE)
+  FAC, institutions ("X Hospital", "X Hotel")  only a person gives way: a body is a fair type
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .words import (
+    FACILITY_HEADS,
+    LAW_HEADS,
+    ORGANISATION_HEADS,
+    PLACE_HEADS,
+    PROGRAMME_HEADS,
+    ROUTE_HEADS,
+)
+
+# Labels a head noun of each kind overrides; None: every label.
+OVERRIDES: dict[str, frozenset[str] | None] = {
+    "LAW": None, "PROGRAMME": None, "ROUTE": None,
+    "LOC": frozenset({"PERSON", "ORG", "EVENT", "PRODUCT", "NORP"}),
+    "ORG": frozenset({"PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "NORP"}),
+    "FAC": frozenset({"PERSON"}),
+}
+KIND_LABEL = {"ROUTE": "FAC"}
+# ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
+# list of figures (", 12, 14").
+AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*(?![\d(])")
+# Words before a name that cite it as the source of a report: an outlet ("told CNA",
+# "according to Lianhe Zaobao", "queries from The Straits Times").
+SOURCE_CUES = (("told",), ("according", "to"), ("reported", "by"), ("quoted", "by"),
+               ("queries", "from"), ("interview", "with"))
+# "(S$33.80)", "($17.90)", "(RM28)" right after a name: the price of a product on sale.
+PRICE = re.compile(r"\s*\(\s*(?:[A-Z]{0,3}\$|RM|USD|SGD|US\$|£|€)\s?\d")
+
+
+def head_kind(tokens: tuple[str, ...]) -> str | None:
+    """The kind a name's head noun says ("LAW", "PROGRAMME", "ROUTE", "LOC", "ORG", "FAC"),
+    or None. Names of one word have no head to read."""
+    words = [t for t in tokens if not t.isdigit()]
+    if len(words) < 2:
+        return None
+    linked = [i for i, w in enumerate(words) if w in ("of", "for") and i > 0]
+    kind = noun_kind(words[linked[0] - 1]) if linked else None
+    return kind or noun_kind(words[-1])
+
+
+def noun_kind(word: str) -> str | None:
+    for kind, heads in (("LAW", LAW_HEADS), ("PROGRAMME", PROGRAMME_HEADS),
+                        ("ROUTE", ROUTE_HEADS), ("ORG", ORGANISATION_HEADS),
+                        ("LOC", PLACE_HEADS), ("FAC", FACILITY_HEADS)):
+        if word in heads:
+            return kind
+    return None
+
+
+def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
+    """The label of a mention once its head noun has been read: "Sungai Ara Line" tagged a
+    person or an organisation is a facility, "Baby Bonus Scheme" a programme, "Hock Seng
+    Holdings" tagged a person an organisation. A courtesy title keeps a person ("Mr Lee
+    Tower")."""
+    kind = head_kind(tokens)
+    if kind is None or titled:
+        return label
+    overridden = OVERRIDES[kind]
+    if overridden is not None and label not in overridden:
+        return label
+    return KIND_LABEL.get(kind, kind)
+
+
+def name_label(tokens: tuple[str, ...]) -> str | None:
+    """The type an entity's shown name fixes across all its mentions, when its head is one that
+    no recogniser label outweighs (a law, a programme, a route): "Parenthood Provisional
+    Housing Scheme" stays a programme though its acronym was tagged an organisation."""
+    kind = head_kind(tokens)
+    return KIND_LABEL.get(kind, kind) if kind is not None and OVERRIDES[kind] is None else None
+
+
+def with_age(ent: Any) -> bool:
+    """The name is followed by an age ("Fei Wang, 38, a Chinese national"): a person, whatever
+    the recogniser said, as after a courtesy title."""
+    return AGE.match(ent.doc.text[ent.end_char:ent.end_char + 20]) is not None
+
+
+def priced(ent: Any) -> bool:
+    """The name is followed by a price in brackets ("the Golden Trio Collection (S$38)"): a
+    product on sale, which the recogniser tags as a body, a place or a person."""
+    return PRICE.match(ent.doc.text[ent.end_char:ent.end_char + 12]) is not None
+
+
+def cited_as_source(ent: Any) -> bool:
+    """The name is cited as a report's source ("told ST", "according to Lianhe Zaobao",
+    "Ulasan.co reported"), and not as a modifier ("told Indonesian media"). People are cited so
+    too ("told Mr Tan"): `entity_forms.settle_outlets` weighs it over all mentions."""
+    doc = ent.doc
+    if ent.root.dep_ in ("compound", "amod", "nmod"):
+        return False
+    before = [t.lower_ for t in doc[max(ent.start - 3, 0):ent.start] if t.lower_ != "the"]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return after == "reported" or any(before[-len(cue):] == list(cue) for cue in SOURCE_CUES)
