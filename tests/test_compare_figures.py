@@ -237,6 +237,8 @@ def test_a_narrowed_count_is_a_part_not_the_whole(toolkit, settings):
     assert [(s.key, s.narrowed) for s in quantity_slots(doc)] == [
         ("count of incident", frozenset({"involve"})), ("count of case", frozenset({"severe"})),
         ("duration", frozenset())]
+    doc = toolkit.nlp("The top three sectors and the three largest banks were named.")
+    assert [s.narrowed for s in quantity_slots(doc)] == [frozenset(), frozenset()]
     assert not differences_of(toolkit, settings,
                               "There are 627 severe hoarding cases being monitored.",
                               "There are 270 hoarding cases being monitored.")

@@ -175,16 +175,18 @@ def with_agreeing(pair: tuple[int, int], entries: list[Entry],
     """The two sides of a lone candidate, each joined by the statements compared with it
     that state its value and not the other side's: a position lists every source that holds
     it ("338 rooms" in three articles against "a 330-room resort"), not the one sentence the
-    candidate was scored on."""
-    sides = []
+    candidate was scored on. An article that would stand on both sides joins neither."""
+    joined: list[list[int]] = []
     for mine, theirs in (pair, pair[::-1]):
-        side = list(entries[mine])
-        for k in sorted({b if a == mine else a for a, b in agreeing if mine in (a, b)}):
-            if k != theirs and kind.same_value(entries[mine], entries[k]) and \
-                    not kind.same_value(entries[theirs], entries[k]):
-                side.extend(entries[k])
-        sides.append(side)
-    return sides
+        joined.append([k for k in sorted({b if a == mine else a for a, b in agreeing
+                                          if mine in (a, b)})
+                       if k != theirs and kind.same_value(entries[mine], entries[k])
+                       and not kind.same_value(entries[theirs], entries[k])])
+    articles = [{s.mention.article for k in (side, *more) for s, _ in entries[k]}
+                for side, more in zip(pair, joined)]
+    return [entries[side] + [p for k in more for p in entries[k]
+                             if p[0].mention.article not in articles[1 - n]]
+            for n, (side, more) in enumerate(zip(pair, joined))]
 
 
 def related(x: Entry, y: Entry, kind: SlotKind) -> bool:

@@ -241,10 +241,11 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
 def narrowing(unit: Any, figure: Any) -> frozenset[str]:
     """Adjectives and participles that narrow what the unit counts ("627 severe cases", "5
     incidents involving knives"): such a count is of a part, not of the whole a bare count
-    gives. Words placing it in time ("recent") narrow nothing."""
+    gives. Words placing it in time ("recent") or picking the leading ones ("top", "largest")
+    narrow nothing."""
     return frozenset(c.lemma_.lower() for c in unit.children if c.i != figure.i and (
-        c.dep_ == "amod" and c.pos_ == "ADJ" and c.ent_type_ not in NOT_FIGURES
-        and c.lemma_.lower() not in UNNARROWING or c.dep_ == "acl" and c.tag_ == "VBG"))
+        c.dep_ == "amod" and c.pos_ == "ADJ" and c.tag_ != "JJS" and c.ent_type_ not in
+        NOT_FIGURES and c.lemma_.lower() not in UNNARROWING or c.dep_ == "acl" and c.tag_ == "VBG"))
 
 
 def thing_of(unit: Any) -> str:
