@@ -1,8 +1,10 @@
 """Clean Articles -> sentences -> claims, from one spaCy parse per article.
 
 English articles are parsed once: that parse drops photo captions (one-sentence paragraphs with
-no finite verb, or in the present tense in a story told in the past), splits sentences, and
-splits a sentence carrying several facts at clauses that have a subject of their own. Other
+no finite verb, or in the present tense in a story told in the past) and the site's appeals to
+the reader ("Please consider subscribing now.", and the paragraph such a sentence opens or
+closes: removed as "promo"), splits sentences, and splits a sentence carrying several facts at
+clauses that have a subject of their own, when each part reads as a statement on its own. Other
 languages get a punctuation sentence splitter that knows the end marks of every script
 (clean.split_sentences) and no parse (the English model would invent structure). Offsets index into the returned Article's text.
 """
@@ -15,7 +17,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .clean import split_sentences
+from .clean import READER_APPEAL, is_promo_sentence, split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
@@ -95,10 +97,14 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
     claims: list[Claim] = []
     offset, sentence_index = 0, 0
     for doc in kept:
-        for sent in doc.sents:
+        sents = whole_sentences(doc)
+        block = is_promo_block(sents)
+        for sent in sents:
             if not any(t.is_alpha for t in sent):
                 continue
-            if is_statement(sent):
+            if block or is_promo_sentence(sent.text):
+                removed.append(Removal(sent.text, "promo"))
+            elif is_statement(sent):
                 claims.extend(sentence_claims(article.id, sentence_index, sent, offset,
                                               settings))
             else:
@@ -107,6 +113,31 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
         offset += len(doc.text) + 2
     article = replace(article, text=text, removed=tuple(removed))
     return ParsedArticle(article, tuple(claims))
+
+
+def is_promo_block(sents: list[Any]) -> bool:
+    """A paragraph that opens with a promo sentence ("Follow us everywhere ... The site has
+    responsive design ...", "For more information on scams, visit ... Fighting scams is a
+    community effort.") or closes with an appeal to the reader ("... there are 3 stocks you
+    can consider buying. ... Just click here.") is the site's appeal as a whole. On the 576
+    LocalNews dev articles all 10 such paragraphs of two or more sentences were appeals,
+    disclaimers or "about us" blurbs. A pointer to more information closing a paragraph
+    ("Applications open in March. For more details, visit ...") leaves the news before it."""
+    return len(sents) > 1 and (is_promo_sentence(sents[0].text) or
+                               bool(READER_APPEAL.search(sents[-1].text)))
+
+
+def whole_sentences(doc: Any) -> list[Any]:
+    """The parser's sentences of one paragraph, with a break the parser put after a word and
+    before a capital mended ("... stations at Marsiling and Yew | Tee, as well as long
+    queues"): inside a paragraph a sentence ends with a mark, so one ending in a word runs on."""
+    spans: list[Any] = []
+    for sent in doc.sents:
+        if spans and spans[-1][-1].is_alpha and sent[0].is_alpha:
+            spans[-1] = doc[spans[-1].start:sent.end]
+        else:
+            spans.append(sent)
+    return spans
 
 
 def is_statement(sent: Any) -> bool:
@@ -279,9 +310,42 @@ def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
     if len(sent) < settings.split_min_tokens:
         return [(sent.start, sent.end)]
     cuts = [cut for token in sent if (cut := cut_before(token, sent)) is not None]
-    cuts = [c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4]
-    bounds = [sent.start] + sorted(set(cuts)) + [sent.end]
+    cuts = sorted({c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4})
+    ends = cuts[1:] + [sent.end]
+    cuts = [c for c, end in zip(cuts, ends) if stands_alone(sent.doc[c:end])]
+    bounds = [sent.start] + cuts + [sent.end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+# Words that open a clause which is part of another one, not a statement: "whether ...",
+# "how ...", "which ...", "if ..." ("asked how X works, and whether Y can get support").
+SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
+
+
+def stands_alone(part: Any) -> bool:
+    """A part split off a sentence reads as a statement of its own: its verb is finite, has a
+    subject (its own, or the main verb's it shares), and no subordinating word or auxiliary
+    opens it. Else the split would leave a half-clause ("and whether residents can get
+    support", "and how you can order them", "according to X, reported Y", "and Sumatran
+    flying dragon", "should they come across a crocodile"). A part that follows on with no
+    link word or mark before it ("to keep the windows | shut most of the time") is a
+    misparse."""
+    link = [t for t in part.doc[max(part.start - 1, 0):part.start + 1]]
+    if not any(t.is_punct or t.dep_ in ("cc", "mark") for t in link):
+        return False  # no word or mark joins it on: a misparse ("keep the windows | shut")
+    tokens = [t for t in part]
+    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc" or (
+            tokens[0].dep_ == "mark" and tokens[0].lower_ in SPLIT_MARKS)):
+        tokens.pop(0)
+    inside = {t.i for t in tokens}
+    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside),
+                None)
+    if verb is None or tokens[0].tag_ in SUBORDINATE_TAGS or (
+            tokens[0].dep_ in ("mark", "aux", "auxpass") and tokens[0].head.i == verb.i):
+        return False  # "whether ...", or a condition put first ("should they come across")
+    finite = verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE
+                                        for c in verb.children)
+    return finite and (has_subject(verb) or bool(shared_subject(tokens)))
 
 
 def cut_before(token: Any, sent: Any) -> int | None:
