@@ -4,7 +4,7 @@ English articles are parsed once: that parse drops photo captions (one-sentence 
 no finite verb, or in the present tense in a story told in the past) and the site's appeals to
 the reader ("Please consider subscribing now.", and the paragraph such a sentence opens or
 closes: removed as "promo"), splits sentences, and splits a sentence carrying several facts at
-clauses that have a subject of their own, when each part reads as a statement on its own. Other
+clauses that have a subject of their own. Other
 languages get a punctuation sentence splitter that knows the end marks of every script
 (clean.split_sentences) and no parse (the English model would invent structure). Offsets index into the returned Article's text.
 """
@@ -310,42 +310,9 @@ def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
     if len(sent) < settings.split_min_tokens:
         return [(sent.start, sent.end)]
     cuts = [cut for token in sent if (cut := cut_before(token, sent)) is not None]
-    cuts = sorted({c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4})
-    ends = cuts[1:] + [sent.end]
-    cuts = [c for c, end in zip(cuts, ends) if stands_alone(sent.doc[c:end])]
-    bounds = [sent.start] + cuts + [sent.end]
+    cuts = [c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4]
+    bounds = [sent.start] + sorted(set(cuts)) + [sent.end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-
-
-# Words that open a clause which is part of another one, not a statement: "whether ...",
-# "how ...", "which ...", "if ..." ("asked how X works, and whether Y can get support").
-SUBORDINATE_TAGS = {"WDT", "WP", "WP$", "WRB"}
-
-
-def stands_alone(part: Any) -> bool:
-    """A part split off a sentence reads as a statement of its own: its verb is finite, has a
-    subject (its own, or the main verb's it shares), and no subordinating word or auxiliary
-    opens it. Else the split would leave a half-clause ("and whether residents can get
-    support", "and how you can order them", "according to X, reported Y", "and Sumatran
-    flying dragon", "should they come across a crocodile"). A part that follows on with no
-    link word or mark before it ("to keep the windows | shut most of the time") is a
-    misparse."""
-    link = [t for t in part.doc[max(part.start - 1, 0):part.start + 1]]
-    if not any(t.is_punct or t.dep_ in ("cc", "mark") for t in link):
-        return False  # no word or mark joins it on: a misparse ("keep the windows | shut")
-    tokens = [t for t in part]
-    while len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc" or (
-            tokens[0].dep_ == "mark" and tokens[0].lower_ in SPLIT_MARKS)):
-        tokens.pop(0)
-    inside = {t.i for t in tokens}
-    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside),
-                None)
-    if verb is None or tokens[0].tag_ in SUBORDINATE_TAGS or (
-            tokens[0].dep_ in ("mark", "aux", "auxpass") and tokens[0].head.i == verb.i):
-        return False  # "whether ...", or a condition put first ("should they come across")
-    finite = verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE
-                                        for c in verb.children)
-    return finite and (has_subject(verb) or bool(shared_subject(tokens)))
 
 
 def cut_before(token: Any, sent: Any) -> int | None:
