@@ -1,8 +1,10 @@
 """Clean Articles -> sentences -> claims, from one spaCy parse per article.
 
 English articles are parsed once: that parse drops photo captions (one-sentence paragraphs with
-no finite verb, or in the present tense in a story told in the past), splits sentences, and
-splits a sentence carrying several facts at clauses that have a subject of their own. Other
+no finite verb, or in the present tense in a story told in the past) and the site's appeals to
+the reader ("Please consider subscribing now.", and the paragraph such a sentence opens or
+closes: removed as "promo"), splits sentences, and splits a sentence carrying several facts at
+clauses that have a subject of their own. Other
 languages get a punctuation sentence splitter that knows the end marks of every script
 (clean.split_sentences) and no parse (the English model would invent structure). Offsets index into the returned Article's text.
 """
@@ -15,7 +17,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .clean import split_sentences
+from .clean import READER_APPEAL, is_promo_sentence, split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
@@ -95,10 +97,14 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
     claims: list[Claim] = []
     offset, sentence_index = 0, 0
     for doc in kept:
-        for sent in doc.sents:
+        sents = whole_sentences(doc)
+        block = is_promo_block(sents)
+        for sent in sents:
             if not any(t.is_alpha for t in sent):
                 continue
-            if is_statement(sent):
+            if block or is_promo_sentence(sent.text):
+                removed.append(Removal(sent.text, "promo"))
+            elif is_statement(sent):
                 claims.extend(sentence_claims(article.id, sentence_index, sent, offset,
                                               settings))
             else:
@@ -107,6 +113,31 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
         offset += len(doc.text) + 2
     article = replace(article, text=text, removed=tuple(removed))
     return ParsedArticle(article, tuple(claims))
+
+
+def is_promo_block(sents: list[Any]) -> bool:
+    """A paragraph that opens with a promo sentence ("Follow us everywhere ... The site has
+    responsive design ...", "For more information on scams, visit ... Fighting scams is a
+    community effort.") or closes with an appeal to the reader ("... there are 3 stocks you
+    can consider buying. ... Just click here.") is the site's appeal as a whole. On the 576
+    LocalNews dev articles all 10 such paragraphs of two or more sentences were appeals,
+    disclaimers or "about us" blurbs. A pointer to more information closing a paragraph
+    ("Applications open in March. For more details, visit ...") leaves the news before it."""
+    return len(sents) > 1 and (is_promo_sentence(sents[0].text) or
+                               bool(READER_APPEAL.search(sents[-1].text)))
+
+
+def whole_sentences(doc: Any) -> list[Any]:
+    """The parser's sentences of one paragraph, with a break the parser put after a word and
+    before a capital mended ("... stations at Marsiling and Yew | Tee, as well as long
+    queues"): inside a paragraph a sentence ends with a mark, so one ending in a word runs on."""
+    spans: list[Any] = []
+    for sent in doc.sents:
+        if spans and spans[-1][-1].is_alpha and sent[0].is_alpha:
+            spans[-1] = doc[spans[-1].start:sent.end]
+        else:
+            spans.append(sent)
+    return spans
 
 
 def is_statement(sent: Any) -> bool:

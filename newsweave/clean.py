@@ -51,9 +51,24 @@ PROMO = re.compile(
     r"^\s*(?:here['’]?s\s+(?:everything|what|all)\s+you\s+need\s+to\s+know|"
     r"find\s+out\s+more)",
     re.IGNORECASE)
-# A caption's closing photo credit: "...in Russia.—Reuters", "... (Photo: AFP)", "Photo: X/Y".
+# A sentence addressed to the reader about the site, not the story, wherever it stands in a
+# paragraph ("... policy. Please consider subscribing now.", "For more information on scams,
+# visit www...."): the line-level PROMO needs the whole line short, these phrases don't. Kept
+# to phrases no reported sentence uses ("subscribe to receive the statement" is news, so only
+# the imperative "Subscribe ..." at a sentence's start and the reader's "subscribing").
+READER_APPEAL = re.compile(r"^\W*subscribe\b|\bsubscribing\b|\bclick\s+here\b|\bfollow\s+us\b",
+                           re.IGNORECASE)
+MORE_POINTER = re.compile(r"^\W*for\s+more\s+(?:information|details|updates|stories)\b",
+                          re.IGNORECASE)
+
+
+def is_promo_sentence(text: str) -> bool:
+    return bool(READER_APPEAL.search(text) or MORE_POINTER.search(text))
+# A caption's closing photo credit: "...in Russia.—Reuters", "... (Photo: AFP)", "Photo: X/Y",
+# "... (Picture source: US DoD)".
 CREDIT = re.compile(r"(?:[.)]\s*[—–]\s*|\s[—–|/]\s*|\(\s*)(?:photo|image|picture|file|credit)?"
-                    r"\s*:?\s*[A-Z][\w.&/ -]{1,40}\)?\s*$|^\s*(?:photo|image|picture)\s*:",
+                    r"(?:\s*(?:source|credit|courtesy))?\s*:?\s*[A-Z][\w.&/ -]{1,40}\)?\s*$|"
+                    r"^\s*(?:photo|image|picture)\s*:",
                     re.IGNORECASE)
 # Closing quotes and brackets that may follow a sentence's end mark, after a space in text rebuilt
 # from tokens ("said . ''"); "“" too, which closes German quotes and ends many scraped ones.
@@ -79,6 +94,12 @@ TRAILING_CREDIT = regex.compile(
     rf"(?=\p{{Lu}}{{3}}){CAPS}(?:\s*[,/&]\s*{CAPS}){{0,3}}"
     rf"|[-–—]\s*\p{{Lu}}[\w/&-]+(?:\s*[,/&]?\s*\p{{Lu}}[\w/&-]+){{0,2}}"
     r"|\(\p{Lu}[\w/ .-]{0,20}\))\s*$")
+# The age stamp of an item in a list of other articles ("Politics2 weeks ago", "5 days ago"; a
+# section label, when there is one, runs into the number, as scraped pages join the label and
+# the time elements): the line after it is that article's headline, whatever its last mark
+# ("... owners or long-term lessees?"), which the heading rule lets through.
+AGE_STAMP = re.compile(r"^\W*(?:[^\W\d][\w&]*(?:\s+[\w&]+)?)?\d+\s+(?:second|minute|"
+                       r"hour|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE)
 SHORT_DATE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
                         r"\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$")
 # Hard wraps: a file is hard-wrapped at the length its 90th-percentile line reaches, when at
@@ -291,11 +312,16 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
     seen: dict[str, int] = {}  # kept text -> paragraph it was first kept in
     sizes = Counter(line.paragraph for line in lines)
     story_started = False  # headings before the first sentence are front matter (see below)
+    after_stamp = False
     for line in lines:
         story_started = story_started or is_sentence(line.text, settings)
         reason = boilerplate_reason(line, sizes[line.paragraph] == 1, settings)
         if reason == "heading" and not story_started:
             reason = None
+        if AGE_STAMP.match(line.text) or (
+                after_stamp and count_words(line.text) < settings.heading_max_words):
+            reason = "related"
+        after_stamp = bool(AGE_STAMP.match(line.text))
         if reason is None and is_duplicate(line, kept, seen, settings):
             reason = "duplicate"
         if reason:
@@ -341,10 +367,32 @@ def is_heading(text: str) -> bool:
     """One line, no end mark: a heading, a list label, the headline of another article in a
     related-links list. A line that ends with a colon (it introduces what follows) or a web
     address, or that holds a sentence end inside ("... in the past. THE STAR"), is a
-    sentence."""
+    sentence, unless it is titled like a heading (`is_titled_heading`)."""
     stripped = text.rstrip()
+    if is_titled_heading(stripped):
+        return True
     return not (SENTENCE_END.search(stripped) or stripped.endswith(":")
                 or "." in stripped.split()[-1] or len(split_sentences(stripped)) > 1)
+
+
+# A numbered question ("5. Where can I check my balance?") heads an FAQ's answer.
+NUMBERED_QUESTION = re.compile(r"^\d{1,2}[.)]\s+\S.*\?$")
+# Words shorter than this stay lower case in a title ("of", "to", "the", "and").
+TITLE_WORD_MIN = 4
+OPENERS = "\"'“‘(["
+
+
+def is_titled_heading(text: str) -> bool:
+    """A heading whatever its marks: a numbered question ("5. Where can I ...?"), or a line in
+    title case, every word of four letters or more capitalised ("How Will This Change Affect
+    Members?", "Government Announces Aid – Check If You Qualify!"); prose is in sentence
+    case. A full stop or a colon at the end keeps the line a sentence, as in `is_heading`."""
+    if NUMBERED_QUESTION.match(text):
+        return True
+    long_words = [w.lstrip(OPENERS) for w in WORD_TOKEN.findall(text)]
+    long_words = [w for w in long_words if len(w) >= TITLE_WORD_MIN and w[0].isalpha()]
+    return not text.endswith((".", ":")) and len(long_words) >= 3 and \
+        all(w[0].isupper() for w in long_words)
 
 
 def join_paragraphs(lines: list[Line]) -> list[str]:

@@ -272,3 +272,38 @@ def test_signposts_to_more_are_promos(toolkit, settings):
     assert "everything you need" not in claims and "find out more about demand" in claims
     reasons = {(r.text, r.reason) for r in parsed.article.removed}
     assert ("Here's everything you need to know about the new rate.", "promo") in reasons
+
+
+def test_a_headline_after_an_age_stamp_is_a_related_link_whatever_its_last_mark(settings):
+    story = LONG_PARAGRAPH[:-len(" REUTERS, AFP")]
+    listing = ["-", "Opinion2 weeks ago",
+               "Revisiting home ownership: Are flat buyers owners or lessees?", "-",
+               "Politics5 days ago", "Minister defends response in town council case"]
+    text = "\n".join([story, *listing])
+    article = clean(text, settings)
+    assert article.text == story
+    assert [(r.text, r.reason) for r in article.removed if r.reason == "related"] == [
+        ("Opinion2 weeks ago", "related"),
+        ("Revisiting home ownership: Are flat buyers owners or lessees?", "related"),
+        ("Politics5 days ago", "related"),
+        ("Minister defends response in town council case", "related")]
+
+
+def test_questions_in_title_case_or_numbered_are_headings_and_prose_questions_stay(settings):
+    paragraphs = [LONG_PARAGRAPH, "How Will This Change Affect Fund Members?",
+                  "Members over 55 will see their special account closed in January.",
+                  "5. Where can I check my balances after this transition?",
+                  "You can log in to the fund's website to check your balances.",
+                  "Why did the board wait so long to act?"]
+    article = clean("\n\n".join(paragraphs), settings)
+    assert [(r.text, r.reason) for r in article.removed if r.reason == "heading"] == [
+        (paragraphs[1], "heading"), (paragraphs[3], "heading")]
+    assert "Why did the board wait so long to act?" in article.text
+
+
+def test_a_caption_credited_to_a_picture_source_is_a_caption(settings):
+    caption = ("A fighter jet of the air force taxis on the flight line upon arrival at the "
+               "base, Sept. 12, 2024 (Picture source: US DoD)")
+    article = clean("\n\n".join([LONG_PARAGRAPH, caption, LONG_PARAGRAPH.replace(
+        "Thursday", "Friday")]), settings)
+    assert (caption, "caption") in {(r.text, r.reason) for r in article.removed}
