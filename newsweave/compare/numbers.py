@@ -111,7 +111,7 @@ class Numbers(EventKind):
         if states_both(b, x, y) or states_both(a, y, x):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
         if x.key.startswith((ADDRESS, ORDINAL)):
-            return x.value == y.value  # a house number is exact: 12 and 112 are two houses
+            return x.value == y.value  # exact: houses 12 and 112, the third and the second
         if x.moment and y.moment and x.moment != y.moment:
             return True  # a running count on two days: "as of Monday, 9" / "by Tuesday, 17"
         tolerance = HEDGED_TOLERANCE if vague(x) or vague(y) else EXACT_TOLERANCE
