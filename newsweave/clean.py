@@ -61,9 +61,6 @@ READER_APPEAL = re.compile(r"^\W*subscribe\b|\bsubscribing\b|\bclick\s+here\b|\b
 MORE_POINTER = re.compile(r"^\W*for\s+more\s+(?:information|details|updates|stories)\b",
                           re.IGNORECASE)
 
-
-def is_promo_sentence(text: str) -> bool:
-    return bool(READER_APPEAL.search(text) or MORE_POINTER.search(text))
 # A caption's closing photo credit: "...in Russia.—Reuters", "... (Photo: AFP)", "Photo: X/Y",
 # "... (Picture source: US DoD)".
 CREDIT = re.compile(r"(?:[.)]\s*[—–]\s*|\s[—–|/]\s*|\(\s*)(?:photo|image|picture|file|credit)?"
@@ -318,10 +315,10 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
         reason = boilerplate_reason(line, sizes[line.paragraph] == 1, settings)
         if reason == "heading" and not story_started:
             reason = None
-        if AGE_STAMP.match(line.text) or (
-                after_stamp and count_words(line.text) < settings.heading_max_words):
+        stamp = bool(AGE_STAMP.match(line.text))
+        if stamp or after_stamp and count_words(line.text) < settings.heading_max_words:
             reason = "related"
-        after_stamp = bool(AGE_STAMP.match(line.text))
+        after_stamp = stamp
         if reason is None and is_duplicate(line, kept, seen, settings):
             reason = "duplicate"
         if reason:
@@ -361,6 +358,11 @@ def boilerplate_reason(line: Line, alone: bool, settings: Settings) -> str | Non
     if alone and words < settings.heading_max_words and is_heading(text):
         return "heading"
     return None
+
+
+def is_promo_sentence(text: str) -> bool:
+    """A sentence addressed to the reader about the site (`READER_APPEAL`, `MORE_POINTER`)."""
+    return bool(READER_APPEAL.search(text) or MORE_POINTER.search(text))
 
 
 def is_heading(text: str) -> bool:

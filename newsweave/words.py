@@ -171,3 +171,10 @@ def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)
+
+
+# Adjectives that place a thing in time or pick the leading ones without narrowing what is
+# ranked or counted: "the recent change in leadership is the second" ranks changes in
+# leadership; "the top three sectors" are three sectors (superlatives, "the three largest
+# banks", are read alike: `compare.number_slots.narrowing`; used by `compare.ordinal_slots` too).
+UNNARROWING = {"recent", "latest", "new", "current", "last", "previous", "past", "top"}

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from ..words import UNNARROWING
 from .dates import tally_day
 from .figures import (
     MULTIPLIERS,
@@ -23,7 +24,6 @@ from .figures import (
     unit_of,
     word_value,
 )
-from .ordinal_slots import UNNARROWING
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 

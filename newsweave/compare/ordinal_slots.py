@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..words import UNNARROWING
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 
@@ -23,11 +24,6 @@ DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)", re.IGNORECASE)
 # Links from an ordinal standing alone to the noun it ranks through the verb "be": "the
 # change is the second", "the second was the change".
 COPULA_ROLES = {"attr", "acomp", "nsubj"}
-# Adjectives that place a thing in time or pick the leading ones without narrowing what is
-# ranked or counted: "the recent change in leadership is the second" ranks changes in
-# leadership; "the top three sectors" are three sectors (superlatives, "the three largest
-# banks", are read alike: `number_slots.narrowing`).
-UNNARROWING = {"recent", "latest", "new", "current", "last", "previous", "past", "top"}
 
 
 def ordinal_slots(doc: Any) -> list[NumberSlot]:
