@@ -840,3 +840,26 @@ def test_a_position_lists_every_source_that_holds_it(toolkit, settings):
     assert [[(p.value, p.articles) for p in c.positions]
             for c in differences(story, toolkit, settings)] == [
         [("338 guest rooms", ("a0", "a1")), ("330-room", ("a2",))]]
+
+
+def test_same_kind_in_other_words_is_not_a_conflict(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The court gave him a prison term of six years.",
+                            "The court gave him a jail term of six years.")
+    assert not conflicts_of(toolkit, settings, "He hit the guard with a steel bar.",
+                            "He hit the guard with a metal bar.")
+
+
+def test_a_member_of_another_class_is_still_a_conflict(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The officer fired a rubber bullet.",
+                         "The officer fired a metal bullet.")
+    assert [c.kind for c in found] == ["attribute"]
+
+
+def test_yet_to_happen_is_not_done_and_a_negated_denial_denies_nothing(toolkit, settings):
+    assert not claims_of(toolkit, settings, "The new bridge over the river has yet to open.",
+                         "The new bridge over the river has not opened.")
+    found = claims_of(toolkit, settings, "The new bridge over the river has yet to open.",
+                      "The new bridge over the river opened.")
+    assert [c.kind for c in found] == ["claim"]
+    assert not claims_of(toolkit, settings, "It is not disputed that the guard pushed the man.",
+                         "The guard pushed the man.")

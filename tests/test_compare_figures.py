@@ -246,3 +246,12 @@ def test_a_narrowed_count_is_a_part_not_the_whole(toolkit, settings):
                            "There are 627 severe hoarding cases being monitored.",
                            "There are 607 severe hoarding cases being monitored.")
     assert [c.kind for c in found] == ["number"]
+
+
+def test_a_rate_written_with_a_is_a_rate_like_per(toolkit, settings):
+    found = conflicts_of(toolkit, settings,
+                         "The new terminal can handle 10,000 passengers per hour.",
+                         "The new terminal can handle 15,000 passengers an hour.")
+    assert [c.kind for c in found] == ["number"]
+    assert not conflicts_of(toolkit, settings, "The new terminal handled 10,000 passengers.",
+                            "The new terminal can handle 15,000 passengers an hour.")

@@ -141,8 +141,13 @@ def negated(verb: Any, predicate: Any) -> bool:
         step, node = node.dep_, node.head
         if fold(node.lemma_) in DENIALS | NEGATING_HEADS:
             # "denied the allegations and was reviewing the matter": a predicate coordinated
-            # with the denial is a second statement, not what is denied.
-            count += step != "conj"
+            # with the denial is a second statement, not what is denied; "it is not disputed
+            # that he pushed her": a denial negated denies nothing.
+            count += step != "conj" and not any(c.dep_ == "neg" for c in node.children)
+            break
+        if step == "xcomp" and fold(node.lemma_) in ("have", "be") \
+                and any(c.lower_ == "yet" for c in node.children):
+            count += 1  # "has yet to open", "is yet to be released": not (yet) done
             break
         if step == "xcomp" and fold(node.lemma_) in INTENT_VERBS \
                 and any(c.dep_ == "neg" for c in node.children):

@@ -109,7 +109,10 @@ def slot_conflicts(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind]
     """Disagreements between the story's statements, one kind at a time, each with the
     probability that it is real as its confidence."""
     buckets: dict[tuple[str, str], Entry] = defaultdict(list)
-    for said in read_mentions(story, toolkit, kinds):
+    saids = read_mentions(story, toolkit, kinds)
+    for kind in kinds.values():
+        saids = kind.with_story(saids, judge.encode)
+    for said in saids:
         for slot in said.slots:
             buckets[(slot.kind, slot.key)].append((said, slot))
     found: dict[str, Conflict] = {}

@@ -10,13 +10,17 @@ speak of one thing (`comparable`), when their values agree, and how a disagreeme
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
+
+import numpy as np
 
 from ..models import Conflict, Position
 from .parse import PRONOUNS
 from .slots import Entry, Said, Slot
 
+# Texts -> unit vectors, one row each (the toolkit's sentence encoder).
+Encode = Callable[[list[str]], np.ndarray]
 # Two dates of one fact under different verbs: one event misdated only this close together.
 SAME_EVENT_DAYS = 7
 
@@ -37,6 +41,12 @@ class SlotKind:
 
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         raise NotImplementedError
+
+    def with_story(self, saids: list[Said], encode: Encode | None) -> list[Said]:
+        """The statements with this kind's slots completed from the whole story (what only
+        the story's other statements can tell); as read by default."""
+        del encode
+        return saids
 
     def agree(self, a: Said, x: Any, b: Said, y: Any) -> bool:
         return bool(x.value == y.value)

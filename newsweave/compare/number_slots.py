@@ -60,6 +60,8 @@ STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", 
                 "blvd", "way", "crescent", "close", "place", "terrace", "highway"}
 # Entity types whose digits are no count or measure of a thing.
 NOT_FIGURES = {"MONEY", "DATE", "TIME", "PERCENT", "ORDINAL"}
+# Determiners making a noun after a figure its rate's measure: "500 tonnes a day".
+EACH_ONE = {"a", "an", "each", "every"}
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
 
 
@@ -263,14 +265,30 @@ def thing_of(unit: Any) -> str:
 
 
 def rate_of(unit: Any) -> str:
-    """" per hour" of "10,000 passengers per hour", "80 km per hour": a figure per something
-    is a rate, compared with rates of that something only ("" for anything else)."""
+    """" per hour" of "10,000 passengers per hour", "80 km per hour" and "15,000 passengers
+    an hour": a figure per something is a rate, compared with rates of that something only
+    ("" for anything else)."""
     for child in unit.children:
-        if child.lower_ == "per" and child.i > unit.i:
+        if child.i < unit.i:
+            continue
+        if child.lower_ == "per":
             thing = next((t for t in child.children if t.dep_ == "pobj"), None)
             if thing is not None:
                 return f" per {thing.lemma_.lower()}"
-    return ""
+    return per_time_after(unit)
+
+
+def per_time_after(unit: Any) -> str:
+    """" per hour" of "15,000 passengers an hour", "500 tonnes a day": a unit of time right
+    after the unit, with "a", "each" or "every", is what the figure is a rate of (read from
+    the words: the parser hangs "an hour" on the noun or on the verb)."""
+    doc = unit.doc
+    if unit.i + 2 >= len(doc) or doc[unit.i + 1].lower_ not in EACH_ONE:
+        return ""
+    time = doc[unit.i + 2]
+    found = measure(1.0, time.lemma_.lower()) if time.pos_ == "NOUN" else None
+    return f" per {time.lemma_.lower()}" if found is not None and found[0] == "duration" \
+        else ""
 
 
 def address_slots(doc: Any) -> list[NumberSlot]:

@@ -62,6 +62,9 @@ class TimeSlot(Slot):
 class AttributeSlot(Slot):
     kind: ClassVar[str] = "attribute"
     value: frozenset[str]  # the modifiers saying what kind of thing it is
+    # The story's other modifiers that say the same in other words ("prison" for "jail"),
+    # filled in once the whole story is read (`attributes.with_alike_modifiers`).
+    alike: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, kw_only=True)
