@@ -16,6 +16,9 @@ from .words import WEEKDAYS, fold
 
 # How a bounded date shows in a position's value ("by 2024-12-19").
 BOUND_SHOWN = {"upper": "by ", "lower": "after "}
+# Words naming a day by its distance from the publication date.
+DAYS_FROM_PUBLICATION = {"today": 0, "this morning": 0, "tonight": 0, "this evening": 0,
+                         "yesterday": -1, "last night": -1, "tomorrow": 1}
 WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
                             "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
 MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
@@ -103,12 +106,8 @@ def resolve_date(text: str, published: str, future: bool = False) -> str | None:
     dateparser gives the previous week for the same weekday, hence the rule here."""
     phrase = phrase_of(text)
     base = date.fromisoformat(published)
-    if phrase in ("today", "this morning", "tonight", "this evening"):
-        return base.isoformat()
-    if phrase in ("yesterday", "last night"):
-        return (base - timedelta(days=1)).isoformat()
-    if phrase == "tomorrow":
-        return (base + timedelta(days=1)).isoformat()
+    if phrase in DAYS_FROM_PUBLICATION:
+        return (base + timedelta(days=DAYS_FROM_PUBLICATION[phrase])).isoformat()
     match = WEEKDAY_PHRASE.match(phrase)
     if match:
         return weekday_date(phrase, WEEKDAYS.index(match.group(1)), base, future).isoformat()

@@ -125,7 +125,7 @@ def _possible_section(possible: tuple[Conflict, ...], labels: Mapping[str, str])
     """Differences judged less likely than the shown ones to be real, one line each."""
     if not possible:
         return []
-    lines = ["## Possible differences (not compared as one statement; most likely first)", ""]
+    lines = ["## Possible differences (for a reader to check; most likely first)", ""]
     for conflict in possible:
         sides = "; ".join(f'"{_inline(p.value)}" {_cite(p.articles, labels)}'
                           for p in conflict.positions)

@@ -193,3 +193,17 @@ def test_deputy_injected_into_a_real_story_is_reported_with_its_side(real_story,
 
 def test_reference_story_has_no_title_conflict(reference_story, toolkit):
     assert not title_conflicts(reference_story, reference_story.entities, toolkit)
+
+
+def test_posts_told_apart_by_modifiers_are_listed_and_deputy_posts_shown(toolkit, settings):
+    from newsweave.compare import story_conflicts
+
+    story = make_story("Foreign Minister Maria Lopez met the delegation on Monday.",
+                       "Defence Minister Maria Lopez met the delegation on Monday.")
+    shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
+    assert not shown
+    assert [c.kind for c in possible] == ["title"]
+    story = make_story("Deputy Mayor John Harper opened the bridge on Friday.",
+                       "Mayor John Harper opened the bridge on Friday.")
+    shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
+    assert [c.kind for c in shown] == ["title"] and not possible

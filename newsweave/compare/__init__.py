@@ -36,7 +36,7 @@ from .names import Names
 from .numbers import Numbers
 from .scorer import packaged_scorer
 from .times import Times
-from .titles import title_conflicts
+from .titles import ranks_apart, title_conflicts
 
 SLOT_KINDS: dict[str, SlotKind] = {kind.name: kind for kind in (
     Numbers(), Dates(), Times(), Attributes(), Names(), Claims())}
@@ -51,13 +51,16 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
                     ) -> tuple[tuple[Conflict, ...], tuple[Conflict, ...]]:
     """The disagreements a report shows and the possible differences it lists apart, each
     most confident first. Slot disagreements are split at the scorer's `show` probability;
-    titles that exclude each other are shown (they are read from whole articles and have no
-    scorer of their own yet)."""
+    titles that exclude each other (read from whole articles, with no scorer of their own)
+    are shown when they are a post and its deputy post, listed otherwise
+    (`titles.ranks_apart`)."""
     owner = entity_of_name(entities)
     shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
-    return (most_confident_first([*shown, *title_conflicts(story, entities, toolkit)]),
-            distinct(possible)[:settings.possible_max])
+    titles = title_conflicts(story, entities, toolkit)
+    listed = [c for c in titles if not ranks_apart(c)]
+    return (most_confident_first([*shown, *(c for c in titles if ranks_apart(c))]),
+            distinct(most_confident_first([*listed, *possible]))[:settings.possible_max])
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:

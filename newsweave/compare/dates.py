@@ -17,6 +17,7 @@ from typing import Any
 from ..dating import (
     BOUND_SHOWN,
     DAY_INSIDE,
+    DAYS_FROM_PUBLICATION,
     MONTHS,
     WEEKDAY_PHRASE,
     date_core,
@@ -71,8 +72,10 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             # When something was said dates the statement: comparable within one fact only.
             base["event"] = ""
         value, last, explicit = resolved
+        relative = not explicit or today or phrase_of(ent.text) in DAYS_FROM_PUBLICATION
         slots.append(DateSlot(key="date", value=value, last=last, shown=ent.text,
-                              explicit=explicit, bound=date_bound(ent), stated=stated, **base))
+                              explicit=explicit, relative=relative, bound=date_bound(ent),
+                              stated=stated, **base))
     written = {s.event for s in slots if s.explicit}
     named = {s.event: weekday_in(s.shown) for s in slots if not s.explicit}
     return [replace(s, weekday=weekday_in(s.shown) or named.get(s.event, "")) if s.explicit
@@ -226,8 +229,13 @@ class Dates(EventKind):
         return list(date_slots(doc, published))
 
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
+        """As for any event's value, except a day counted from a publication date that was
+        itself inferred (an undated article takes its story's median date): "yesterday" and
+        "on Thursday" there are guesses on a guess, listed as possible differences at most."""
         if x.additive or y.additive:
             return False  # "also sold on Feb 21": another sale, not a second date for this one
+        if guessed_day(a, x) or guessed_day(b, y):
+            return False
         return super().comparable(a, x, b, y)
 
     def same_fact_comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
@@ -290,6 +298,11 @@ class Dates(EventKind):
     def topic(self, slots: list[Slot]) -> str:
         event = next((s.event for s in slots if s.event), "")
         return f"date of {event}" if event else "date"
+
+
+def guessed_day(said: Said, slot: Slot) -> bool:
+    """The slot's day was counted from a publication date the chain inferred."""
+    return said.inferred_date and getattr(slot, "relative", False)
 
 
 def coarsest(x: str, y: str) -> tuple[str, str]:

@@ -60,6 +60,8 @@ STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", 
                 "blvd", "way", "crescent", "close", "place", "terrace", "highway"}
 # Entity types whose digits are no count or measure of a thing.
 NOT_FIGURES = {"MONEY", "DATE", "TIME", "PERCENT", "ORDINAL"}
+# Words after a span of time that make it a moment: "four years ago", "nine days earlier".
+OFFSET_WORDS = {"ago", "earlier", "later", "previously"}
 # Determiners making a noun after a figure its rate's measure: "500 tonnes a day".
 EACH_ONE = {"a", "an", "each", "every"}
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
@@ -195,6 +197,20 @@ def not_an_amount(unit: Any) -> bool:
     return after == "old" or any(c.lower_ in ("every", "each", "per") for c in unit.children)
 
 
+def time_offset(unit: Any) -> bool:
+    """"promoted four years ago", "a heart attack nine days earlier": a span that places an
+    event in time is a moment, not how long anything lasted."""
+    return unit.dep_ == "npadvmod" and unit.head.lower_ in OFFSET_WORDS
+
+
+def whole_of_a_part(unit: Any) -> bool:
+    """"28 of his 68 punches", "two of the three victims died": what the verb says is of the
+    part; the whole it is taken from is another figure."""
+    of = unit.head
+    return unit.dep_ == "pobj" and of.lower_ == "of" and of.head.i != of.i \
+        and is_number(of.head)
+
+
 def interval_of(unit: Any, dimension: str) -> str:
     """"every 14 months", "a train every two to three minutes": a span of time that repeats
     is an interval, compared with intervals only ("" for anything else)."""
@@ -221,6 +237,7 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
         interval = interval_of(unit, measured[0]) if measured is not None else ""
         rate = rate_of(unit)
         if is_partial(token, unit) or number_follows(token, unit) or \
+                time_offset(unit) or whole_of_a_part(unit) or \
                 (not (interval or rate) and not_an_amount(unit)):
             continue
         verb = event_of(unit)

@@ -47,6 +47,9 @@ class DateSlot(Slot):
     last: str = ""  # the last day (ISO) when the date is a span of days ("Jan 14-18")
     bound: str = ""  # "upper" ("by Dec 19"), "lower" ("after Dec 19") or ""
     explicit: bool = True  # written out, not a weekday resolved by rule
+    # Read from the publication date: a weekday, "yesterday", "this morning" (the day is only
+    # as sure as the publication date it counts from).
+    relative: bool = False
     weekday: str = ""  # a weekday written with the date ("Monday (Mar 3)"), folded
     stated: bool = False  # the date of a statement ("said on Monday"), not of what it reports
 
