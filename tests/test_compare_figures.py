@@ -299,3 +299,14 @@ def test_a_time_offset_and_the_whole_of_a_part_are_no_amounts(toolkit):
     assert read("Police said two of the three victims died.") == []
     assert read("The boxer landed 28 of his 68 punches.") == []
     assert read("The three victims died in hospital.") == ["three victims"]
+
+
+def test_a_difference_between_amounts_is_no_amount_and_a_bound_is_not_summed(toolkit):
+    def read(text):
+        return [s.shown for s in quantity_slots(toolkit.nlp(text))]
+
+    assert read("The champion won the fight five rounds sooner than last time.") == []
+    assert read("Three years later, the plant closed.") == []
+    assert read("The jury deliberated for four days and more than 30 hours.") == [
+        "four days", "more than 30 hours"]
+    assert read("He was jailed for 10 years and six weeks.") == ["10 years and six weeks"]

@@ -60,8 +60,10 @@ STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", 
                 "blvd", "way", "crescent", "close", "place", "terrace", "highway"}
 # Entity types whose digits are no count or measure of a thing.
 NOT_FIGURES = {"MONEY", "DATE", "TIME", "PERCENT", "ORDINAL"}
-# Words after a span of time that make it a moment: "four years ago", "nine days earlier".
-OFFSET_WORDS = {"ago", "earlier", "later", "previously"}
+# Words after a span of time that make it a moment: "four years ago", "nine days earlier",
+# "three years later" (the tagger calls "later" a comparative or not).
+OFFSET_WORDS = {"ago", "previously", "earlier", "later"}
+COMPARATIVES = {"RBR", "JJR"}  # "five rounds sooner", "12 km longer", "nine days earlier"
 # Determiners making a noun after a figure its rate's measure: "500 tonnes a day".
 EACH_ONE = {"a", "an", "each", "every"}
 FIGURE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
@@ -197,10 +199,12 @@ def not_an_amount(unit: Any) -> bool:
     return after == "old" or any(c.lower_ in ("every", "each", "per") for c in unit.children)
 
 
-def time_offset(unit: Any) -> bool:
+def offset_or_difference(unit: Any) -> bool:
     """"promoted four years ago", "a heart attack nine days earlier": a span that places an
-    event in time is a moment, not how long anything lasted."""
-    return unit.dep_ == "npadvmod" and unit.head.lower_ in OFFSET_WORDS
+    event in time is a moment, not how long anything lasted; "five rounds sooner", "12 km
+    longer" is a difference between two amounts, not an amount."""
+    return unit.dep_ == "npadvmod" and (unit.head.lower_ in OFFSET_WORDS
+                                        or unit.head.tag_ in COMPARATIVES)
 
 
 def whole_of_a_part(unit: Any) -> bool:
@@ -237,7 +241,7 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
         interval = interval_of(unit, measured[0]) if measured is not None else ""
         rate = rate_of(unit)
         if is_partial(token, unit) or number_follows(token, unit) or \
-                time_offset(unit) or whole_of_a_part(unit) or \
+                offset_or_difference(unit) or whole_of_a_part(unit) or \
                 (not (interval or rate) and not_an_amount(unit)):
             continue
         verb = event_of(unit)
@@ -411,6 +415,8 @@ def summed(unit: Any, dimension: str, amount: float, used: set[int]) -> tuple[fl
         if conj.i < unit.i:
             continue
         numbers = [c for c in conj.children if c.dep_ == "nummod" and is_number(c)]
+        if numbers and is_hedged(numbers[0]):
+            break  # "four days and more than 30 hours of deliberations": two things
         value = number_value(numbers[0]) if numbers else None
         part = measure(value, conj.lemma_.lower()) if value is not None else None
         if part is None or part[0] != dimension or unit_size(conj) >= size:
