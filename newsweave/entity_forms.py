@@ -25,7 +25,15 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .entity_kinds import cited_as_source, head_label, priced, with_age
+from .entity_kinds import (
+    cited_as_source,
+    head_kind,
+    head_label,
+    noun_kind,
+    priced,
+    vessel_named,
+    with_age,
+)
 from .models import Story
 from .toolkit import Toolkit
 from .words import (
@@ -34,6 +42,7 @@ from .words import (
     HONORIFICS,
     INITIALS_SKIP,
     MONTH_WORDS,
+    OFFICE_SHORT_FORMS,
     OFFICES,
     TITLES,
     WEEKDAYS,
@@ -67,8 +76,9 @@ class Form:
     articles: set[str] = field(default_factory=set)
     nicknames: set[str] = field(default_factory=set)  # keys of "Nickname Surname"
     titled: bool = False  # named after a courtesy title or before an age once ("Mr Law")
-    placed: bool = False  # named after a preposition of place at least once ("in Kampong Reka")
-    priced: bool = False  # named before a price at least once ("Gift Set (S$33.80)")
+    # The preposition of place before each mention that has one ("in Kampong Reka": "in").
+    places: Counter = field(default_factory=Counter)
+    priced: bool = False  # named before a price or as a ship once ("Gift Set (S$33.80)")
     sourced: int = 0  # mentions citing it as a report's source ("told CNA")
 
     @property
@@ -104,9 +114,11 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
             for part in parts:
                 add_form(forms, part, label, article.id,
-                         (titled, at_place, priced(ent), cited_as_source(ent)))
+                         (titled, at_place, priced(ent) or vessel_named(ent),
+                          cited_as_source(ent)))
     text = "\n".join(a.text for a in english)
     settle_places(forms)
+    settle_placed_bodies(forms)
     settle_products(forms)
     settle_outlets(forms)
     counted = counted_acronyms(docs)
@@ -121,13 +133,29 @@ def settle_places(forms: dict[str, Form]) -> None:
     over several labels. A person named mostly as one ("at Lim's" aside) stays a person."""
     for form in forms.values():
         places = sum(form.labels[label] for label in ("GPE", "LOC", "FAC", "ORG"))
-        if form.placed and not form.titled and 0 < form.labels["PERSON"] <= places:
+        if form.places and not form.titled and 0 < form.labels["PERSON"] <= places:
             form.labels["LOC"] += form.labels.pop("PERSON")
 
 
+def settle_placed_bodies(forms: dict[str, Form]) -> None:
+    """A name tagged only as an organisation yet written after a preposition of place in at
+    least half its mentions ("a workshop in Kaki Reka", "residents in Bukit Reka") is a place:
+    a body is mostly the subject or object of a verb. Acronyms ("along the PIE", "at CDC")
+    and names with a head noun of their own ("in Parliament", "at Reka Hospital") keep theirs;
+    so does one ever named after a courtesy title."""
+    for form in forms.values():
+        inside = form.count and form.places.total() - form.places["at"]
+        if form.labels.keys() == {"ORG"} and 2 * inside >= form.count and \
+                not form.titled and not form.text.isupper() and not any(
+                    w.isupper() for w in form.text.split()) and head_kind(form.tokens) is None \
+                and (len(form.tokens) > 1 or noun_kind(form.tokens[0]) is None):
+            form.labels = Counter({"LOC": form.count})
+
+
 def settle_products(forms: dict[str, Form]) -> None:
-    """A name priced once ("Golden Trio Collection (S$38)") is a product in every mention: its
-    other tags (a body, a place, an event) turn into products. One named after a courtesy title
+    """A name priced once ("Golden Trio Collection (S$38)") or named as a ship once ("M/V X")
+    is a product in every mention: its other tags (a body, a place, an event) turn into
+    products. One named after a courtesy title
     stays a person."""
     for form in forms.values():
         if form.priced and not form.titled:
@@ -169,13 +197,15 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     a name: the story also writes it in lower case - a one-word form at least as often as
     capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
     ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
-    whose every word the story also writes in lower case is a product, a heading or a common
-    noun ("Gift Box", "News"), unless a courtesy title names it a person ("Mr Law"). Acronyms
+    or an unpriced product whose every word the story also writes in lower case is a heading or
+    a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
+    person ("Mr Law"); a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
     ("US", "WHO") are names, unless the story spells one out in lower case ("certificates of
     entitlement (COE)": a common noun's short form)."""
     if form.text.isupper():
         return spelled_in_lower_case(form.text, text)
-    if form.label == "PERSON" and not form.titled and \
+    if (form.label == "PERSON" or form.label == "PRODUCT" and not form.priced) and \
+            not form.titled and \
             all(cases.get(t, (0, 0))[0] for t in form.tokens):
         return True  # "Sushi Box", "Gift Lantern", "News": every word also written as a word
     if len(form.tokens) > 1:
@@ -202,10 +232,12 @@ def spelled_in_lower_case(acronym: str, text: str) -> bool:
 
 
 def after_title(ent: Any) -> bool:
-    """A courtesy title before or opening the name: "Mr Tan" is a person whatever the
-    recogniser says (the small model often tags such names as places or organisations)."""
+    """A courtesy title or an office's short form before or opening the name: "Mr Tan", "MOS
+    Gan" are people whatever the recogniser says (the small model often tags such names as
+    places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+    titles = HONORIFICS | OFFICE_SHORT_FORMS
+    return before in titles or (len(ent) > 1 and ent[0].lower_.rstrip(".") in titles)
 
 
 def dateline(ent: Any) -> bool:
@@ -219,11 +251,12 @@ def dateline(ent: Any) -> bool:
         DATELINE.match(text[ent.start_char:ent.start_char + 60]) is not None
 
 
-def placed(ent: Any) -> bool:
-    """A "person" after a preposition of place ("in Kampong Reka", "along Jalan Tenang") is a
-    place the small model mistyped; "at Tan's stall" is a person's."""
+def placed(ent: Any) -> str:
+    """The preposition of place before the name ("in Kampong Reka", "along Jalan Tenang": a
+    "person" there is a place the small model mistyped), or "": "at Tan's stall" is a
+    person's."""
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-    return before in PLACE_PREPOSITIONS and not possessive(ent)
+    return before if before in PLACE_PREPOSITIONS and not possessive(ent) else ""
 
 
 def possessive(ent: Any) -> bool:
@@ -355,7 +388,7 @@ def org_parts(text: str) -> list[str]:
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
-             cues: tuple[bool, bool, bool, bool] = (False, False, False, False)) -> None:
+             cues: tuple[bool, str, bool, bool] = (False, "", False, False)) -> None:
     """Count one mention; `cues`: after a courtesy title (or before an age), after a
     preposition of place, before a price, cited as a report's source."""
     titled, at_place, on_sale, source = cues
@@ -371,7 +404,8 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     form.spellings.add(normalise(found))  # the nickname stays in the shown spelling
     form.articles.add(article)
     form.titled = form.titled or titled
-    form.placed = form.placed or at_place
+    if at_place:
+        form.places[at_place] += 1
     form.priced = form.priced or on_sale
     form.sourced += source
     if nickname and len(tokens) > 1:

@@ -61,7 +61,12 @@ QUALIFIERS = ROLE_QUALIFIERS | frozenset({
 # normalised ("Governor Smith's" -> "Smith"): honorifics, offices, ranks, their short forms,
 # royal titles and the portfolio words of the commonest posts. Rank words that open company
 # names ("Under Armour", "Major League") are left out.
-TITLES = HONORIFICS | OFFICES | frozenset({
+# Short forms of offices and ranks that stand only before a person's name ("PM Wong", "DPM
+# Heng", "MOS Gan" for a minister of state, "Comm X" for a police commissioner), never alone
+# as a name: like a courtesy title, each makes the name after it a person's.
+OFFICE_SHORT_FORMS = frozenset({"pm", "dpm", "mos", "sms", "ncmp", "nmp", "comm", "supt",
+                                "insp", "cpl", "maj", "adm", "cdr", "brig"})
+TITLES = HONORIFICS | OFFICES | OFFICE_SHORT_FORMS | frozenset({
     "deputy", "vice", "assistant", "lieutenant", "lt", "gov", "gen", "sen", "rep", "col",
     "capt", "sgt", "prof", "king", "queen", "prince", "prime", "foreign", "defense", "defence",
     "lawyer", "comrade", "sergeant", "the"})
@@ -111,7 +116,8 @@ ORGANISATION_HEADS = frozenset({
     "foundation", "society", "union", "club", "league", "company", "co", "corp",
     "corporation", "inc", "ltd", "limited", "llc", "plc", "bhd", "pte", "group", "holdings",
     "bank", "airlines", "airways", "force", "forces", "service", "services", "police",
-    "army", "navy", "network", "news", "times", "press"})
+    "army", "navy", "network", "news", "times", "press", "daily", "weekly", "magazine",
+    "journal", "herald", "tribune", "gazette"})
 PLACE_HEADS = frozenset({
     "district", "province", "county", "prefecture", "region", "city", "town", "village",
     "estate", "island", "islands", "river", "lake", "valley", "zone"})
@@ -133,6 +139,22 @@ ROUTE_HEADS = frozenset({
 # as often as a treaty).
 LAW_HEADS = frozenset({"act", "bill", "charter", "code", "constitution", "treaty", "ordinance",
                        "statute", "agreement", "accord", "accords"})
+# Head nouns of the names of goods on sale and of weapons ("Kumquat Pineapple Tarts", "Gift
+# Set", "X Limited Edition", "X-18 missile"): products, which the recogniser calls bodies,
+# people or places. None is a common surname.
+PRODUCT_HEADS = frozenset({
+    "tart", "tarts", "cookie", "cookies", "cake", "cakes", "biscuit", "biscuits", "pastries",
+    "snaps", "hamper", "hampers", "set", "box", "bundle", "edition", "missile", "missiles",
+    "rocket", "rockets", "drone", "drones", "smartphone"})
+# What names a ship: a prefix ("MV X", "M/V X", "USS X", "HMS X") or a vessel noun right before
+# the name ("the bulker X", "the tanker X"). "carrier" is left out: airlines are carriers.
+VESSEL_PREFIXES = frozenset({"mv", "m/v", "m.v.", "uss", "hms", "hmas", "hmcs", "hmnzs", "rss",
+                             "kri", "ins"})
+VESSEL_NOUNS = frozenset({"vessel", "ship", "warship", "bulker", "tanker", "freighter",
+                          "destroyer", "frigate", "submarine", "yacht", "cruiser", "trawler",
+                          "containership", "boat"})
+# Words that open the name of a road in Malay and Indonesian ("Jalan X", "Lorong 4 X").
+ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhraya"})
 PROGRAMME_HEADS = frozenset({
     "scheme", "programme", "program", "package", "grant", "allowance", "voucher", "vouchers",
     "subsidy", "subsidies", "rebate", "rebates", "credit", "credits", "levy", "initiative",
