@@ -220,9 +220,11 @@ def retyped_body(short: Form, full: Form) -> bool:
     one ("Protection" for "Protection from Online Falsehoods and Manipulation Act", "Thomson-East
     Coast" for "Thomson-East Coast Line"): such short forms joined it before it was retyped. A
     short form with a head noun of its own names another thing ("Malaysian Border Security
-    Agency" is not its Act)."""
+    Agency" is not its Act). Nor does one also tagged or written as a place ("in Bukit Reka"):
+    it names the town "Bukit Reka Street" is named after."""
     return short.label == "ORG" and full.label in ("LAW", "PROGRAMME", "FAC") and \
-        name_label(full.tokens) == full.label and head_kind(short.tokens) is None
+        name_label(full.tokens) == full.label and head_kind(short.tokens) is None and \
+        not short.places and not short.labels.keys() & {"GPE", "LOC"}
 
 
 def merge_short_forms(forms: dict[str, Form], merges: Merges) -> None:

@@ -38,6 +38,7 @@ from .models import Story
 from .toolkit import Toolkit
 from .words import (
     DATELINE,
+    DETERMINERS,
     HONORARY_TITLES,
     HONORIFICS,
     INITIALS_SKIP,
@@ -52,6 +53,9 @@ from .words import (
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
+# Words a minister's portfolio stands before ("Law and Home Affairs Minister X"): the words
+# before are an office's field, not a body.
+PORTFOLIO_OF = {"minister", "ministers"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 # An amount in a currency code ("RM7,800", "S 1.5"): up to three capitals, then a figure with
 # a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
@@ -308,8 +312,8 @@ def whole_name(ent: Any) -> Any:
     """A person's name of two or more words with the piece the recogniser left off next to it
     ("Tan Wei" + "Ming", "Ng" + "Hui Ling"): a capitalised proper noun of no entity of its
     own, no title. Not after a possessive ("X's Hotel") or before "of" (the "X School of
-    Y"). On the left only where a name can begin (after a verb or punctuation, not
-    after "for", "the" or another capitalised word), so an office's field stays off
+    Y"). On the left only where a name can begin (after a verb, punctuation or a courtesy
+    title, not after "for", "the" or another capitalised word), so an office's field stays off
     ("Minister for Education Chan Chun Sing")."""
     doc, start, end = ent.doc, ent.start, ent.end
     # The parser tags such a last piece as anything (an adverb, a conjunction) and may even
@@ -320,8 +324,9 @@ def whole_name(ent: Any) -> Any:
     before = doc[start - 1] if start else None
     if before is not None and loose_name_word(before) and before.pos_ == "PROPN" and \
             not before.is_stop and (start == 1 or doc[start - 2].is_punct
-                                    or doc[start - 2].pos_ in ("VERB", "AUX")):
-        start -= 1
+                                    or doc[start - 2].pos_ in ("VERB", "AUX")
+                                    or doc[start - 2].lower_.rstrip(".") in HONORIFICS):
+        start -= 1  # "Ms Low" + "Yen Ling": a surname that is also a word
     return doc[start:end]
 
 
@@ -338,14 +343,15 @@ def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset
     when the story names the owner on its own too, so a name whose first word is a common
     noun stays whole ("People's Action Party", "Women's Wing"); "" when a body is only the office's field in a title
     ("Minister of Natural Resources", "the Minister of Ecology": an office, not an
-    organisation)."""
+    organisation) or the portfolio before "Minister" ("Home Affairs Minister X")."""
     inner = [t.i for t in ent[:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
     if inner and ent.end - inner[-1] > 2 and \
             (label == "PERSON" or fold(ent.doc[ent.start:inner[-1]].text) in named):
         ent = ent.doc[inner[-1] + 1:ent.end]  # the name after the owner's possessive
     text = capitalised_part(ent.text)
     before = [t.lower_ for t in ent.doc[max(ent.start - 4, 0):ent.start]]
-    if label in ("ORG", "FAC") and text and (office_of(before)
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if label in ("ORG", "FAC") and text and (office_of(before) or after in PORTFOLIO_OF
                                              or office_of(text.lower().split()[:2])):
         return ""
     return text
@@ -431,12 +437,13 @@ def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Possessive, leading titles and a dateline run into the name off: "Governor Smith's" ->
-    "Smith", "SINGAPORE - Passengers" -> "Passengers"."""
+    """Possessive, leading titles and determiners and a dateline run into the name off:
+    "Governor Smith's" -> "Smith", "This Lunar New Year" -> "Lunar New Year", "SINGAPORE -
+    Passengers" -> "Passengers"."""
     text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
     text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/-–—")
     words = text.split(" ")
-    while len(words) > 1 and leading_title(words[0]) or \
+    while len(words) > 1 and (leading_title(words[0]) or words[0].lower() in DETERMINERS) or \
             len(words) > 2 and words[0].lower() in HONORARY_TITLES:
         words = words[1:]  # "Datuk Seri X Y" -> "X Y"; "Haji Lane" stays whole
     while len(words) > 1 and words[-1].lower() in HONORARY_TITLES:

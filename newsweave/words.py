@@ -71,6 +71,11 @@ TITLES = HONORIFICS | OFFICES | OFFICE_SHORT_FORMS | frozenset({
     "capt", "sgt", "prof", "king", "queen", "prince", "prime", "foreign", "defense", "defence",
     "lawyer", "comrade", "sergeant", "the"})
 
+# Determiners that open a span at a sentence's head ("This Lunar New Year", "Every Monday"):
+# no part of the name after them. "All", "Our" and "The" are left out: they open names ("All
+# Nippon Airways", "Our Reka Hub"; "the" is among `TITLES`).
+DETERMINERS = frozenset({"this", "that", "these", "those", "every", "each"})
+
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -108,7 +113,9 @@ FACILITY_HEADS = frozenset({
     "port", "harbour", "harbor", "parks", "garden", "gardens", "reservoir", "stadium",
     "arena", "hospital", "clinic", "school", "academy", "campus", "museum", "library",
     "mall", "plaza", "market", "centre", "center", "hotel", "resort", "tower", "towers",
-    "building", "complex", "mosque", "temple", "cathedral", "prison", "camp", "base"})
+    "building", "complex", "mosque", "temple", "cathedral", "prison", "camp", "base",
+    "restaurant", "cafe", "bakery", "patisserie", "chocolaterie", "eatery", "bistro",
+    "kitchen"})
 ORGANISATION_HEADS = frozenset({
     "university", "college", "institute", "polytechnic", "council", "ministry",
     "department", "agency", "authority", "commission", "committee", "board", "bureau",
@@ -158,7 +165,7 @@ ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhr
 PROGRAMME_HEADS = frozenset({
     "scheme", "programme", "program", "package", "grant", "allowance", "voucher", "vouchers",
     "subsidy", "subsidies", "rebate", "rebates", "credit", "credits", "levy", "initiative",
-    "incentive", "policy", "plan", "strategy"})
+    "incentive", "policy", "plan", "strategy", "leave"})
 
 
 # Scripts written without spaces between words (Chinese, Japanese): one character, one word.

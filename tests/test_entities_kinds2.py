@@ -113,3 +113,52 @@ def test_a_person_shows_the_name_with_the_surname_the_recogniser_left_off():
     city = Form("Kota Reka United", ("kota", "reka", "united"), Counter({"ORG": 1}),
                 {"Kota Reka United"}, {"a0"})
     assert make_entity([team, city], []).name == "Reka United"  # people only
+
+
+def test_a_determiner_opening_a_name_is_no_part_of_it():
+    assert normalise("This Lunar New Year") == "Lunar New Year"
+    assert normalise("Every Lunar New Year") == "Lunar New Year"
+    assert normalise("All Nippon Airways") == "All Nippon Airways"
+
+
+def test_a_surname_that_is_also_a_word_after_a_courtesy_title_stays_on_the_name(toolkit):
+    from newsweave.entity_forms import whole_name
+
+    doc = toolkit.nlp("With Ms Low Yen Ling at the event, he said.")
+    start = next(t.i for t in doc if t.text == "Yen")
+    assert whole_name(doc[start:start + 2]).text == "Low Yen Ling"
+
+
+def test_an_eatery_or_a_childcare_leave_is_typed_by_its_head_word():
+    forms: dict = {}
+    add_form(forms, "Siam Reka Kitchen", "PERSON", "a0")
+    add_form(forms, "Reka Bakery", "PERSON", "a0")
+    add_form(forms, "Extended Childcare Leave", "ORG", "a0")
+    assert {k: f.label for k, f in forms.items()} == {
+        "siam reka kitchen": "FAC", "reka bakery": "FAC", "extended childcare leave": "PROGRAMME"}
+
+
+def test_a_town_never_joins_the_street_named_after_it():
+    town = Form("Bukit Reka", ("bukit", "reka"), Counter({"ORG": 2, "LOC": 2}), {"Bukit Reka"},
+                {"a0"})
+    street = Form("Bukit Reka Street", ("bukit", "reka", "street"), Counter({"FAC": 3}),
+                  {"Bukit Reka Street"}, {"a0"})
+    line = Form("Reka Coast", ("reka", "coast"), Counter({"ORG": 2}), {"Reka Coast"}, {"a0"})
+    rail = Form("Reka Coast Line", ("reka", "coast", "line"), Counter({"FAC": 3}),
+                {"Reka Coast Line"}, {"a0"})
+    forms = {"bukit reka": town, "bukit reka street": street, "reka coast": line,
+             "reka coast line": rail}
+    assert short_form_candidates(forms, "bukit reka", Merges(forms)) == {}
+    assert short_form_candidates(forms, "reka coast", Merges(forms)) == {
+        "reka coast line": (3, False)}
+
+
+def test_a_portfolio_before_minister_is_no_organisation(toolkit):
+    from spacy.tokens import Span
+
+    from newsweave.entity_forms import name_text
+
+    doc = toolkit.nlp("Law and Home Affairs Minister Reka Tan spoke on Monday.")
+    assert name_text(Span(doc, 0, 4, label="ORG"), "ORG") == ""
+    doc = toolkit.nlp("Reka Holdings chief executive Tan Wei spoke on Monday.")
+    assert name_text(Span(doc, 0, 2, label="ORG"), "ORG") == "Reka Holdings"
