@@ -2,9 +2,10 @@
 
 Every spaCy mention is cleaned before merging (`entities.merge_entities` does that):
   label     a courtesy title or an age makes a person ("Mr Tan", "Tan, 38,"), a preposition
-            of place a place ("in Kampong Reka"), a price a product ("Gift Set (S$38)"), a head
-            noun its kind (`entity_kinds`: "X Road", "X Scheme"); a one-word person after a
-            stray capitalised word is a piece of a longer name and is dropped
+            of place a place ("in Kampong Reka"), a price a product ("Gift Set (S$38)"), a
+            common noun beside it ("Reka island", "brand Reka") or a head noun its kind
+            (`entity_kinds`: "X Road", "X Scheme"); a one-word person after a stray
+            capitalised word is a piece of a longer name and is dropped
   extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming");
             lower-case words at the edges, possessives, an owner named on its own ("Tan's
             Hillside Drive"), leading titles and datelines go
@@ -29,6 +30,7 @@ from .entity_kinds import (
     cited_as_source,
     head_kind,
     head_label,
+    noun_cue_label,
     noun_kind,
     priced,
     vessel_named,
@@ -107,7 +109,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if ent.label_ not in LABELS:
                 continue
             titled, at_place = after_title(ent) or with_age(ent), placed(ent)
-            label = "PERSON" if titled else "GPE" if dateline(ent) else ent.label_
+            label = "PERSON" if titled else "GPE" if dateline(ent) else \
+                noun_cue_label(ent, ent.label_)
             if label == "PERSON" and at_place:
                 label = "LOC"
             if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
@@ -115,8 +118,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if label == "PERSON" and len(ent) > 1:
                 ent = whole_name(field_trimmed(ent, cases))
             text = name_text(ent, label, named)
-            parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
-            for part in parts:
+            for part in name_parts(text, label):
                 add_form(forms, part, label, article.id,
                          (titled, at_place, priced(ent) or vessel_named(ent),
                           cited_as_source(ent)))
@@ -374,6 +376,16 @@ def office_of(words: list[str]) -> bool:
     "secretary for", "minister of state for")?"""
     return len(words) >= 2 and words[-1] in ("of", "for") and \
         (words[-2].rstrip(".") in OFFICES or words[-4:] == ["minister", "of", "state", "for"])
+
+
+def name_parts(text: str, label: str) -> list[str]:
+    """The names in one mention: people listed ("Ortiz, Orozco", "Ana Reyes and Ben Cruz")
+    apart, bodies run together apart (`org_parts`). A "person" whose head noun is a body's or
+    an institution's is one name ("Tan and Lim Seafood Restaurant"); goods are listed ("Tarts
+    and Almond Cookies")."""
+    if label == "PERSON" and head_kind(name_tokens(text)) not in ("ORG", "FAC"):
+        return NAME_LIST.split(text)
+    return org_parts(text)
 
 
 def org_parts(text: str) -> list[str]:

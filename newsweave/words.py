@@ -160,6 +160,12 @@ VESSEL_PREFIXES = frozenset({"mv", "m/v", "m.v.", "uss", "hms", "hmas", "hmcs", 
 VESSEL_NOUNS = frozenset({"vessel", "ship", "warship", "bulker", "tanker", "freighter",
                           "destroyer", "frigate", "submarine", "yacht", "cruiser", "trawler",
                           "containership", "boat"})
+# Common nouns that stand right before the name of a body to say what it is ("non-profit
+# organisation X", "home-grown brand X", "news outlet X"): the name after one is no person's.
+BODY_NOUNS = frozenset({"organisation", "organization", "company", "firm", "charity", "agency",
+                        "brand", "startup", "outlet", "newspaper", "portal", "website",
+                        "publication", "broadcaster", "retailer", "platform", "app", "bakery",
+                        "restaurant", "cafe", "eatery", "chain"})
 # Words that open the name of a road in Malay and Indonesian ("Jalan X", "Lorong 4 X").
 ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhraya"})
 PROGRAMME_HEADS = frozenset({

@@ -162,3 +162,32 @@ def test_a_portfolio_before_minister_is_no_organisation(toolkit):
     assert name_text(Span(doc, 0, 4, label="ORG"), "ORG") == ""
     doc = toolkit.nlp("Reka Holdings chief executive Tan Wei spoke on Monday.")
     assert name_text(Span(doc, 0, 2, label="ORG"), "ORG") == "Reka Holdings"
+
+
+def test_a_noun_beside_a_name_says_what_it_names(toolkit):
+    from spacy.tokens import Span
+
+    from newsweave.entity_kinds import noun_cue_label
+
+    def cued(text: str, first: str, words: int, label: str) -> str:
+        doc = toolkit.nlp(text)
+        start = next(t.i for t in doc if t.text == first)
+        return noun_cue_label(Span(doc, start, start + words, label=label), label)
+
+    assert cued("The crocodiles escaped from a farm on Reka island last week.", "Reka", 1,
+                "NORP") == "LOC"
+    assert cued("Trains skipped Kuma station on Monday morning.", "Kuma", 1, "ORG") == "FAC"
+    assert cued("He founded the non-profit organisation Helping Paws in 2019.", "Helping", 2,
+                "PERSON") == "ORG"
+    assert cued("Residents of an HDB estate complained.", "HDB", 1, "ORG") == "ORG"
+    assert cued("They dined at a Cantonese restaurant nearby.", "Cantonese", 1,
+                "NORP") == "NORP"  # an institution's noun: the adjective stays
+
+
+def test_people_run_together_split_but_a_named_eatery_stays_whole():
+    from newsweave.entity_forms import name_parts
+
+    assert name_parts("Ana Reyes and Ben Cruz", "PERSON") == ["Ana Reyes", "Ben Cruz"]
+    assert name_parts("Reka Tarts and Miso Cookies", "PERSON") == ["Reka Tarts", "Miso Cookies"]
+    assert name_parts("Reka Steak and Seafood Restaurant", "PERSON") == [
+        "Reka Steak and Seafood Restaurant"]
