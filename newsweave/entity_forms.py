@@ -52,6 +52,8 @@ from .words import (
     fold,
 )
 
+# Words that stand before a name as a title: `words.TITLES` and the offices' short forms.
+NAME_TITLES = TITLES | OFFICE_SHORT_FORMS
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
@@ -280,7 +282,7 @@ def name_piece(ent: Any) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
-        not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
+        not before.ent_type_ and before.lower_.rstrip(".") not in NAME_TITLES
 
 
 def qualifies_counted_noun(ent: Any) -> bool:
@@ -335,7 +337,7 @@ def whole_name(ent: Any) -> Any:
 def loose_name_word(token: Any) -> bool:
     """A capitalised word that no entity claims and that is no title."""
     return token.is_alpha and token.is_title and not token.ent_type_ and \
-        token.lower_ not in TITLES | HONORARY_TITLES
+        token.lower_ not in NAME_TITLES | HONORARY_TITLES
 
 
 def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset()) -> str:
@@ -467,7 +469,7 @@ def leading_title(word: str) -> bool:
     """A title that opens a span and is no part of the name: "Governor", "Dr.", "MPs" (of "MPs
     Hany Soh and ...")."""
     word = word.lower().rstrip(".")
-    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES - {"the"})
+    return word in NAME_TITLES or (word.endswith("s") and word[:-1] in NAME_TITLES - {"the"})
 
 
 def name_tokens(text: str) -> tuple[str, ...]:

@@ -61,16 +61,17 @@ QUALIFIERS = ROLE_QUALIFIERS | frozenset({
 # normalised ("Governor Smith's" -> "Smith"): honorifics, offices, ranks, their short forms,
 # royal titles and the portfolio words of the commonest posts. Rank words that open company
 # names ("Under Armour", "Major League") are left out.
-# Short forms of offices and ranks that stand only before a person's name ("PM Wong", "DPM
-# Heng", "MOS Gan" for a minister of state, "Comm X" for a police commissioner), never alone
-# as a name: like a courtesy title, each makes the name after it a person's.
-OFFICE_SHORT_FORMS = frozenset({"pm", "dpm", "mos", "sms", "ncmp", "nmp", "comm", "supt",
-                                "insp", "cpl", "maj", "adm", "cdr", "brig"})
-TITLES = HONORIFICS | OFFICES | OFFICE_SHORT_FORMS | frozenset({
+TITLES = HONORIFICS | OFFICES | frozenset({
     "deputy", "vice", "assistant", "lieutenant", "lt", "gov", "gen", "sen", "rep", "col",
     "capt", "sgt", "prof", "king", "queen", "prince", "prime", "foreign", "defense", "defence",
     "lawyer", "comrade", "sergeant", "the"})
 
+# Short forms of offices and ranks that stand only before a person's name ("PM Wong", "DPM
+# Heng", "MOS Gan" for a minister of state, "Comm X" for a police commissioner), never alone
+# as a name: like a courtesy title, each makes the name after it a person's. Entity names
+# only (`entity_forms.NAME_TITLES`); quote speakers keep `TITLES`.
+OFFICE_SHORT_FORMS = frozenset({"pm", "dpm", "mos", "sms", "ncmp", "nmp", "comm", "supt",
+                                "insp", "cpl", "maj", "adm", "cdr", "brig"})
 # Determiners that open a span at a sentence's head ("This Lunar New Year", "Every Monday"):
 # no part of the name after them. "All", "Our" and "The" are left out: they open names ("All
 # Nippon Airways", "Our Reka Hub"; "the" is among `TITLES`).
