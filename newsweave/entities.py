@@ -10,9 +10,11 @@ variants merge:
   short form      a person's single name, head or tail of the name, or the name without its
                   middle names; an organisation's head or tail ("the Saints"); when it points
                   to one full name: the only candidate, the one named far more often, or the one
-                  named alone in far more of the articles that use the short form. A surname the
-                  recogniser took for an organisation or group joins the one person it ends
-                  when both are named in the same articles.
+                  named alone in far more of the articles that use the short form. A single
+                  name the recogniser took for an organisation or group joins the one person
+                  it begins or ends ("Tan", "Iskandar") when both are named in the same
+                  articles; a full name is a person once any of its forms follows a courtesy
+                  title, however the recogniser tagged its other mentions.
 Different people who share part of a name never merge: every given-name token must be
 compatible, so one differing syllable blocks the merge. Every merge writes an evidence line.
 """
@@ -44,7 +46,8 @@ TOKEN_RATIO_MIN_LENGTH = 5
 # often than the next (a family name in a story about the son, who is named far more than
 # the father).
 SHORT_FORM_DOMINANCE = 3
-# A surname tagged as an organisation or group joins the one person whose name it ends only
+# A surname or given name tagged as an organisation or group joins the one person whose name it
+# begins or ends only
 # when the full name is also named in at least this share of the articles using the surname:
 # the recogniser often mistakes a surname for a team or company, rarely within one article.
 MISLABEL_COOCCURRENCE = 0.5
@@ -181,12 +184,16 @@ def short_form_candidates(forms: dict[str, Form], short: str,
     found: dict[str, tuple[int, bool]] = {}
     acronym = all(s.isupper() and len(s) <= 5 for s in form.spellings)  # "UN" is no surname
     for key, full in forms.items():
-        if not contains(full.tokens, form.tokens) or (acronym and full.label == "PERSON"):
+        if not contains(full.tokens, form.tokens):
             continue
-        same_kind = full.label == form.label and form.label in ("PERSON", "ORG") or \
+        kind = group_kind(forms, merges, key)
+        if acronym and (kind == "PERSON" or not set(form.tokens) <= set(full.tokens)):
+            continue  # an acronym is spelled, never transliterated ("ASEAN" is no "Asian")
+        same_kind = kind == form.label and form.label in ("PERSON", "ORG") or \
             retyped_body(form, full)
-        mislabel = (full.label == "PERSON" and form.label != "PERSON" and len(form.tokens) == 1
-                    and form.label not in ("GPE", "LOC") and full.tokens[-1] == form.tokens[0])
+        mislabel = (kind == "PERSON" and form.label != "PERSON" and len(form.tokens) == 1
+                    and form.label not in ("GPE", "LOC")
+                    and form.tokens[0] in (full.tokens[0], full.tokens[-1]))
         if same_kind or mislabel:
             count, was_mislabel = found.get(merges.root(key), (0, True))
             found[merges.root(key)] = (count + full.count, was_mislabel and not same_kind)
@@ -194,14 +201,30 @@ def short_form_candidates(forms: dict[str, Form], short: str,
     return found
 
 
+def group_kind(forms: dict[str, Form], merges: Merges, key: str) -> str:
+    """The type the entity of `key`'s group would get so far: a person when any of its forms
+    follows a courtesy title ("Mr Iskandar Rahmat" tagged an organisation as often as a
+    person), else its commonest label over all its forms, as `make_entity` types it."""
+    root = merges.root(key)
+    members = [f for k, f in forms.items() if merges.root(k) == root]
+    if any(f.titled for f in members):
+        return "PERSON"
+    labels: Counter = Counter()
+    for form in members:
+        labels.update(form.labels)
+    return labels.most_common(1)[0][0]
+
+
 def retyped_body(short: Form, full: Form) -> bool:
     """A short form tagged an organisation may stand for a name whose head noun retyped it from
     one ("Protection" for "Protection from Online Falsehoods and Manipulation Act", "Thomson-East
     Coast" for "Thomson-East Coast Line"): such short forms joined it before it was retyped. A
     short form with a head noun of its own names another thing ("Malaysian Border Security
-    Agency" is not its Act)."""
+    Agency" is not its Act). Nor does one also tagged or written as a place ("in Bukit Reka"):
+    it names the town "Bukit Reka Street" is named after."""
     return short.label == "ORG" and full.label in ("LAW", "PROGRAMME", "FAC") and \
-        name_label(full.tokens) == full.label and head_kind(short.tokens) is None
+        name_label(full.tokens) == full.label and head_kind(short.tokens) is None and \
+        not short.places and not short.labels.keys() & {"GPE", "LOC"}
 
 
 def merge_short_forms(forms: dict[str, Form], merges: Merges) -> None:
@@ -255,7 +278,12 @@ def make_entity(members: list[Form], evidence: list[str]) -> Entity:
     labels: Counter = Counter()
     for form in members:
         labels.update(form.labels)
-    name = max(members, key=lambda f: (len(f.tokens) > 1, f.count, len(f.text))).text
+    # Shown: the name most often written in full, never a person's name with the one word
+    # before it left off in a longer member ("Yen Ling" of "Low Yen Ling": the recogniser took
+    # the surname for a word).
+    whole = [f for f in members if not any(
+        o.tokens[1:] == f.tokens and o.label == "PERSON" and len(f.tokens) > 1 for o in members)]
+    name = max(whole or members, key=lambda f: (len(f.tokens) > 1, f.count, len(f.text))).text
     aliases = tuple(sorted(set().union(*(f.spellings for f in members)) - {name}))
     articles = tuple(sorted(set().union(*(f.articles for f in members))))
     # A courtesy title names a person ("Mr Imran"), whatever most mentions were tagged; the

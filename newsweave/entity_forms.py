@@ -2,9 +2,10 @@
 
 Every spaCy mention is cleaned before merging (`entities.merge_entities` does that):
   label     a courtesy title or an age makes a person ("Mr Tan", "Tan, 38,"), a preposition
-            of place a place ("in Kampong Reka"), a price a product ("Gift Set (S$38)"), a head
-            noun its kind (`entity_kinds`: "X Road", "X Scheme"); a one-word person after a
-            stray capitalised word is a piece of a longer name and is dropped
+            of place a place ("in Kampong Reka"), a price a product ("Gift Set (S$38)"), a
+            common noun beside it ("Reka island", "brand Reka") or a head noun its kind
+            (`entity_kinds`: "X Road", "X Scheme"); a one-word person after a stray
+            capitalised word is a piece of a longer name and is dropped
   extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming");
             lower-case words at the edges, possessives, an owner named on its own ("Tan's
             Hillside Drive"), leading titles and datelines go
@@ -25,24 +26,40 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .entity_kinds import cited_as_source, head_label, priced, with_age
+from .entity_kinds import (
+    cited_as_source,
+    head_kind,
+    head_label,
+    noun_cue_label,
+    noun_kind,
+    priced,
+    vessel_named,
+    with_age,
+)
 from .models import Story
 from .toolkit import Toolkit
 from .words import (
     DATELINE,
+    DETERMINERS,
     HONORARY_TITLES,
     HONORIFICS,
     INITIALS_SKIP,
     MONTH_WORDS,
+    OFFICE_SHORT_FORMS,
     OFFICES,
     TITLES,
     WEEKDAYS,
     fold,
 )
 
+# Words that stand before a name as a title: `words.TITLES` and the offices' short forms.
+NAME_TITLES = TITLES | OFFICE_SHORT_FORMS
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
+# Words a minister's portfolio stands before ("Law and Home Affairs Minister X"): the words
+# before are an office's field, not a body.
+PORTFOLIO_OF = {"minister", "ministers"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 # An amount in a currency code ("RM7,800", "S 1.5"): up to three capitals, then a figure with
 # a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
@@ -67,8 +84,9 @@ class Form:
     articles: set[str] = field(default_factory=set)
     nicknames: set[str] = field(default_factory=set)  # keys of "Nickname Surname"
     titled: bool = False  # named after a courtesy title or before an age once ("Mr Law")
-    placed: bool = False  # named after a preposition of place at least once ("in Kampong Reka")
-    priced: bool = False  # named before a price at least once ("Gift Set (S$33.80)")
+    # The preposition of place before each mention that has one ("in Kampong Reka": "in").
+    places: Counter = field(default_factory=Counter)
+    priced: bool = False  # named before a price or as a ship once ("Gift Set (S$33.80)")
     sourced: int = 0  # mentions citing it as a report's source ("told CNA")
 
     @property
@@ -93,7 +111,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if ent.label_ not in LABELS:
                 continue
             titled, at_place = after_title(ent) or with_age(ent), placed(ent)
-            label = "PERSON" if titled else "GPE" if dateline(ent) else ent.label_
+            label = "PERSON" if titled else "GPE" if dateline(ent) else \
+                noun_cue_label(ent, ent.label_)
             if label == "PERSON" and at_place:
                 label = "LOC"
             if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
@@ -101,12 +120,13 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if label == "PERSON" and len(ent) > 1:
                 ent = whole_name(field_trimmed(ent, cases))
             text = name_text(ent, label, named)
-            parts = NAME_LIST.split(text) if label == "PERSON" else org_parts(text)
-            for part in parts:
+            for part in name_parts(text, label):
                 add_form(forms, part, label, article.id,
-                         (titled, at_place, priced(ent), cited_as_source(ent)))
+                         (titled, at_place, priced(ent) or vessel_named(ent),
+                          cited_as_source(ent)))
     text = "\n".join(a.text for a in english)
     settle_places(forms)
+    settle_placed_bodies(forms)
     settle_products(forms)
     settle_outlets(forms)
     counted = counted_acronyms(docs)
@@ -121,13 +141,29 @@ def settle_places(forms: dict[str, Form]) -> None:
     over several labels. A person named mostly as one ("at Lim's" aside) stays a person."""
     for form in forms.values():
         places = sum(form.labels[label] for label in ("GPE", "LOC", "FAC", "ORG"))
-        if form.placed and not form.titled and 0 < form.labels["PERSON"] <= places:
+        if form.places and not form.titled and 0 < form.labels["PERSON"] <= places:
             form.labels["LOC"] += form.labels.pop("PERSON")
 
 
+def settle_placed_bodies(forms: dict[str, Form]) -> None:
+    """A name tagged only as an organisation yet written after a preposition of place in at
+    least half its mentions ("a workshop in Kaki Reka", "residents in Bukit Reka") is a place:
+    a body is mostly the subject or object of a verb. Acronyms ("along the PIE", "at CDC")
+    and names with a head noun of their own ("in Parliament", "at Reka Hospital") keep theirs;
+    so does one ever named after a courtesy title."""
+    for form in forms.values():
+        inside = form.count and form.places.total() - form.places["at"]
+        if form.labels.keys() == {"ORG"} and 2 * inside >= form.count and \
+                not form.titled and not form.text.isupper() and not any(
+                    w.isupper() for w in form.text.split()) and head_kind(form.tokens) is None \
+                and (len(form.tokens) > 1 or noun_kind(form.tokens[0]) is None):
+            form.labels = Counter({"LOC": form.count})
+
+
 def settle_products(forms: dict[str, Form]) -> None:
-    """A name priced once ("Golden Trio Collection (S$38)") is a product in every mention: its
-    other tags (a body, a place, an event) turn into products. One named after a courtesy title
+    """A name priced once ("Golden Trio Collection (S$38)") or named as a ship once ("M/V X")
+    is a product in every mention: its other tags (a body, a place, an event) turn into
+    products. One named after a courtesy title
     stays a person."""
     for form in forms.values():
         if form.priced and not form.titled:
@@ -169,13 +205,15 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     a name: the story also writes it in lower case - a one-word form at least as often as
     capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
     ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
-    whose every word the story also writes in lower case is a product, a heading or a common
-    noun ("Gift Box", "News"), unless a courtesy title names it a person ("Mr Law"). Acronyms
+    or an unpriced product whose every word the story also writes in lower case is a heading or
+    a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
+    person ("Mr Law"); a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
     ("US", "WHO") are names, unless the story spells one out in lower case ("certificates of
     entitlement (COE)": a common noun's short form)."""
     if form.text.isupper():
         return spelled_in_lower_case(form.text, text)
-    if form.label == "PERSON" and not form.titled and \
+    if (form.label == "PERSON" or form.label == "PRODUCT" and not form.priced) and \
+            not form.titled and \
             all(cases.get(t, (0, 0))[0] for t in form.tokens):
         return True  # "Sushi Box", "Gift Lantern", "News": every word also written as a word
     if len(form.tokens) > 1:
@@ -202,10 +240,12 @@ def spelled_in_lower_case(acronym: str, text: str) -> bool:
 
 
 def after_title(ent: Any) -> bool:
-    """A courtesy title before or opening the name: "Mr Tan" is a person whatever the
-    recogniser says (the small model often tags such names as places or organisations)."""
+    """A courtesy title or an office's short form before or opening the name: "Mr Tan", "MOS
+    Gan" are people whatever the recogniser says (the small model often tags such names as
+    places or organisations)."""
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    return before in HONORIFICS or ent[0].lower_.rstrip(".") in HONORIFICS
+    titles = HONORIFICS | OFFICE_SHORT_FORMS
+    return before in titles or (len(ent) > 1 and ent[0].lower_.rstrip(".") in titles)
 
 
 def dateline(ent: Any) -> bool:
@@ -219,11 +259,12 @@ def dateline(ent: Any) -> bool:
         DATELINE.match(text[ent.start_char:ent.start_char + 60]) is not None
 
 
-def placed(ent: Any) -> bool:
-    """A "person" after a preposition of place ("in Kampong Reka", "along Jalan Tenang") is a
-    place the small model mistyped; "at Tan's stall" is a person's."""
+def placed(ent: Any) -> str:
+    """The preposition of place before the name ("in Kampong Reka", "along Jalan Tenang": a
+    "person" there is a place the small model mistyped), or "": "at Tan's stall" is a
+    person's."""
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-    return before in PLACE_PREPOSITIONS and not possessive(ent)
+    return before if before in PLACE_PREPOSITIONS and not possessive(ent) else ""
 
 
 def possessive(ent: Any) -> bool:
@@ -241,7 +282,7 @@ def name_piece(ent: Any) -> bool:
         return False
     before = ent.doc[ent.start - 1]
     return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
-        not before.ent_type_ and before.lower_.rstrip(".") not in TITLES
+        not before.ent_type_ and before.lower_.rstrip(".") not in NAME_TITLES
 
 
 def qualifies_counted_noun(ent: Any) -> bool:
@@ -275,8 +316,8 @@ def whole_name(ent: Any) -> Any:
     """A person's name of two or more words with the piece the recogniser left off next to it
     ("Tan Wei" + "Ming", "Ng" + "Hui Ling"): a capitalised proper noun of no entity of its
     own, no title. Not after a possessive ("X's Hotel") or before "of" (the "X School of
-    Y"). On the left only where a name can begin (after a verb or punctuation, not
-    after "for", "the" or another capitalised word), so an office's field stays off
+    Y"). On the left only where a name can begin (after a verb, punctuation or a courtesy
+    title, not after "for", "the" or another capitalised word), so an office's field stays off
     ("Minister for Education Chan Chun Sing")."""
     doc, start, end = ent.doc, ent.start, ent.end
     # The parser tags such a last piece as anything (an adverb, a conjunction) and may even
@@ -287,15 +328,16 @@ def whole_name(ent: Any) -> Any:
     before = doc[start - 1] if start else None
     if before is not None and loose_name_word(before) and before.pos_ == "PROPN" and \
             not before.is_stop and (start == 1 or doc[start - 2].is_punct
-                                    or doc[start - 2].pos_ in ("VERB", "AUX")):
-        start -= 1
+                                    or doc[start - 2].pos_ in ("VERB", "AUX")
+                                    or doc[start - 2].lower_.rstrip(".") in HONORIFICS):
+        start -= 1  # "Ms Low" + "Yen Ling": a surname that is also a word
     return doc[start:end]
 
 
 def loose_name_word(token: Any) -> bool:
     """A capitalised word that no entity claims and that is no title."""
     return token.is_alpha and token.is_title and not token.ent_type_ and \
-        token.lower_ not in TITLES | HONORARY_TITLES
+        token.lower_ not in NAME_TITLES | HONORARY_TITLES
 
 
 def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset()) -> str:
@@ -305,14 +347,15 @@ def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset
     when the story names the owner on its own too, so a name whose first word is a common
     noun stays whole ("People's Action Party", "Women's Wing"); "" when a body is only the office's field in a title
     ("Minister of Natural Resources", "the Minister of Ecology": an office, not an
-    organisation)."""
+    organisation) or the portfolio before "Minister" ("Home Affairs Minister X")."""
     inner = [t.i for t in ent[:-1] if t.tag_ == "POS" or t.text in ("'s", "’s")]
     if inner and ent.end - inner[-1] > 2 and \
             (label == "PERSON" or fold(ent.doc[ent.start:inner[-1]].text) in named):
         ent = ent.doc[inner[-1] + 1:ent.end]  # the name after the owner's possessive
     text = capitalised_part(ent.text)
     before = [t.lower_ for t in ent.doc[max(ent.start - 4, 0):ent.start]]
-    if label in ("ORG", "FAC") and text and (office_of(before)
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    if label in ("ORG", "FAC") and text and (office_of(before) or after in PORTFOLIO_OF
                                              or office_of(text.lower().split()[:2])):
         return ""
     return text
@@ -337,6 +380,16 @@ def office_of(words: list[str]) -> bool:
         (words[-2].rstrip(".") in OFFICES or words[-4:] == ["minister", "of", "state", "for"])
 
 
+def name_parts(text: str, label: str) -> list[str]:
+    """The names in one mention: people listed ("Ortiz, Orozco", "Ana Reyes and Ben Cruz")
+    apart, bodies run together apart (`org_parts`). A "person" whose head noun is a body's or
+    an institution's is one name ("Tan and Lim Seafood Restaurant"); goods are listed ("Tarts
+    and Almond Cookies")."""
+    if label == "PERSON" and head_kind(name_tokens(text)) not in ("ORG", "FAC"):
+        return NAME_LIST.split(text)
+    return org_parts(text)
+
+
 def org_parts(text: str) -> list[str]:
     """"Ministry of Health and Ministry of Education", "Police Force, Monetary Authority":
     organisations the recogniser ran together, cut at a comma between names of two words or
@@ -355,7 +408,7 @@ def org_parts(text: str) -> list[str]:
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
-             cues: tuple[bool, bool, bool, bool] = (False, False, False, False)) -> None:
+             cues: tuple[bool, str, bool, bool] = (False, "", False, False)) -> None:
     """Count one mention; `cues`: after a courtesy title (or before an age), after a
     preposition of place, before a price, cited as a report's source."""
     titled, at_place, on_sale, source = cues
@@ -371,7 +424,8 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     form.spellings.add(normalise(found))  # the nickname stays in the shown spelling
     form.articles.add(article)
     form.titled = form.titled or titled
-    form.placed = form.placed or at_place
+    if at_place:
+        form.places[at_place] += 1
     form.priced = form.priced or on_sale
     form.sourced += source
     if nickname and len(tokens) > 1:
@@ -397,12 +451,13 @@ def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
 
 
 def normalise(text: str) -> str:
-    """Possessive, leading titles and a dateline run into the name off: "Governor Smith's" ->
-    "Smith", "SINGAPORE - Passengers" -> "Passengers"."""
+    """Possessive, leading titles and determiners and a dateline run into the name off:
+    "Governor Smith's" -> "Smith", "This Lunar New Year" -> "Lunar New Year", "SINGAPORE -
+    Passengers" -> "Passengers"."""
     text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
     text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/-–—")
     words = text.split(" ")
-    while len(words) > 1 and leading_title(words[0]) or \
+    while len(words) > 1 and (leading_title(words[0]) or words[0].lower() in DETERMINERS) or \
             len(words) > 2 and words[0].lower() in HONORARY_TITLES:
         words = words[1:]  # "Datuk Seri X Y" -> "X Y"; "Haji Lane" stays whole
     while len(words) > 1 and words[-1].lower() in HONORARY_TITLES:
@@ -414,7 +469,7 @@ def leading_title(word: str) -> bool:
     """A title that opens a span and is no part of the name: "Governor", "Dr.", "MPs" (of "MPs
     Hany Soh and ...")."""
     word = word.lower().rstrip(".")
-    return word in TITLES or (word.endswith("s") and word[:-1] in TITLES - {"the"})
+    return word in NAME_TITLES or (word.endswith("s") and word[:-1] in NAME_TITLES - {"the"})
 
 
 def name_tokens(text: str) -> tuple[str, ...]:

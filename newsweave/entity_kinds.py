@@ -5,10 +5,12 @@ schemes and laws as organisations, local places as people. The head noun of a na
 or more says what it names whatever the recogniser said ("X Road" is a facility, "X Scheme" a
 programme, "X Ministry" an organisation). The head is the word before "of" or "for" ("School of
 Public Policy", "Port of Tanjung Pelepas") or, when that word says nothing ("Control of Supplies
-Act"), the last word, figures aside ("Hougang Avenue 5", "Control of Supplies Act 1961").
+Act"), the last word, figures aside ("Hougang Avenue 5", "Control of Supplies Act 1961"); a
+Malay road word heads the name it opens ("Jalan Reka").
 
 Strength of the cue by kind:
-  LAW, PROGRAMME  any label gives way (a courtesy title aside: "Mr Grant" stays a person)
+  LAW, PROGRAMME, PRODUCT  any label gives way (a courtesy title aside: "Mr Grant" stays a
+                  person)
   FAC (routes)    any label gives way: a road, a line, a station is never a body
   LOC             a person, body, event or product gives way; a GPE or a facility stays
                   ("X City" may be a cinema)
@@ -22,17 +24,22 @@ import re
 from typing import Any
 
 from .words import (
+    BODY_NOUNS,
     FACILITY_HEADS,
     LAW_HEADS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    PRODUCT_HEADS,
     PROGRAMME_HEADS,
     ROUTE_HEADS,
+    ROUTE_LEADS,
+    VESSEL_NOUNS,
+    VESSEL_PREFIXES,
 )
 
 # Labels a head noun of each kind overrides; None: every label.
 OVERRIDES: dict[str, frozenset[str] | None] = {
-    "LAW": None, "PROGRAMME": None, "ROUTE": None,
+    "LAW": None, "PROGRAMME": None, "ROUTE": None, "PRODUCT": None,
     "LOC": frozenset({"PERSON", "ORG", "EVENT", "PRODUCT", "NORP"}),
     "ORG": frozenset({"PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "NORP"}),
     "FAC": frozenset({"PERSON"}),
@@ -50,11 +57,14 @@ PRICE = re.compile(r"\s*\(\s*(?:[A-Z]{0,3}\$|RM|USD|SGD|US\$|£|€)\s?\d")
 
 
 def head_kind(tokens: tuple[str, ...]) -> str | None:
-    """The kind a name's head noun says ("LAW", "PROGRAMME", "ROUTE", "LOC", "ORG", "FAC"),
-    or None. Names of one word have no head to read."""
+    """The kind a name's head noun says ("LAW", "PROGRAMME", "ROUTE", "LOC", "ORG", "FAC",
+    "PRODUCT"), or None; a Malay road word opening it ("Jalan X") is a route's head. Names of
+    one word have no head to read."""
     words = [t for t in tokens if not t.isdigit()]
     if len(words) < 2:
         return None
+    if words[0] in ROUTE_LEADS:
+        return "ROUTE"
     linked = [i for i, w in enumerate(words) if w in ("of", "for") and i > 0]
     kind = noun_kind(words[linked[0] - 1]) if linked else None
     return kind or noun_kind(words[-1])
@@ -63,10 +73,28 @@ def head_kind(tokens: tuple[str, ...]) -> str | None:
 def noun_kind(word: str) -> str | None:
     for kind, heads in (("LAW", LAW_HEADS), ("PROGRAMME", PROGRAMME_HEADS),
                         ("ROUTE", ROUTE_HEADS), ("ORG", ORGANISATION_HEADS),
-                        ("LOC", PLACE_HEADS), ("FAC", FACILITY_HEADS)):
+                        ("LOC", PLACE_HEADS), ("FAC", FACILITY_HEADS),
+                        ("PRODUCT", PRODUCT_HEADS)):
         if word in heads:
             return kind
     return None
+
+
+def noun_cue_label(ent: Any, label: str) -> str:
+    """The label a common noun beside the name gives it, over the recogniser's guess: a place
+    or route noun the name qualifies ("Bulan island", "Hume station": a place, a facility) for
+    a "person", body or nationality; a body noun right before a "person" ("non-profit
+    organisation Helping Hands", "brand Momo") for a body. Acronyms qualify nouns as owners
+    ("an HDB estate") and keep their label."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if label in ("PERSON", "ORG", "NORP") and after is not None and after.is_lower and \
+            after.pos_ == "NOUN" and ent.root.head.i == after.i and not ent.text.isupper():
+        kind = noun_kind(after.lower_)
+        if kind in ("LOC", "ROUTE"):
+            return KIND_LABEL.get(kind, kind)
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    return "ORG" if label == "PERSON" and before in BODY_NOUNS else label
 
 
 def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
@@ -101,6 +129,16 @@ def priced(ent: Any) -> bool:
     """The name is followed by a price in brackets ("the Golden Trio Collection (S$38)"): a
     product on sale, which the recogniser tags as a body, a place or a person."""
     return PRICE.match(ent.doc.text[ent.end_char:ent.end_char + 12]) is not None
+
+
+def vessel_named(ent: Any) -> bool:
+    """The name is a ship's: a prefix opens it or stands before it ("M/V X", "USS X"), or a
+    vessel noun stands right before it ("the bulker X"). Ships are products, as spaCy's
+    scheme types vehicles; the recogniser calls them bodies, places or people."""
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start else ""
+    return ent[0].lower_ in VESSEL_PREFIXES and len(ent) > 1 or before in VESSEL_PREFIXES or \
+        (before in VESSEL_NOUNS and ent.root.dep_ not in ("compound", "amod"))
 
 
 def cited_as_source(ent: Any) -> bool:

@@ -66,6 +66,17 @@ TITLES = HONORIFICS | OFFICES | frozenset({
     "capt", "sgt", "prof", "king", "queen", "prince", "prime", "foreign", "defense", "defence",
     "lawyer", "comrade", "sergeant", "the"})
 
+# Short forms of offices and ranks that stand only before a person's name ("PM Wong", "DPM
+# Heng", "MOS Gan" for a minister of state, "Comm X" for a police commissioner), never alone
+# as a name: like a courtesy title, each makes the name after it a person's. Entity names
+# only (`entity_forms.NAME_TITLES`); quote speakers keep `TITLES`.
+OFFICE_SHORT_FORMS = frozenset({"pm", "dpm", "mos", "sms", "ncmp", "nmp", "comm", "supt",
+                                "insp", "cpl", "maj", "adm", "cdr", "brig"})
+# Determiners that open a span at a sentence's head ("This Lunar New Year", "Every Monday"):
+# no part of the name after them. "All", "Our" and "The" are left out: they open names ("All
+# Nippon Airways", "Our Reka Hub"; "the" is among `TITLES`).
+DETERMINERS = frozenset({"this", "that", "these", "those", "every", "each"})
+
 NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
      "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
@@ -103,7 +114,9 @@ FACILITY_HEADS = frozenset({
     "port", "harbour", "harbor", "parks", "garden", "gardens", "reservoir", "stadium",
     "arena", "hospital", "clinic", "school", "academy", "campus", "museum", "library",
     "mall", "plaza", "market", "centre", "center", "hotel", "resort", "tower", "towers",
-    "building", "complex", "mosque", "temple", "cathedral", "prison", "camp", "base"})
+    "building", "complex", "mosque", "temple", "cathedral", "prison", "camp", "base",
+    "restaurant", "cafe", "bakery", "patisserie", "chocolaterie", "eatery", "bistro",
+    "kitchen"})
 ORGANISATION_HEADS = frozenset({
     "university", "college", "institute", "polytechnic", "council", "ministry",
     "department", "agency", "authority", "commission", "committee", "board", "bureau",
@@ -111,7 +124,8 @@ ORGANISATION_HEADS = frozenset({
     "foundation", "society", "union", "club", "league", "company", "co", "corp",
     "corporation", "inc", "ltd", "limited", "llc", "plc", "bhd", "pte", "group", "holdings",
     "bank", "airlines", "airways", "force", "forces", "service", "services", "police",
-    "army", "navy", "network", "news", "times", "press"})
+    "army", "navy", "network", "news", "times", "press", "daily", "weekly", "magazine",
+    "journal", "herald", "tribune", "gazette"})
 PLACE_HEADS = frozenset({
     "district", "province", "county", "prefecture", "region", "city", "town", "village",
     "estate", "island", "islands", "river", "lake", "valley", "zone"})
@@ -133,10 +147,32 @@ ROUTE_HEADS = frozenset({
 # as often as a treaty).
 LAW_HEADS = frozenset({"act", "bill", "charter", "code", "constitution", "treaty", "ordinance",
                        "statute", "agreement", "accord", "accords"})
+# Head nouns of the names of goods on sale and of weapons ("Kumquat Pineapple Tarts", "Gift
+# Set", "X Limited Edition", "X-18 missile"): products, which the recogniser calls bodies,
+# people or places. None is a common surname.
+PRODUCT_HEADS = frozenset({
+    "tart", "tarts", "cookie", "cookies", "cake", "cakes", "biscuit", "biscuits", "pastries",
+    "snaps", "hamper", "hampers", "set", "box", "bundle", "edition", "missile", "missiles",
+    "rocket", "rockets", "drone", "drones", "smartphone"})
+# What names a ship: a prefix ("MV X", "M/V X", "USS X", "HMS X") or a vessel noun right before
+# the name ("the bulker X", "the tanker X"). "carrier" is left out: airlines are carriers.
+VESSEL_PREFIXES = frozenset({"mv", "m/v", "m.v.", "uss", "hms", "hmas", "hmcs", "hmnzs", "rss",
+                             "kri", "ins"})
+VESSEL_NOUNS = frozenset({"vessel", "ship", "warship", "bulker", "tanker", "freighter",
+                          "destroyer", "frigate", "submarine", "yacht", "cruiser", "trawler",
+                          "containership", "boat"})
+# Common nouns that stand right before the name of a body to say what it is ("non-profit
+# organisation X", "home-grown brand X", "news outlet X"): the name after one is no person's.
+BODY_NOUNS = frozenset({"organisation", "organization", "company", "firm", "charity", "agency",
+                        "brand", "startup", "outlet", "newspaper", "portal", "website",
+                        "publication", "broadcaster", "retailer", "platform", "app", "bakery",
+                        "restaurant", "cafe", "eatery", "chain"})
+# Words that open the name of a road in Malay and Indonesian ("Jalan X", "Lorong 4 X").
+ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhraya"})
 PROGRAMME_HEADS = frozenset({
     "scheme", "programme", "program", "package", "grant", "allowance", "voucher", "vouchers",
     "subsidy", "subsidies", "rebate", "rebates", "credit", "credits", "levy", "initiative",
-    "incentive", "policy", "plan", "strategy"})
+    "incentive", "policy", "plan", "strategy", "leave"})
 
 
 # Scripts written without spaces between words (Chinese, Japanese): one character, one word.

@@ -278,9 +278,9 @@ def test_a_name_once_after_a_preposition_of_place_is_a_place_throughout():
     from newsweave.entity_forms import settle_places
 
     forms = {"kampong reka": Form("Kampong Reka", ("kampong", "reka"),
-                                  Counter({"PERSON": 2, "GPE": 1, "FAC": 1}), placed=True),
-             "kimaru": Form("Kimaru", ("kimaru",), Counter({"PERSON": 9, "GPE": 1}), placed=True),
-             "lim": Form("Lim", ("lim",), Counter({"PERSON": 2}), placed=True, titled=True)}
+                                  Counter({"PERSON": 2, "GPE": 1, "FAC": 1}), places=Counter({"in": 1})),
+             "kimaru": Form("Kimaru", ("kimaru",), Counter({"PERSON": 9, "GPE": 1}), places=Counter({"in": 1})),
+             "lim": Form("Lim", ("lim",), Counter({"PERSON": 2}), places=Counter({"in": 1}), titled=True)}
     settle_places(forms)
     assert forms["kampong reka"].label == "LOC"
     assert forms["kimaru"].label == "PERSON"  # named far more often as a person
