@@ -104,7 +104,7 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
                 continue
             if block or is_promo_sentence(sent.text):
                 removed.append(Removal(sent.text, "promo"))
-            elif is_statement(sent):
+            elif is_statement(sent) and not is_lead_in(sent):
                 claims.extend(sentence_claims(article.id, sentence_index, sent, offset,
                                               settings))
             else:
@@ -143,11 +143,60 @@ def whole_sentences(doc: Any) -> list[Any]:
 def is_statement(sent: Any) -> bool:
     """A sentence that states something: a verb and a few words ("SINGAPORE", "By Jane Doe",
     "Photo: AFP" and headings are not), or a long verbless line the parser may have misread;
-    not a speaker without what was said (`says_nothing`)."""
+    not a speaker without what was said (`says_nothing`), a question (`is_question`) or a
+    label (`is_label`)."""
     words = [t for t in sent if t.is_alpha]
     verbs = any(t.pos_ in ("VERB", "AUX") for t in sent)
     return (len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS) \
-        and not says_nothing(sent)
+        and not says_nothing(sent) and not is_question(sent) and not is_label(sent)
+
+
+def is_label(sent: Any) -> bool:
+    """A few words opening with their main verb, a participle with no subject and no
+    auxiliary, are a label ("Closed on Monday", "Selling homemade goodies to neighbours",
+    "Updated on March 3"): nobody is said to do anything. A long line of that shape is a
+    list entry that says something ("- Failing to ensure its doctors refer patients to
+    specialists ..."). The opening word guards against a misparse: in "..., a mechanic
+    continued buying newspapers" the parser once read "continued" as a participle and
+    "mechanic" as no subject."""
+    root = sent.root
+    words = [t for t in sent if t.is_alpha]
+    bare = not any(c.dep_ in (*SUBJECT_DEPS, "expl", "csubj", "aux", "auxpass")
+                   for c in root.children)
+    return len(words) < VERBLESS_MIN_WORDS and root.i == words[0].i and \
+        root.tag_ in ("VBN", "VBG") and bare
+
+
+def is_question(sent: Any) -> bool:
+    """A question in the writer's voice asks, it states nothing: a heading ("How is the
+    pollution harmful?"), an FAQ entry, a rhetorical question ("Where did we get our food
+    from?"). A question inside quotes is what someone asked, and stays."""
+    return sent.text.rstrip().endswith("?") and not any(t.is_quote for t in sent)
+
+
+# Words that point at what comes after a colon: "Here are some examples:", "the following
+# measures:", "are detailed below:".
+FORWARD_POINTER = re.compile(r"\bhere(?:['’]s|\s+(?:is|are))\b|\bthe\s+following\b|"
+                             r"\bbelow\s*:|\bas\s+follows\b", re.IGNORECASE)
+# What a verb before a colon lacks when the list or quote after it is its object or complement.
+COMPLEMENTS = {"dobj", "attr", "ccomp", "xcomp", "acomp", "oprd", "dative"}
+
+
+def is_lead_in(sent: Any) -> bool:
+    """A sentence ending in a colon that only introduces what comes next, a list or a quote:
+    it points forward ("Here are some examples:", "The minister issued the following
+    reminder:"), or its verb lacks the object or complement that follows the colon ("The
+    violations include:", "The four chairpersons are:", "Looking ahead, he revealed:"). A
+    sentence stating something before its list ("The bill puts in place four safeguards:")
+    stays, as does one whose reported clause comes first ("The ministry will act, it said,
+    adding:")."""
+    if not sent.text.rstrip().endswith(":"):
+        return False
+    if FORWARD_POINTER.search(sent.text):
+        return True
+    root = sent.root
+    return not any(c.dep_ in COMPLEMENTS or c.i > root.i and c.dep_ == "prep" and any(
+        g.dep_ == "pobj" for g in c.children) for c in root.children)
 
 
 def says_nothing(sent: Any) -> bool:
@@ -250,9 +299,7 @@ def shared_subject(tokens: list[Any]) -> str:
     if verb is None or has_subject(verb) or not opens_with(verb, tokens) or \
             attribution(verb):
         return ""
-    main = verb
-    while main.dep_ == "conj":
-        main = main.head
+    main = joined_main(verb)
     subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
     if main.dep_ != "ROOT" or subject is None or not agrees(subject, verb) or \
             clause_between(main, verb):
@@ -261,6 +308,23 @@ def shared_subject(tokens: list[Any]) -> str:
     if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
         return whole.text
     return subject.doc[subject.left_edge.i:subject.i + 1].text
+
+
+def joined_main(verb: Any) -> Any:
+    """The verb a split-off predicate is coordinated with: the first of its chain of
+    conjuncts; or, when the parser hung it on a verb of another form, the sentence's main
+    verb if that has the predicate's own form ("The court found that the claims were not
+    warranted and dismissed the case": "dismissed" is no participle like "warranted", it
+    goes with "found"; "crashed while chasing him and died"). Only a form marked for its
+    tense: "cut" or "punish" may be an infinitive like the verb it hangs on."""
+    main = verb
+    while main.dep_ == "conj":
+        main = main.head
+    root = verb.sent.root
+    if main.dep_ != "ROOT" and verb.tag_ in ("VBD", "VBZ") and not bare_form(verb) and \
+            verb.head.tag_ != verb.tag_ and root.tag_ == verb.tag_:
+        return root
+    return main
 
 
 def opens_with(verb: Any, tokens: list[Any]) -> bool:
@@ -321,21 +385,53 @@ def cut_before(token: Any, sent: Any) -> int | None:
         return None
     own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
     on_root = token.head.i == sent.root.i
-    contrast = on_root and token.dep_ == "advcl" and any(
+    contrast = on_root and token.dep_ == "advcl" and own_subject and any(
         c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)
     # "accepted an invitation and offered to send an astronaut": two predicates of one subject
     # are two facts, each stated (or not) by other sources on its own. The parser often hangs
     # the second, finite verb on a non-finite one ("to visit ... and offered").
     predicate = token.dep_ == "conj" and token.tag_ in FINITE and \
         any(c.dep_ in PREDICATE_PARTS for c in token.children) and \
-        (on_root or token.head.tag_ not in FINITE)
-    if not (contrast or token.dep_ == "conj" and (on_root and own_subject or predicate)):
+        (on_root or token.head.tag_ not in FINITE) and not second_infinitive(token)
+    if not (contrast or token.dep_ == "conj" and (on_root and own_subject or predicate)) or \
+            opens_subordinate(token) or trailing_attribution(token):
         return None
     left = token.left_edge.i
     if token.dep_ == "conj":
         left = min([c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
                    + [left])
     return left
+
+
+def opens_subordinate(verb: Any) -> bool:
+    """The clause opens with a word that makes it part of another ("but that he should stop
+    messaging her", "and whether residents can get support", "and how they will pay"): it
+    continues what the sentence reports or asks, it states nothing on its own. "while" and
+    "but" open contrasts that do."""
+    first = verb.left_edge
+    return first.dep_ == "mark" and first.lower_ not in SPLIT_MARKS or \
+        first.tag_ in ("WDT", "WP", "WRB")
+
+
+def trailing_attribution(verb: Any) -> bool:
+    """A verb of saying after a comma, with no clause of its own, names the source of what
+    came before ("... under the Act, reported The Daily Example"): it is no claim apart from
+    the words it attributes. ("... and reported the theft to the police" is a predicate.)"""
+    return attribution(verb) and verb.i > verb.sent.start and verb.nbor(-1).text == ","
+
+
+def second_infinitive(verb: Any) -> bool:
+    """A verb in its bare form joined to an infinitive after "to" is a second infinitive
+    ("to assert his dominance and punish her", "wanted to seize the bridge and cut the
+    lines"), whatever tense the tagger gave it: the forms are one word. A marked form ("to
+    visit the city and offered to send") is a predicate of its own."""
+    return bare_form(verb) and verb.head.tag_ == "VB" and \
+        any(c.tag_ == "TO" for c in verb.head.children)
+
+
+def bare_form(verb: Any) -> bool:
+    """The verb reads as its dictionary form ("cut", "punish"), so it may be an infinitive."""
+    return verb.lower_ == verb.lemma_.lower()
 
 
 def refers_back(verb: Any) -> bool:

@@ -39,8 +39,9 @@ RELATED = re.compile(r"^\s*(?:related(?:\s+(?:article|story|stories|news|content
                      r"read\s+(?:more|also)|see\s+also|also\s+read|more\s+on\s+this|"
                      r"recommended|watch|listen)\s*[:|>»-]", re.IGNORECASE)
 PROMO = re.compile(
-    r"download\s+(?:the|our)\b.{0,30}\bapp|subscribe\s+(?:to|now|today|for)|sign\s+up\s+"
-    r"(?:for|to)|newsletter|follow\s+us\s+on|join\s+(?:us|our)\s+on|click\s+here|"
+    r"download\s+(?:the|our)\b.{0,30}\bapp|(?:^|[.!]\s)\s*download\s+(?:it\s+)?(?:from|on)\b|"
+    r"subscribe\s+(?:to|now|today|for)|sign\s+up\s+(?:for|to)|newsletter|follow\s+us\s+on|"
+    r"join\s+(?:us|our)\s+on|click\s+here|"
     r"share\s+this\s+(?:article|story)|advertisement|all\s+rights\s+reserved|"
     r"(?:telegram|whatsapp)\s+channel|anytime,\s+anywhere|get\s+the\s+latest|"
     r"^\s*(?:updated|published|posted)\s*:?\s+\w+\s+\d|"
@@ -55,9 +56,22 @@ PROMO = re.compile(
 # paragraph ("... policy. Please consider subscribing now.", "For more information on scams,
 # visit www...."): the line-level PROMO needs the whole line short, these phrases don't. Kept
 # to phrases no reported sentence uses ("subscribe to receive the statement" is news, so only
-# the imperative "Subscribe ..." at a sentence's start and the reader's "subscribing").
-READER_APPEAL = re.compile(r"^\W*subscribe\b|\bsubscribing\b|\bclick\s+here\b|\bfollow\s+us\b",
+# the imperative "Subscribe ..." at a sentence's start and the reader's "subscribing"; a poll's
+# "Click your choice to see results", "Join our free newsletter", "Suggest a correction").
+READER_APPEAL = re.compile(r"^\W*subscribe\b|\bsubscribing\b|\bclick\s+(?:here|your)\b|"
+                           r"\bfollow\s+us\b|^\W*join\s+our\b|^\W*suggest\s+a\s+correction\b",
                            re.IGNORECASE)
+# An editor's note on where the piece first ran: "This article was first published in The
+# Daily Example.", "<headline> was first published on the X blog.", "Permission required for
+# reproduction." Matched where the line ends with the outlet's capitalised name, so "The study
+# was first published in The Lancet in 2019" stays.
+EDITORS_NOTE = re.compile(
+    r"^\W*(?:this|the)\s+(?:article|story|post|piece|report)\s+(?:was\s+)?(?:first|originally)"
+    r"\s+(?:published|appeared)\b|\b(?:was|were)\s+(?:first|originally)\s+(?:published|appeared)"
+    r"\s+(?:in|on|by)\s+(?:the\s+)?(?-i:(?:[A-Z][\w’'&.-]*\s*)+)(?:blog|website|site)?\W*$|"
+    r"\bpermission\s+required\s+for\s+reproduction\b", re.IGNORECASE)
+# An editor's note is one line: a headline and an outlet's name.
+NOTE_MAX_WORDS = 40
 MORE_POINTER = re.compile(r"^\W*for\s+more\s+(?:information|details|updates|stories)\b",
                           re.IGNORECASE)
 
@@ -97,6 +111,9 @@ TRAILING_CREDIT = regex.compile(
 # ("... owners or long-term lessees?"), which the heading rule lets through.
 AGE_STAMP = re.compile(r"^\W*(?:[^\W\d][\w&]*(?:\s+[\w&]+)?)?\d+\s+(?:second|minute|"
                        r"hour|day|week|month|year)s?\s+ago\s*$", re.IGNORECASE)
+# "About the author" / "About us": the paragraph after it is the writer's or the site's blurb
+# ("Jane Doe is a bargain hunter who ...", "Example News is a premier source for ...").
+ABOUT_HEADING = re.compile(r"^\W*about\s+(?:the\s+)?(?:author|writer|us|me)\W*$", re.IGNORECASE)
 SHORT_DATE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
                         r"\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$")
 # Hard wraps: a file is hard-wrapped at the length its 90th-percentile line reaches, when at
@@ -310,6 +327,7 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
     sizes = Counter(line.paragraph for line in lines)
     story_started = False  # headings before the first sentence are front matter (see below)
     after_stamp = False
+    about_at, bio = -1, -1  # paragraphs of an "About the author" heading and of the blurb
     for line in lines:
         story_started = story_started or is_sentence(line.text, settings)
         reason = boilerplate_reason(line, sizes[line.paragraph] == 1, settings)
@@ -319,6 +337,12 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
         if stamp or after_stamp and count_words(line.text) < settings.heading_max_words:
             reason = "related"
         after_stamp = stamp
+        if ABOUT_HEADING.match(line.text):
+            about_at = line.paragraph
+        elif about_at >= 0 and line.paragraph != about_at:  # the paragraph after the heading
+            about_at, bio = -1, line.paragraph
+        if line.paragraph in (about_at, bio):
+            reason = "about"
         if reason is None and is_duplicate(line, kept, seen, settings):
             reason = "duplicate"
         if reason:
@@ -350,6 +374,8 @@ def boilerplate_reason(line: Line, alone: bool, settings: Settings) -> str | Non
         return "copyright"
     if PROMO.search(text) and words <= PROMO_MAX_WORDS:
         return "promo"
+    if EDITORS_NOTE.search(text) and words <= NOTE_MAX_WORDS:
+        return "editor's note"
     # A caption is one sentence and its credit; on LocalNews dev the one paragraph of several
     # sentences taken for a caption was story text.
     if alone and CREDIT.search(text) and words <= CAPTION_MAX_WORDS \

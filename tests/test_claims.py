@@ -46,3 +46,88 @@ def test_a_break_the_parser_put_inside_a_place_name_is_mended(toolkit, settings)
             "search for alternative transport.")
     parsed = parse(text, toolkit, settings)
     assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_question_in_the_writers_voice_is_no_statement(toolkit, settings):
+    news = "The ministry fined the company $50,000 on Monday for dumping waste at sea."
+    question = "How does oil harm the creatures living in the sea?"
+    parsed = parse(news + "\n\n" + question, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    assert (question, "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
+
+
+def test_a_quoted_question_stays(toolkit, settings):
+    text = "One of the passengers asked: “Why did nobody tell us about the delay at the airport?”"
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text]
+
+
+def test_a_sentence_pointing_at_what_follows_is_no_statement(toolkit, settings):
+    news = "The vouchers can be spent at hawker stalls and shops across the island this year."
+    pointer = "Here are some examples of where residents can spend them:"
+    parsed = parse(news + " " + pointer, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    assert (pointer, "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
+
+
+def test_a_verb_waiting_for_what_follows_its_colon_is_no_statement(toolkit, settings):
+    lead_in = "The violations found by the inspectors include:"
+    statement = "The new law puts in place four safeguards for people who lose their savings:"
+    items = "- failure to lock the gates of the depot at night"
+    parsed = parse(f"{lead_in}\n\n{items}\n\n{statement}\n\n{items}", toolkit, settings)
+    texts = [c.text for c in parsed.claims]
+    assert not any(t.startswith("The violations") for t in texts)
+    assert any(t.startswith("The new law puts in place four safeguards") for t in texts)
+
+
+def test_a_predicate_the_parser_hung_on_a_participle_borrows_the_main_subject(toolkit,
+                                                                              settings):
+    text = "The court found that the claims were not warranted and dismissed the case on Friday."
+    parsed = parse(text, toolkit, settings)
+    assert [(c.text, c.subject) for c in parsed.claims] == [
+        ("The court found that the claims were not warranted", ""),
+        ("dismissed the case on Friday", "The court")]
+
+
+def test_a_bare_verb_after_an_infinitive_is_no_predicate_of_its_own(toolkit, settings):
+    text = "The rebels wanted to seize the bridge and cut the supply lines to the capital."
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_clause_after_while_without_a_subject_stays_with_its_sentence(toolkit, settings):
+    text = ("The officer crashed his motorcycle while chasing the suspect on the expressway "
+            "and later died in hospital.")
+    parsed = parse(text, toolkit, settings)
+    assert [(c.text, c.subject) for c in parsed.claims] == [
+        ("The officer crashed his motorcycle while chasing the suspect on the expressway", ""),
+        ("later died in hospital", "The officer")]
+
+
+def test_a_clause_opening_with_that_stays_with_what_it_reports(toolkit, settings):
+    text = ("In its statement, the party thanked the chairman for his service, adding that he "
+            "continues to serve elsewhere in the party.")
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_participle_without_a_subject_is_a_label(toolkit, settings):
+    news = "The shop has sold rice and bread to residents of the estate for forty years."
+    parsed = parse(news + " Closed on Mondays.", toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    assert ("Closed on Mondays.", "not a statement") in {
+        (r.text, r.reason) for r in parsed.article.removed}
+
+
+def test_a_reported_clause_before_its_speaker_and_a_colon_stays(toolkit, settings):
+    text = ("The agency will keep checking the clinics that prescribe such drugs, it said, "
+            "adding:")
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_source_named_after_a_comma_stays_with_what_it_reports(toolkit, settings):
+    text = ("The man has been charged with one count of criminal intimidation and one charge "
+            "under the Misuse of Drugs Act, reported The Daily Example.")
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text[:-1]]

@@ -307,3 +307,46 @@ def test_a_caption_credited_to_a_picture_source_is_a_caption(settings):
     article = clean("\n\n".join([LONG_PARAGRAPH, caption, LONG_PARAGRAPH.replace(
         "Thursday", "Friday")]), settings)
     assert (caption, "caption") in {(r.text, r.reason) for r in article.removed}
+
+
+def test_editors_notes_and_app_store_pointers_are_removed(settings):
+    news = "\n\n".join([LONG_PARAGRAPH[:LONG_PARAGRAPH.rindex(".") + 1],
+                         "The council approved the new budget on Monday after a long debate.",
+                         "The mayor said the plan would cut spending by ten percent next year."])
+    notes = [("This article was first published in The Daily Example. Permission required for "
+             "reproduction."),
+             "Ten Ways To Save On Groceries was first published on the ExampleMoney blog.",
+             ("Get the news on your phone with our free app. Download from the App Store or "
+             "Google Play now")]
+    article = clean(news + "\n\n" + "\n\n".join(notes), settings)
+    assert article.text == news
+    reasons = {r.text: r.reason for r in article.removed}
+    assert [reasons.get(n) for n in notes] == ["editor's note", "editor's note", "promo"]
+
+
+def test_a_story_saying_where_a_study_was_first_published_stays(settings):
+    text = ("The council approved the new budget on Monday after a long debate.\n\n"
+            "The study was first published in The Example Journal in 2019.")
+    assert clean(text, settings).text == text
+
+
+def test_a_poll_and_a_newsletter_appeal_are_promos(toolkit, settings):
+    news = "The company was fined $2 million for dumping oily waste into the sea last year."
+    poll = "Do you think the fine was enough? Click your choice to see results."
+    appeal = "Join our free newsletter for good news and useful tips every week."
+    article = clean(f"{news}\n\n{poll}\n\n{appeal}", settings)
+    parsed = parse_articles([article], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    promos = {r.text for r in parsed.article.removed if r.reason == "promo"}
+    assert {"Do you think the fine was enough?", "Click your choice to see results.",
+            appeal} <= promos
+
+
+def test_the_blurb_after_an_about_the_author_heading_is_removed(settings):
+    news = LONG_PARAGRAPH[:LONG_PARAGRAPH.rindex(".") + 1]
+    blurb = ("Jane Doe is a bargain hunter who writes about saving money on groceries. She "
+             "lives with two cats.")
+    article = clean(f"{news}\n\nAbout the author\n\n{blurb}", settings)
+    assert article.text == news
+    assert {(r.text, r.reason) for r in article.removed} >= {
+        ("About the author", "about"), (blurb, "about")}
