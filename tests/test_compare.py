@@ -418,8 +418,9 @@ def test_also_accused_of_another_sale_is_another_event(toolkit, settings):
 def test_a_number_before_another_figure_of_the_same_noun_is_not_part_of_it(toolkit):
     from newsweave.compare.number_slots import quantity_slots
 
-    slots = quantity_slots(toolkit.nlp("The scooter was ridden along Park Avenue 5 three "
-                                       "months later."))
+    # ("three months later" would be a moment, no amount: `offset_or_difference`.)
+    slots = quantity_slots(toolkit.nlp("The scooter stood on Park Avenue 5 three months in "
+                                       "a row."))
     assert [s.shown for s in slots] == ["three months"]
 
 
