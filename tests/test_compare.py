@@ -867,3 +867,16 @@ def test_yet_to_happen_is_not_done_and_a_negated_denial_denies_nothing(toolkit, 
     assert [c.kind for c in found] == ["claim"]
     assert not claims_of(toolkit, settings, "It is not disputed that the guard pushed the man.",
                          "The guard pushed the man.")
+
+
+def test_four_values_for_one_figure_are_listed_not_shown(toolkit, settings):
+    """Four sources giving four different figures in one fact: the fact joined several
+    things, so the difference is only listed; three values of one figure are still shown."""
+    four = ("The fire destroyed 12 homes, officials said.", "The fire destroyed 19 homes.",
+            "The fire destroyed 25 homes, the council said.", "The fire destroyed 31 homes.")
+    story = story_of_facts(toolkit, settings, four)
+    shown, possible = scored_conflicts(story, toolkit, settings)
+    assert not shown
+    assert [len(c.positions) for c in possible] == [4]
+    shown, _ = scored_conflicts(story_of_facts(toolkit, settings, four[:3]), toolkit, settings)
+    assert [len(c.positions) for c in shown] == [3]

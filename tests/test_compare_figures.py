@@ -160,6 +160,27 @@ def test_a_house_number_is_exact_and_compared_on_its_street(toolkit, settings):
                               "The fire broke out at a shophouse at 14 Kent Road on Monday.")
 
 
+def test_a_numbered_street_is_exact_and_compared_with_its_name(toolkit, settings):
+    found = differences_of(toolkit, settings,
+                           "The clinic, located at 512 Bishan Street 12, will close.",
+                           "The clinic, located at 512 Bishan Street 13, will close.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"Bishan Street 12", "Bishan Street 13"})]
+    assert not differences_of(toolkit, settings,
+                              "The clinic, located at 512 Bishan Street 12, will close.",
+                              "The clinic, located at 512 Bishan Street 12, shut its doors.")
+
+
+def test_millions_stated_beside_another_figure_are_no_conflict(toolkit, settings):
+    assert not differences_of(toolkit, settings,
+                              "A total of 55.3 million people tuned in to watch the ceremony.",
+                              "Ratings plunged, with about 32 million people tuning in, "
+                              "compared with 55.3 million a decade ago.")
+    assert differences_of(toolkit, settings,
+                          "A total of 55.3 million people tuned in to watch the ceremony.",
+                          "A total of 32 million people tuned in to watch the ceremony.")
+
+
 def test_percentages_are_compared_in_one_fact_with_bounds(toolkit, settings):
     doc = toolkit.nlp("About 45.3 per cent of Chinese respondents said so, more than 80% "
                       "agreed, and support fell 3 percentage points.")

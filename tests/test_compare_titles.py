@@ -207,3 +207,21 @@ def test_posts_told_apart_by_modifiers_are_listed_and_deputy_posts_shown(toolkit
                        "Mayor John Harper opened the bridge on Friday.")
     shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
     assert [c.kind for c in shown] == ["title"] and not possible
+
+
+def test_an_article_giving_both_posts_is_listed_with_each_side(toolkit, settings):
+    """One article calls the judge both "District Judge" and "Deputy Judge" (a slip, or a
+    change of post): its titles stand apart, and the difference is listed, not shown."""
+    from newsweave.compare import story_conflicts
+
+    story = make_story("District Judge Paul Chan heard the case. In sentencing, Deputy Judge "
+                       "Chan said the helper was at fault.",
+                       "District Judge Paul Chan heard the case. Judge Chan said the helper "
+                       "was at fault.")
+    shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
+    assert not shown
+    assert [sides(c) for c in possible if c.kind == "title"] == [
+        {"District Judge": ("a0", "a1"), "Deputy Judge": ("a0",)}]
+    story = make_story("District Judge Paul Chan heard the case. In sentencing, Deputy Judge "
+                       "Chan said the helper was at fault.")
+    assert not story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)[1]

@@ -54,6 +54,7 @@ LISTING = {"including", "excluding", "among"}
 COUNT = "count of "  # the key of a count: "count of " and the counted noun
 INTERVAL = "interval"  # the key of a span of time that repeats ("every 14 months")
 ADDRESS = "number on "  # the key of a street number: "number on " and the street's name
+NUMBERED_STREET = "number of "  # the key of a numbered street: "number of " and its name
 # Words that end a street's name: a figure right before such a name is its house number
 # ("12 Tanner Road", "112 Tanner Rd"), which outlets copy wrong.
 STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard",
@@ -313,11 +314,13 @@ def per_time_after(unit: Any) -> str:
 
 
 def address_slots(doc: Any) -> list[NumberSlot]:
-    """"at 12 Tanner Road": a house number, compared only with numbers on the same street."""
+    """"at 12 Tanner Road": a house number, compared only with numbers on the same street;
+    "Tanner Street 12": the number of a numbered street, compared only with that street's."""
     slots = []
     for token in doc:
         if not token.text.isdigit() or token.ent_type_ in NOT_FIGURES - {"ORDINAL"}:
             continue
+        slots += numbered_street(token)
         name = []
         for word in doc[token.i + 1:token.i + 5]:
             if not (word.is_title or word.is_upper) or not word.is_alpha:
@@ -330,6 +333,24 @@ def address_slots(doc: Any) -> list[NumberSlot]:
                                         **slot_base(event_of(word))))
                 break
     return slots
+
+
+def numbered_street(token: Any) -> list[NumberSlot]:
+    """"Tanner Street 12": a street word with a named street before it and the figure after
+    it; the figure tells one street of that name from its neighbours ("Street 12" / "13")."""
+    doc, name = token.doc, list[Any]()
+    if token.i < 2 or doc[token.i - 1].lower_.rstrip(".") not in STREET_WORDS or \
+            not doc[token.i - 1].is_title:
+        return []
+    for word in reversed(doc[max(token.i - 4, 0):token.i - 1]):
+        if not (word.is_title and word.is_alpha) or word.is_sent_start:
+            break
+        name.insert(0, word)
+    if not name:
+        return []
+    street = " ".join(w.lower_.rstrip(".") for w in (*name, doc[token.i - 1]))
+    return [NumberSlot(key=NUMBERED_STREET + street, value=float(token.text),
+                       shown=doc[name[0].i:token.i + 1].text, **slot_base(event_of(token)))]
 
 
 def countable(unit: Any) -> bool:
@@ -462,6 +483,13 @@ def written_figures(doc: Any) -> frozenset[float]:
 def written_figure(shown: str) -> float | None:
     """The one figure a slot's words write ("2,100 tonnes" -> 2100, "six days" -> 6); None
     for a sum ("two years and three months") or no figure."""
-    values = {v for w in FIGURE.findall(shown.lower().replace(",", ""))
-              if (v := word_value(w)) is not None}
-    return values.pop() if len(values) == 1 else None
+    values: list[float] = []
+    for word in FIGURE.findall(shown.lower().replace(",", "")):
+        value = word_value(word)
+        if value is None:
+            continue
+        if word in MULTIPLIERS and values:
+            values[-1] *= value  # "55.3 million": one figure, 55,300,000
+        else:
+            values.append(value)
+    return values[0] if len(set(values)) == 1 else None

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..models import Conflict
 from .kind import EventKind, compatible_subjects, same_actors, same_event
-from .number_slots import ADDRESS, COUNT, number_slots, written_figure
+from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
 from .slots import Entry, NumberSlot, Said, Slot
@@ -121,7 +121,7 @@ class Numbers(EventKind):
         unless hedged or round."""
         if states_both(b, x, y) or states_both(a, y, x):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
-        if x.key.startswith((ADDRESS, ORDINAL)) or x.key == "age":
+        if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL)) or x.key == "age":
             return x.value == y.value  # exact: houses 12 and 112, the third and the second,
             # one person aged 35 and 36 (3 % apart, inside rounding)
         if x.moment and y.moment and x.moment != y.moment:

@@ -87,6 +87,14 @@ class Title:
 def title_conflicts(story: Story, entities: tuple[Entity, ...],
                     toolkit: Toolkit) -> tuple[Conflict, ...]:
     """One conflict per person given exclusive titles by different articles."""
+    shown, listed = shown_and_listed(story, entities, toolkit)
+    return most_confident_first([*shown, *listed])
+
+
+def shown_and_listed(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
+                     ) -> tuple[tuple[Conflict, ...], tuple[Conflict, ...]]:
+    """The title conflicts a report shows and those it lists as possible differences
+    (`to_show`), each most confident first."""
     people = [e for e in entities if e.type == "PERSON"]
     keys = person_keys(people)
     english = [a for a in story.articles if a.parsed
@@ -103,9 +111,10 @@ def title_conflicts(story: Story, entities: tuple[Entity, ...],
     for person, given in titles.items():
         given += [t for t, sentence in past if any(re.search(rf"\b{re.escape(w)}\b", sentence)
                                                     for w in surnames(people[person]))]
-    found = [person_conflict(people[p], found_titles, story.facts)
-             for p, found_titles in titles.items()]
-    return most_confident_first(c for c in found if c is not None)
+    found = [found for p, found_titles in titles.items()
+             if (found := person_conflict(people[p], found_titles, story.facts)) is not None]
+    return (most_confident_first(c for c, show in found if show),
+            most_confident_first(c for c, show in found if not show))
 
 
 def past_posts(doc: Any, article: str) -> list[tuple[Title, str]]:
@@ -299,20 +308,24 @@ def clash(xs: list[Title], ys: list[Title], known: dict[str, list[Title]]) -> st
     return None
 
 
-def person_conflict(person: Entity, titles: list[Title],
-                    facts: tuple[Fact, ...]) -> Conflict | None:
+def person_conflict(person: Entity, titles: list[Title], facts: tuple[Fact, ...]
+                    ) -> tuple[Conflict, bool] | None:
     """Articles grouped by compatible titles, most specific first; an article that fits
-    several groups (a less specific title) takes no side; an article that contradicts itself
-    (a change of post, or a parse we cannot trust) stops the comparison."""
+    several groups (a less specific title) takes no side. An article that contradicts itself
+    (a change of post, a slip, or a parse we cannot trust) stands with each of its titles
+    apart. With whether the conflict is shown (`to_show`)."""
     known: dict[str, list[Title]] = defaultdict(list)
     by_article: dict[str, list[Title]] = defaultdict(list)
     for title in titles:
         known[title.article].append(title)
         if title.current:
             by_article[title.article].append(title)
-    if len(by_article) < 2 or any(clash(ts, ts, known) for ts in by_article.values()):
+    if len(by_article) < 2:
         return None
-    ordered = sorted(by_article.values(), key=lambda ts: -max(specificity(t) for t in ts))
+    torn = {a for a, ts in by_article.items() if clash(ts, ts, known)}
+    entries = [ts for a, ts in by_article.items() if a not in torn] + \
+        [[t] for a in torn for t in by_article[a]]
+    ordered = sorted(entries, key=lambda ts: -max(specificity(t) for t in ts))
     groups: list[list[Title]] = []
     reasons: set[str] = set()
     for ts in ordered:
@@ -322,7 +335,19 @@ def person_conflict(person: Entity, titles: list[Title],
         elif not fits:
             reasons |= {why for g in groups if (why := clash(g, ts, known))}
             groups.append(list(ts))
-    return make_conflict(person, groups, reasons, facts) if len(groups) >= 2 else None
+    if len(groups) < 2 or len({t.article for g in groups for t in g}) < 2:
+        return None
+    return make_conflict(person, groups, reasons, facts), to_show(reasons, bool(torn))
+
+
+def to_show(reasons: set[str], torn: bool) -> bool:
+    """A post and its deputy post ("Mayor" / "Deputy Mayor") given by different articles is
+    shown. Listed as possible differences only: two offices of one kind told apart by their
+    modifiers (outlets describe one post in many ways: "Saints coach" / "head coach", "local
+    police inspector" / "Area Commander Inspector", "Sixers chairman" / "chairman of" the
+    team's owner; 3 of 3 such shown on the ECB+ dev stories, never used to tune disagreements,
+    were one post), and any conflict in which an article gives the person both titles."""
+    return "rank" in reasons and not torn
 
 
 def specificity(title: Title) -> int:
@@ -341,15 +366,6 @@ def make_conflict(person: Entity, groups: list[list[Title]], reasons: set[str],
     disputed = tuple(dict.fromkeys(f.id for t in shown for f in facts if quotes(f, t)))
     return new_conflict("title", f"what is {person.name}'s title", positions, disputed,
                         REASONS[why], CONFIDENCE[why])
-
-
-def ranks_apart(conflict: Conflict) -> bool:
-    """A post and its deputy post ("Mayor" / "Deputy Mayor"): shown. Two offices of one kind
-    told apart by their modifiers are listed as possible differences only: outlets describe
-    one post in many ways ("Saints coach" / "head coach", "local police inspector" / "Area
-    Commander Inspector", "Sixers chairman" / "chairman of" the team's owner: 3 of 3 such
-    shown on the ECB+ dev stories, never used to tune disagreements, were one post)."""
-    return REASONS["rank"] in conflict.explanation
 
 
 def quotes(fact: Fact, title: Title) -> bool:
