@@ -601,7 +601,7 @@ def test_not_wanting_to_do_something_agrees_with_not_doing_it(toolkit, settings)
 
 
 # ---- the bounds policy (README): different bounds of one figure disagree; a bound and a
-# figure that satisfies it agree; a strict bound and its own figure are a possible difference
+# figure that satisfies it agree; a bound and its own figure are a possible difference
 
 @pytest.mark.parametrize("first, second", [
     # two different upper bounds of one figure
@@ -619,8 +619,12 @@ def test_bounds_that_cannot_both_hold_conflict(toolkit, settings, first, second)
 
 
 def test_a_figure_within_a_maximum_agrees(toolkit, settings):
-    assert not conflicts_of(toolkit, settings, "He faces up to 20 years in jail for the fraud.",
-                            "He faces 20 years in jail for the fraud.")
+    assert not differences_of(toolkit, settings,
+                              "He faces up to 20 years in jail for the fraud.",
+                              "He faces about 18 years in jail for the fraud.")
+    assert not differences_of(toolkit, settings,
+                              "The delay lasted up to five minutes.",
+                              "The delay lasted about 3.5 minutes.")
 
 
 def test_one_verb_in_two_facts_years_apart_is_two_events():
@@ -645,9 +649,11 @@ def test_one_verb_in_two_facts_years_apart_is_two_events():
     ("The town has been known for its night market for over 40 years.",
      "The town has been known for its night market for the past 40 years."),
     ("The strike lasted more than four days in June.", "The strike lasted four days in June."),
+    # a maximum and what was given may be two quantities (the held-out reading)
+    ("He faces up to 20 years in prison.", "He faces a 20-year prison term."),
 ])
-def test_a_strict_bound_and_its_own_figure_are_only_a_possible_difference(toolkit, settings,
-                                                                          first, second):
+def test_a_bound_and_its_own_figure_are_only_a_possible_difference(toolkit, settings,
+                                                                   first, second):
     story = make_story(toolkit, settings, first, second)
     shown, possible = story_conflicts(story, (), toolkit, settings)
     assert not shown

@@ -102,10 +102,10 @@ class Numbers(EventKind):
         return conflict.topic.startswith(ORDINAL)
 
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
-        """As for any event's value, except a strict bound and its own figure ("for over 40
-        years" / "for the past 40 years"): outlets write one for the other so often (4 of 5
-        such pairs in the labelled dev stories are not disagreements) that the pair is only
-        a possible difference, listed but not shown."""
+        """As for any event's value, except a bound and its own figure ("for over 40 years" /
+        "for the past 40 years"; "up to 20 years" / "20 years"): outlets write one for the
+        other so often (4 of 5 strict such pairs in the labelled dev stories are not
+        disagreements) that the pair is only a possible difference, listed but not shown."""
         if own_figure(x, y) or own_figure(y, x):  # type: ignore[arg-type]
             return False
         if x.key.startswith(ORDINAL):
@@ -116,7 +116,8 @@ class Numbers(EventKind):
         """The bounds policy: two bounds of one direction agree only on one figure ("up to 10
         years" vs "up to 23 years" disagree); bounds of two directions agree when they
         overlap; a bound and a figure agree when the figure satisfies it ("up to five
-        minutes" and "about 3.5 minutes" do; "more than four days" and "four days" do not).
+        minutes" and "about 3.5 minutes" do; "more than four days" and "four days" do not),
+        unless the figure is the bound's own ("up to 20 years" and "20 years").
         Figures agree within rounding, or a hedge's tolerance ("about"); counts are exact
         unless hedged or round."""
         if states_both(b, x, y) or states_both(a, y, x):
@@ -135,6 +136,8 @@ class Numbers(EventKind):
             return lower.value < upper.value if strict else lower.value <= upper.value
         if x.bound or y.bound:
             bound, figure = (x, y) if x.bound else (y, x)
+            if own_figure(bound, figure) and not vague(figure):
+                return False  # "up to 20 years" / "20 years": listed only (`comparable`)
             return satisfies(figure.value, bound, tolerance if vague(figure) else 0.0)
         if x.key.startswith("count") and (rounds_to(x.value, y.value) or
                                           rounds_to(y.value, x.value)):
@@ -194,9 +197,10 @@ def counted(slot: Slot) -> frozenset[str]:
 
 
 def own_figure(bound: NumberSlot, figure: NumberSlot) -> bool:
-    """`bound` is a strict bound whose figure is `figure`, stated plainly ("more than 150" and
-    "150")."""
-    return bound.bound != "" and bound.strict and not figure.bound and \
+    """`bound` is a bound whose figure is `figure`, stated plainly: strict ("more than 150"
+    and "150") or inclusive ("up to 20 years" and "a 20-year term": a maximum and what was
+    given are often two quantities; the issue's held-out reading calls that pair real)."""
+    return bound.bound != "" and not figure.bound and \
         close(bound.value, figure.value, EXACT_TOLERANCE)
 
 
