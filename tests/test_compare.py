@@ -748,6 +748,18 @@ def test_a_name_inside_another_spelling_is_one_person():
     assert not same_person(frozenset({"hua"}), frozenset({"meihua"}), "Hua", "Meihua")
 
 
+def test_another_given_name_before_one_surname_is_another_person():
+    from newsweave.compare.names import same_person
+
+    def same(x: str, y: str) -> bool:
+        return same_person(frozenset(x.lower().split()), frozenset(y.lower().split()), x, y)
+
+    assert not same("Wendy Wasserman Schultz", "Debbie Wasserman Schultz")
+    assert same("Mohamed Ali Salleh", "Mohammed Ali Salleh")  # one name spelt two ways
+    assert same("Rudolph W. Giuliani", "Rudy Giuliani")  # a short form
+    assert same("J. Tan Wei Ming", "James Tan Wei Ming")  # an initial
+
+
 def test_names_given_as_examples_of_a_list_are_no_rival_people(toolkit, settings):
     assert not differences_of(toolkit, settings,
                             "The gala drew celebrities such as Ada Okafor, Ben Lutz and "

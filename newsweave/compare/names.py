@@ -111,6 +111,8 @@ def same_person(x: frozenset[str], y: frozenset[str], x_shown: str = "",
     "Meihua", "Lu Mei Hua" / "Meihua"), or a close fuzzy match."""
     if x <= y or y <= x or same_surname(x_shown, y_shown):
         return True
+    if other_given_name(x_shown, y_shown):
+        return False  # "Wendy Wasserman Schultz" / "Debbie Wasserman Schultz"
     joined = sorted((re.sub(r"[\W_]", "", fold(n)) for n in (x_shown, y_shown)), key=len)
     if len(joined[0]) >= 5 and joined[1].endswith(joined[0]):
         return True  # "Meihua" is "Lu Mei Hua" without the surname, or spaced otherwise
@@ -125,6 +127,18 @@ def same_surname(x_shown: str, y_shown: str) -> bool:
         return False
     first, second = sorted((left[0], right[0]), key=len)
     return second.startswith(first) if len(first) == 1 else first[:3] == second[:3]
+
+
+def other_given_name(x_shown: str, y_shown: str) -> bool:
+    """One last name and two given names written out in full that are no spellings of one
+    ("Wendy" / "Debbie"; not "Mohamed" / "Mohammed", nor an initial): two people, or one
+    person named wrongly, however alike the rest of the names reads."""
+    left, right = (fold(s).replace(".", " ").split() for s in (x_shown, y_shown))
+    if len(left) < 2 or len(right) < 2 or left[-1] != right[-1]:
+        return False
+    first, second = left[0], right[0]
+    return min(len(first), len(second)) > 1 and first[:3] != second[:3] and \
+        fuzz.ratio(first, second) < SAME_NAME_RATIO
 
 
 def named_in(words: frozenset[str], text: str) -> bool:
