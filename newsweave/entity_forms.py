@@ -110,7 +110,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
         for ent in doc.ents:
             if ent.label_ not in LABELS:
                 continue
-            titled, at_place = after_title(ent) or with_age(ent), placed(ent)
+            titled = after_title(ent) or with_age(ent) or after_office(ent)
+            at_place = placed(ent)
             label = "PERSON" if titled else "GPE" if dateline(ent) else \
                 noun_cue_label(ent, ent.label_)
             if label == "PERSON" and at_place:
@@ -205,13 +206,19 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     a name: the story also writes it in lower case - a one-word form at least as often as
     capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
     ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
-    or an unpriced product whose every word the story also writes in lower case is a heading or
-    a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
-    person ("Mr Law"); a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
+    or an unpriced product whose every word the story also writes in lower case is a heading
+    or a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
+    person ("Mr Law"); so is a "nationality" whose every word the story writes in lower case
+    at least half as often as capitalised ("Cheese" in a list of flavours): informal posts
+    quoted in a story write a real one in lower case now and then ("chinese ppl"), rarely
+    that often; a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
     ("US", "WHO") are names, unless the story spells one out in lower case ("certificates of
-    entitlement (COE)": a common noun's short form)."""
+    entitlement (COE)": a common noun's short form) or it is a word in capitals (`shouted`)."""
     if form.text.isupper():
-        return spelled_in_lower_case(form.text, text)
+        return spelled_in_lower_case(form.text, text) or shouted(form, cases, text)
+    if form.label == "NORP" and all(2 * cases.get(t, (0, 0))[0] >= cases.get(t, (0, 0))[1] > 0
+                                    for t in form.tokens):
+        return True  # "Cheese" in a list of flavours; "chinese ppl" in a quoted post aside
     if (form.label == "PERSON" or form.label == "PRODUCT" and not form.priced) and \
             not form.titled and \
             all(cases.get(t, (0, 0))[0] for t in form.tokens):
@@ -221,6 +228,20 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
         return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
     lower, capital = cases.get(form.tokens[0], (0, 0))
     return lower > 0 and lower >= capital
+
+
+def shouted(form: Form, cases: dict[str, list[int]], text: str) -> bool:
+    """An ordinary word set in capitals for emphasis ("indulgent and TASTY snacks"), which the
+    recogniser takes for an acronym: the story writes the word in lower case at least as
+    often as capitalised. Function words ("WHO", "US", "IT") are acronyms whatever their
+    lower-case twins, and so is one the story introduces in brackets ("New Environment Action
+    Team (NEAT)")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = form.tokens[0]
+    lower, capital = cases.get(word, (0, 0))
+    return len(form.tokens) == 1 and len(word) > 2 and word not in STOP_WORDS and \
+        lower > 0 and lower >= capital and f"({form.text})" not in text
 
 
 def spelled_in_lower_case(acronym: str, text: str) -> bool:
@@ -246,6 +267,18 @@ def after_title(ent: Any) -> bool:
     before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
     titles = HONORIFICS | OFFICE_SHORT_FORMS
     return before in titles or (len(ent) > 1 and ent[0].lower_.rstrip(".") in titles)
+
+
+def after_office(ent: Any) -> bool:
+    """An office word written in lower case or in capitals right before a name of two words
+    or more ("MP Nadia Samdin", "party chief Pritam Singh", "president Ana Reyes") names a
+    person, though the small model tags such names as bodies. A capitalised office word may
+    open the name of a body ("General Motors" read as "Motors"), and a name with a head
+    noun of its own ("minister Reka Holdings") stays what its head says."""
+    if ent.start == 0 or len(ent) < 2 or head_kind(name_tokens(ent.text)) is not None:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_ in OFFICES and (before.is_lower or before.is_upper)
 
 
 def dateline(ent: Any) -> bool:

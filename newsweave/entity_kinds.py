@@ -83,15 +83,17 @@ def noun_kind(word: str) -> str | None:
 def noun_cue_label(ent: Any, label: str) -> str:
     """The label a common noun beside the name gives it, over the recogniser's guess: a place
     or route noun the name qualifies ("Bulan island", "Hume station": a place, a facility) for
-    a "person", body or nationality; a body noun right before a "person" ("non-profit
-    organisation Helping Hands", "brand Momo") for a body. Acronyms qualify nouns as owners
+    a "person", body or nationality; a noun of goods it qualifies ("Nutella tarts", "Earl Grey
+    cake": a product) for a "person" ("German cookies", a brand's "X cookies" keep theirs); a
+    body noun right before a "person" ("non-profit organisation Helping Hands", "brand Momo")
+    for a body. Acronyms qualify nouns as owners
     ("an HDB estate") and keep their label."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     if label in ("PERSON", "ORG", "NORP") and after is not None and after.is_lower and \
             after.pos_ == "NOUN" and ent.root.head.i == after.i and not ent.text.isupper():
         kind = noun_kind(after.lower_)
-        if kind in ("LOC", "ROUTE"):
+        if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     before = doc[ent.start - 1].lower_ if ent.start else ""
     return "ORG" if label == "PERSON" and before in BODY_NOUNS else label
