@@ -32,6 +32,7 @@ from .entity_kinds import (
     head_label,
     noun_cue_label,
     noun_kind,
+    place_company,
     priced,
     vessel_named,
     with_age,
@@ -111,17 +112,18 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             if ent.label_ not in LABELS:
                 continue
             titled = after_title(ent) or with_age(ent) or after_office(ent)
-            at_place = placed(ent)
+            at_place = placed(ent) or ("" if titled else place_company(ent))
             label = "PERSON" if titled else "GPE" if dateline(ent) else \
                 noun_cue_label(ent, ent.label_)
-            if label == "PERSON" and at_place:
-                label = "LOC"
             if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
                 continue
+            listed_as = label  # a "person" retyped a place still splits as a list of names
+            if label == "PERSON" and at_place:
+                label = "LOC"
             if label == "PERSON" and len(ent) > 1:
                 ent = whole_name(field_trimmed(ent, cases))
             text = name_text(ent, label, named)
-            for part in name_parts(text, label):
+            for part in name_parts(text, listed_as):
                 add_form(forms, part, label, article.id,
                          (titled, at_place, priced(ent) or vessel_named(ent),
                           cited_as_source(ent)))

@@ -153,3 +153,20 @@ def cited_as_source(ent: Any) -> bool:
     before = [t.lower_ for t in doc[max(ent.start - 3, 0):ent.start] if t.lower_ != "the"]
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return after == "reported" or any(before[-len(cue):] == list(cue) for cue in SOURCE_CUES)
+
+
+def place_company(ent: Any) -> str:
+    """A place cue from the names around the name: "(" when it stands in brackets right after
+    a person's name ("MP Ana Reyes (Reka West)", "Mr Tan (Hougang)": the person's seat or
+    home), "and" when it is listed with places and no person ("in Boon Lay, Buona Vista and
+    Reka Ris", "between Bishan and Reka"); "" otherwise. The small model tags such little-known
+    places as people; only such a "person" without a head noun of its own is read."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or head_kind(tuple(t.lower_ for t in ent)) is not None:
+        return ""  # bodies listed with places ("Israel and Hamas") and "X Bakery" keep theirs
+    if ent.start >= 2 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and \
+            doc[ent.end].text == ")" and doc[ent.start - 2].ent_type_ == "PERSON" and \
+            doc[ent.start - 2].is_title:  # "Deputy Prime Minister II (Datuk X)": the holder
+        return "("
+    listed = {t.ent_type_ for t in ent.root.conjuncts if not ent.start <= t.i < ent.end}
+    return "and" if listed & {"GPE", "LOC"} and "PERSON" not in listed else ""
