@@ -29,6 +29,8 @@ from .words import (
     LAW_HEADS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    PLATFORM_NOUNS,
+    PLATFORM_VERBS,
     PRODUCT_HEADS,
     PROGRAMME_HEADS,
     ROUTE_HEADS,
@@ -96,7 +98,21 @@ def noun_cue_label(ent: Any, label: str) -> str:
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     before = doc[ent.start - 1].lower_ if ent.start else ""
-    return "ORG" if label == "PERSON" and before in BODY_NOUNS else label
+    return "ORG" if label == "PERSON" and (before in BODY_NOUNS or on_platform(ent)) else label
+
+
+def on_platform(ent: Any) -> bool:
+    """The name is a platform's: it qualifies what is posted or kept there ("a Reka post",
+    "Reka user X", "my Reka account") or stands after "on" or "via" a verb of posting governs
+    ("posted on Reka", "said in a post on Reka" aside: only the verb's own "on")."""
+    root, doc = ent.root, ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in PLATFORM_NOUNS and root.head.i == after.i and \
+            root.dep_ in ("compound", "nmod", "amod"):
+        return True
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in ("on", "via") and \
+        prep.head.lemma_ in PLATFORM_VERBS
 
 
 def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:

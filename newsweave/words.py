@@ -167,6 +167,16 @@ BODY_NOUNS = frozenset({"organisation", "organization", "company", "firm", "char
                         "brand", "startup", "outlet", "newspaper", "portal", "website",
                         "publication", "broadcaster", "retailer", "platform", "app", "bakery",
                         "restaurant", "cafe", "eatery", "chain"})
+# What is posted or kept on a social platform or an app ("a Facebook post", "TikTok user X",
+# "his Instagram account"): a name qualifying one of these nouns names a platform, never a
+# person ("a Tan post" is no way to say Mr Tan's post), and "posted on X" names one too.
+PLATFORM_NOUNS = frozenset({
+    "post", "posts", "user", "users", "account", "accounts", "page", "pages", "video", "videos",
+    "channel", "channels", "feed", "handle", "profile", "profiles", "livestream", "reel",
+    "reels", "story", "stories", "thread", "threads", "followers", "subscribers", "app",
+    "influencer", "influencers", "creator", "creators", "group", "chat", "chats"})
+PLATFORM_VERBS = frozenset({"post", "share", "upload", "write", "publish", "stream", "comment",
+                            "announce", "say", "go", "reply", "respond", "trend", "circulate"})
 # Words that open the name of a road in Malay and Indonesian ("Jalan X", "Lorong 4 X").
 ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhraya"})
 PROGRAMME_HEADS = frozenset({
