@@ -61,6 +61,9 @@ PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards"
 # Words a minister's portfolio stands before ("Law and Home Affairs Minister X"): the words
 # before are an office's field, not a body.
 PORTFOLIO_OF = {"minister", "ministers"}
+# Words that join the fields of one office ("Minister for Trade and Industry, as well as
+# Culture, Community and Youth").
+FIELD_JOINERS = {"and", "&", ",", "as", "well", "of", "for"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 # An amount in a currency code ("RM7,800", "S 1.5"): up to three capitals, then a figure with
 # a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
@@ -388,9 +391,8 @@ def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset
             (label == "PERSON" or fold(ent.doc[ent.start:inner[-1]].text) in named):
         ent = ent.doc[inner[-1] + 1:ent.end]  # the name after the owner's possessive
     text = capitalised_part(ent.text)
-    before = [t.lower_ for t in ent.doc[max(ent.start - 4, 0):ent.start]]
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    if label in ("ORG", "FAC") and text and (office_of(before) or after in PORTFOLIO_OF
+    if label in ("ORG", "FAC") and text and (office_field(ent) or after in PORTFOLIO_OF
                                              or office_of(text.lower().split()[:2])):
         return ""
     return text
@@ -406,6 +408,22 @@ def capitalised_part(text: str) -> str:
     while len(words) > 1 and words[-1].islower():
         words = words[:-1]
     return " ".join(words)
+
+
+def office_field(ent: Any) -> bool:
+    """Is the name a field of an office named before it in the sentence ("Minister of Natural
+    Resources", "Minister of State for Trade and Industry, as well as Culture, Community and
+    Youth")? Only capitalised words of no person and the words that join fields ("and", "as
+    well as") stand between the office and the name."""
+    doc = ent.doc
+    window = doc[max(ent.sent.start, ent.start - 14):ent.start]
+    words = [t.lower_ for t in window]
+    fields = [i for i in range(len(words) - 1) if office_of(words[:i + 2])]
+    if fields and fields[-1] + 2 < len(words) and head_kind(name_tokens(ent.text)):
+        return False  # "Minister of State, Ministry of Reka": a body named by its head
+    return bool(fields) and all(  # a person between ("Minister X Tan and Reka Airlines"): no
+        (t.is_title or t.is_upper or t.lower_ in FIELD_JOINERS) and t.ent_type_ != "PERSON"
+        for t in window[fields[-1] + 2:])
 
 
 def office_of(words: list[str]) -> bool:
