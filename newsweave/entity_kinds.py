@@ -98,21 +98,29 @@ def noun_cue_label(ent: Any, label: str) -> str:
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     before = doc[ent.start - 1].lower_ if ent.start else ""
-    return "ORG" if label == "PERSON" and (before in BODY_NOUNS or on_platform(ent)) else label
+    if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent)):
+        return "ORG"
+    return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
 
 
-def on_platform(ent: Any) -> bool:
-    """The name is a platform's: it qualifies what is posted or kept there ("a Reka post",
-    "Reka user X", "my Reka account") or stands after "on" or "via" a verb of posting governs
-    ("posted on Reka", "said in a post on Reka" aside: only the verb's own "on")."""
-    root, doc = ent.root, ent.doc
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.lower_ in PLATFORM_NOUNS and root.head.i == after.i and \
-            root.dep_ in ("compound", "nmod", "amod"):
-        return True
-    prep = root.head
-    return root.dep_ == "pobj" and prep.lower_ in ("on", "via") and \
-        prep.head.lemma_ in PLATFORM_VERBS
+def platform_noun(ent: Any) -> bool:
+    """The name qualifies what is posted or kept on a platform ("a Reka post", "Reka user X",
+    "my Reka account"): a platform's name. Places and nationalities qualify such nouns too
+    ("Singapore users", "Chinese users"), so only a "person" is read so."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in PLATFORM_NOUNS and \
+        ent.root.head.i == after.i and ent.root.dep_ in ("compound", "nmod", "amod")
+
+
+def posted_on(ent: Any) -> bool:
+    """The name stands after "on", "via" or "to" that a verb of posting governs, directly or
+    through its object ("posted on Reka", "shared the recipe on Reka", "uploaded to Reka"):
+    a platform's name."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in ("on", "via", "to"):
+        return False
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    return verb.pos_ == "VERB" and verb.lemma_ in PLATFORM_VERBS
 
 
 def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:

@@ -175,8 +175,10 @@ PLATFORM_NOUNS = frozenset({
     "channel", "channels", "feed", "handle", "profile", "profiles", "livestream", "reel",
     "reels", "story", "stories", "thread", "threads", "followers", "subscribers", "app",
     "influencer", "influencers", "creator", "creators", "group", "chat", "chats"})
-PLATFORM_VERBS = frozenset({"post", "share", "upload", "write", "publish", "stream", "comment",
-                            "announce", "say", "go", "reply", "respond", "trend", "circulate"})
+# Verbs of posting: "on", "via" or "to" after one names a platform ("posted on X", "uploaded
+# to X"). Verbs that also take a topic after "on" ("comment", "write", "reply") are left out.
+PLATFORM_VERBS = frozenset({"post", "repost", "share", "upload", "publish", "stream",
+                            "livestream", "announce", "trend", "circulate", "broadcast"})
 # Words that open the name of a road in Malay and Indonesian ("Jalan X", "Lorong 4 X").
 ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhraya"})
 PROGRAMME_HEADS = frozenset({
