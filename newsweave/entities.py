@@ -35,9 +35,10 @@ from .toolkit import Toolkit
 from .words import INITIALS_SKIP
 
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
-# Names an acronym may spell: places and bodies, and the laws and schemes `entity_kinds`
-# retypes from the recogniser's "organisation" ("PPHS": Parenthood Provisional Housing Scheme).
-SPELLED = PLACES | {"LAW", "PROGRAMME"}
+# Names an acronym may spell: places and bodies, the laws and schemes `entity_kinds`
+# retypes from the recogniser's "organisation" ("PPHS": Parenthood Provisional Housing Scheme),
+# and events ("Chinese New Year (CNY)", which the recogniser calls an organisation).
+SPELLED = PLACES | {"LAW", "PROGRAMME", "EVENT"}
 # Tokens this long or longer may differ by a transliteration letter or two (Tchaikovsky /
 # Chaikovsky score about 90); shorter ones (Jun / Jin) are distinct given names.
 TOKEN_RATIO = 80.0

@@ -87,8 +87,9 @@ def noun_cue_label(ent: Any, label: str) -> str:
     or route noun the name qualifies ("Bulan island", "Hume station": a place, a facility) for
     a "person", body or nationality; a noun of goods it qualifies ("Nutella tarts", "Earl Grey
     cake": a product) for a "person" ("German cookies", a brand's "X cookies" keep theirs); a
-    body noun right before a "person" ("non-profit organisation Helping Hands", "brand Momo")
-    for a body. Acronyms qualify nouns as owners
+    body noun right before a "person" ("non-profit organisation Helping Hands", "brand Momo"),
+    goods it owns ("Reka's tarts") or a platform's nouns and verbs ("Reka user X", "posted on
+    Reka") for a body. Acronyms qualify nouns as owners
     ("an HDB estate") and keep their label."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -98,9 +99,17 @@ def noun_cue_label(ent: Any, label: str) -> str:
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     before = doc[ent.start - 1].lower_ if ent.start else ""
-    if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent)):
+    if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent) or sells(ent)):
         return "ORG"
     return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
+
+
+def sells(ent: Any) -> bool:
+    """The name owns goods ("Reka's pineapple tarts", "Reka's Festive Collection"): a brand or
+    a shop, which the recogniser tags as a person. People titled so ("Mr Tan's cookies") are
+    people before this is read."""
+    root = ent.root
+    return root.dep_ == "poss" and noun_kind(root.head.lower_) == "PRODUCT"
 
 
 def platform_noun(ent: Any) -> bool:

@@ -153,7 +153,12 @@ LAW_HEADS = frozenset({"act", "bill", "charter", "code", "constitution", "treaty
 PRODUCT_HEADS = frozenset({
     "tart", "tarts", "cookie", "cookies", "cake", "cakes", "biscuit", "biscuits", "pastries",
     "snaps", "hamper", "hampers", "set", "box", "bundle", "edition", "missile", "missiles",
-    "rocket", "rockets", "drone", "drones", "smartphone"})
+    "rocket", "rockets", "drone", "drones", "smartphone",
+    # Dishes and foods on sale ("Crispy Pork Floss Roll", "Tie Guan Yin Loaf Slice"). Words
+    # that also end the names of shops ("X Coffee", "X Tea", "X Bakery") are left out.
+    "roll", "rolls", "bun", "buns", "balls", "pastry", "loaf", "slice", "slices", "sauce",
+    "soup", "juice", "paste", "gelato", "dumplings", "pie", "pies", "mooncake", "mooncakes",
+    "chocolates", "truffles", "macarons", "crackers", "collection"})
 # What names a ship: a prefix ("MV X", "M/V X", "USS X", "HMS X") or a vessel noun right before
 # the name ("the bulker X", "the tanker X"). "carrier" is left out: airlines are carriers.
 VESSEL_PREFIXES = frozenset({"mv", "m/v", "m.v.", "uss", "hms", "hmas", "hmcs", "hmnzs", "rss",
