@@ -16,6 +16,8 @@ Strength of the cue by kind:
                   ("X City" may be a cinema)
   ORG             anything but a GPE gives way ("European Union" may stay a GPE)
   FAC, institutions ("X Hospital", "X Hotel")  only a person gives way: a body is a fair type
+  EVENT           any label gives way in that mention ("X Festival", "X Air Show" tagged a
+                  place, a body or a facility)
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from typing import Any
 
 from .words import (
     BODY_NOUNS,
+    EVENT_HEADS,
     FACILITY_HEADS,
     LAW_HEADS,
     ORGANISATION_HEADS,
@@ -45,6 +48,7 @@ OVERRIDES: dict[str, frozenset[str] | None] = {
     "LOC": frozenset({"PERSON", "ORG", "EVENT", "PRODUCT", "NORP"}),
     "ORG": frozenset({"PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "NORP"}),
     "FAC": frozenset({"PERSON"}),
+    "EVENT": frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "PRODUCT"}),
 }
 KIND_LABEL = {"ROUTE": "FAC"}
 # ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
@@ -60,7 +64,7 @@ PRICE = re.compile(r"\s*\(\s*(?:[A-Z]{0,3}\$|RM|USD|SGD|US\$|£|€)\s?\d")
 
 def head_kind(tokens: tuple[str, ...]) -> str | None:
     """The kind a name's head noun says ("LAW", "PROGRAMME", "ROUTE", "LOC", "ORG", "FAC",
-    "PRODUCT"), or None; a Malay road word opening it ("Jalan X") is a route's head. Names of
+    "PRODUCT", "EVENT"), or None; a Malay road word opening it ("Jalan X") is a route's head. Names of
     one word have no head to read."""
     words = [t for t in tokens if not t.isdigit()]
     if len(words) < 2:
@@ -76,7 +80,7 @@ def noun_kind(word: str) -> str | None:
     for kind, heads in (("LAW", LAW_HEADS), ("PROGRAMME", PROGRAMME_HEADS),
                         ("ROUTE", ROUTE_HEADS), ("ORG", ORGANISATION_HEADS),
                         ("LOC", PLACE_HEADS), ("FAC", FACILITY_HEADS),
-                        ("PRODUCT", PRODUCT_HEADS)):
+                        ("PRODUCT", PRODUCT_HEADS), ("EVENT", EVENT_HEADS)):
         if word in heads:
             return kind
     return None

@@ -159,6 +159,13 @@ PRODUCT_HEADS = frozenset({
     "roll", "rolls", "bun", "buns", "balls", "pastry", "loaf", "slice", "slices", "sauce",
     "soup", "juice", "paste", "gelato", "dumplings", "pie", "pies", "mooncake", "mooncakes",
     "chocolates", "truffles", "macarons", "crackers", "collection"})
+# Head nouns of the names of events ("Phnom Penh Cocktail Festival", "National Day Rally",
+# "Singapore Air Show"), which the recogniser calls places, bodies or facilities. Heads that
+# also end the names of bodies or venues are left out: "games" (Epic Games), "forum" (East Asia
+# Forum), "expo" (a hall), "cup", "parade" (a place), "week" and "awards".
+EVENT_HEADS = frozenset({"festival", "carnival", "rally", "election", "elections", "show",
+                         "airshow", "summit", "championship", "championships", "tournament",
+                         "marathon", "concert", "ceremony", "gala", "olympics"})
 # What names a ship: a prefix ("MV X", "M/V X", "USS X", "HMS X") or a vessel noun right before
 # the name ("the bulker X", "the tanker X"). "carrier" is left out: airlines are carriers.
 VESSEL_PREFIXES = frozenset({"mv", "m/v", "m.v.", "uss", "hms", "hmas", "hmcs", "hmnzs", "rss",
