@@ -163,6 +163,8 @@ def merge_acronyms(forms: dict[str, Form], merges: Merges) -> None:
         if len(matches) != 1:
             continue
         root = matches.pop()
+        if forms[root].label == "EVENT" and forms[root].count < form.count:
+            continue  # the acronym's "organisation" tags would outvote the event it spells
         merges.join(key, root, f"acronym: '{form.text}' = '{forms[root].text}' "
                                "(initials match, 1 candidate)")
 
