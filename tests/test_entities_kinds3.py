@@ -92,3 +92,37 @@ def test_the_fields_of_an_office_are_no_body(toolkit):
         "as well as Culture, Community and Youth, in a Facebook post on Jan 23."), toolkit)
     assert found["Low Yen Ling"] == "PERSON"
     assert not any("Culture" in name for name in found)
+
+
+def test_a_name_owning_goods_is_a_brand_not_a_person(toolkit):
+    found = types_of(make_story("While most Singaporeans think of Kele’s pineapple tarts, there "
+                                "are plenty of other bakeries."), toolkit)
+    assert found["Kele"] == "ORG"
+
+
+def test_an_acronym_joins_the_event_it_spells(toolkit):
+    entities = merge_entities(make_story(
+        "Chinese New Year (CNY) is when we eat more. This CNY, the bakery offers new cookies."),
+        toolkit)
+    assert [(e.name, e.type, e.aliases) for e in entities] == [
+        ("Chinese New Year", "EVENT", ("CNY",))]
+
+
+def test_an_acronym_named_more_often_than_its_event_does_not_retype_it(toolkit):
+    found = types_of(make_story("The Lunar New Year (LNY) is near. The LNY cookies are sold "
+                                "out."), toolkit)
+    assert found["Lunar New Year"] == "EVENT"
+
+
+def test_a_dish_named_by_its_head_noun_is_a_product(toolkit):
+    found = types_of(make_story("Choose the Tie Guan Yin Loaf Slice from Edith Patisserie this "
+                                "season."), toolkit)
+    assert found["Tie Guan Yin Loaf Slice"] == "PRODUCT"
+
+
+def test_an_events_head_noun_makes_an_event(toolkit):
+    found = types_of(make_story("The first upgraded jets were shown at the Singapore Airshow in "
+                                "2022.", "Crowds packed the Phnom Penh Cocktail Festival last "
+                                "week."), toolkit)
+    assert found["Singapore Airshow"] == "EVENT"
+    assert found["Phnom Penh Cocktail Festival"] == "EVENT"
