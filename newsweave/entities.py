@@ -35,9 +35,10 @@ from .toolkit import Toolkit
 from .words import INITIALS_SKIP
 
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
-# Names an acronym may spell: places and bodies, and the laws and schemes `entity_kinds`
-# retypes from the recogniser's "organisation" ("PPHS": Parenthood Provisional Housing Scheme).
-SPELLED = PLACES | {"LAW", "PROGRAMME"}
+# Names an acronym may spell: places and bodies, the laws and schemes `entity_kinds`
+# retypes from the recogniser's "organisation" ("PPHS": Parenthood Provisional Housing Scheme),
+# and events ("Chinese New Year (CNY)", which the recogniser calls an organisation).
+SPELLED = PLACES | {"LAW", "PROGRAMME", "EVENT"}
 # Tokens this long or longer may differ by a transliteration letter or two (Tchaikovsky /
 # Chaikovsky score about 90); shorter ones (Jun / Jin) are distinct given names.
 TOKEN_RATIO = 80.0
@@ -162,6 +163,8 @@ def merge_acronyms(forms: dict[str, Form], merges: Merges) -> None:
         if len(matches) != 1:
             continue
         root = matches.pop()
+        if forms[root].label == "EVENT" and forms[root].count < form.count:
+            continue  # the acronym's "organisation" tags would outvote the event it spells
         merges.join(key, root, f"acronym: '{form.text}' = '{forms[root].text}' "
                                "(initials match, 1 candidate)")
 

@@ -32,9 +32,21 @@ from .entity_kinds import (
     head_label,
     noun_cue_label,
     noun_kind,
+    place_company,
     priced,
     vessel_named,
     with_age,
+)
+from .entity_spans import (
+    NAME_TITLES,
+    after_office,
+    after_title,
+    dateline,
+    field_trimmed,
+    name_piece,
+    placed,
+    qualifies_counted_noun,
+    whole_name,
 )
 from .models import Story
 from .toolkit import Toolkit
@@ -42,24 +54,20 @@ from .words import (
     DATELINE,
     DETERMINERS,
     HONORARY_TITLES,
-    HONORIFICS,
     INITIALS_SKIP,
     MONTH_WORDS,
-    OFFICE_SHORT_FORMS,
     OFFICES,
-    TITLES,
     WEEKDAYS,
     fold,
 )
 
-# Words that stand before a name as a title: `words.TITLES` and the offices' short forms.
-NAME_TITLES = TITLES | OFFICE_SHORT_FORMS
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
-# A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
-PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
 # Words a minister's portfolio stands before ("Law and Home Affairs Minister X"): the words
 # before are an office's field, not a body.
 PORTFOLIO_OF = {"minister", "ministers"}
+# Words that join the fields of one office ("Minister for Trade and Industry, as well as
+# Culture, Community and Youth").
+FIELD_JOINERS = {"and", "&", ",", "as", "well", "of", "for"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 # An amount in a currency code ("RM7,800", "S 1.5"): up to three capitals, then a figure with
 # a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
@@ -110,17 +118,19 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
         for ent in doc.ents:
             if ent.label_ not in LABELS:
                 continue
-            titled, at_place = after_title(ent) or with_age(ent), placed(ent)
+            titled = after_title(ent) or with_age(ent) or after_office(ent)
+            at_place = placed(ent) or ("" if titled else place_company(ent))
             label = "PERSON" if titled else "GPE" if dateline(ent) else \
                 noun_cue_label(ent, ent.label_)
-            if label == "PERSON" and at_place:
-                label = "LOC"
             if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
                 continue
+            listed_as = label  # a "person" retyped a place still splits as a list of names
+            if label == "PERSON" and at_place:
+                label = "LOC"
             if label == "PERSON" and len(ent) > 1:
                 ent = whole_name(field_trimmed(ent, cases))
             text = name_text(ent, label, named)
-            for part in name_parts(text, label):
+            for part in name_parts(text, listed_as):
                 add_form(forms, part, label, article.id,
                          (titled, at_place, priced(ent) or vessel_named(ent),
                           cited_as_source(ent)))
@@ -205,13 +215,19 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
     a name: the story also writes it in lower case - a one-word form at least as often as
     capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
     ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
-    or an unpriced product whose every word the story also writes in lower case is a heading or
-    a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
-    person ("Mr Law"); a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
+    or an unpriced product whose every word the story also writes in lower case is a heading
+    or a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
+    person ("Mr Law"); so is a "nationality" whose every word the story writes in lower case
+    at least half as often as capitalised ("Cheese" in a list of flavours): informal posts
+    quoted in a story write a real one in lower case now and then ("chinese ppl"), rarely
+    that often; a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
     ("US", "WHO") are names, unless the story spells one out in lower case ("certificates of
-    entitlement (COE)": a common noun's short form)."""
+    entitlement (COE)": a common noun's short form) or it is a word in capitals (`shouted`)."""
     if form.text.isupper():
-        return spelled_in_lower_case(form.text, text)
+        return spelled_in_lower_case(form.text, text) or shouted(form, cases, text)
+    if form.label == "NORP" and all(2 * cases.get(t, (0, 0))[0] >= cases.get(t, (0, 0))[1] > 0
+                                    for t in form.tokens):
+        return True  # "Cheese" in a list of flavours; "chinese ppl" in a quoted post aside
     if (form.label == "PERSON" or form.label == "PRODUCT" and not form.priced) and \
             not form.titled and \
             all(cases.get(t, (0, 0))[0] for t in form.tokens):
@@ -221,6 +237,20 @@ def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
         return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
     lower, capital = cases.get(form.tokens[0], (0, 0))
     return lower > 0 and lower >= capital
+
+
+def shouted(form: Form, cases: dict[str, list[int]], text: str) -> bool:
+    """An ordinary word set in capitals for emphasis ("indulgent and TASTY snacks"), which the
+    recogniser takes for an acronym: the story writes the word in lower case at least as
+    often as capitalised. Function words ("WHO", "US", "IT") are acronyms whatever their
+    lower-case twins, and so is one the story introduces in brackets ("New Environment Action
+    Team (NEAT)")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    word = form.tokens[0]
+    lower, capital = cases.get(word, (0, 0))
+    return len(form.tokens) == 1 and len(word) > 2 and word not in STOP_WORDS and \
+        lower > 0 and lower >= capital and f"({form.text})" not in text
 
 
 def spelled_in_lower_case(acronym: str, text: str) -> bool:
@@ -239,107 +269,6 @@ def spelled_in_lower_case(acronym: str, text: str) -> bool:
     return False
 
 
-def after_title(ent: Any) -> bool:
-    """A courtesy title or an office's short form before or opening the name: "Mr Tan", "MOS
-    Gan" are people whatever the recogniser says (the small model often tags such names as
-    places or organisations)."""
-    before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-    titles = HONORIFICS | OFFICE_SHORT_FORMS
-    return before in titles or (len(ent) > 1 and ent[0].lower_.rstrip(".") in titles)
-
-
-def dateline(ent: Any) -> bool:
-    """A name in capitals opening a line of a dateline ("KOTA REKA, Feb 2 - ..."): a place,
-    which the small model often calls an organisation."""
-    if not ent.text.isupper():
-        return False
-    text = ent.doc.text
-    before = text[max(ent.start_char - 40, 0):ent.start_char].rstrip(" \t")
-    return (ent.start_char == 0 or not before or before.endswith("\n")) and \
-        DATELINE.match(text[ent.start_char:ent.start_char + 60]) is not None
-
-
-def placed(ent: Any) -> str:
-    """The preposition of place before the name ("in Kampong Reka", "along Jalan Tenang": a
-    "person" there is a place the small model mistyped), or "": "at Tan's stall" is a
-    person's."""
-    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
-    return before if before in PLACE_PREPOSITIONS and not possessive(ent) else ""
-
-
-def possessive(ent: Any) -> bool:
-    """The span ends in a possessive, or one follows it ("Tan's", "Tan 's")."""
-    doc = ent.doc
-    return ent[-1].tag_ == "POS" or ent[-1].text.endswith(("'s", "’s")) or \
-        (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
-
-
-def name_piece(ent: Any) -> bool:
-    """A one-word "person" right after another capitalised word that is no title and no name
-    of its own is the tail of a longer name the recogniser broke ("Santa Cruz" read as
-    "Cruz", "Storm Alba" as "Alba")."""
-    if len(ent) != 1 or ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
-        not before.ent_type_ and before.lower_.rstrip(".") not in NAME_TITLES
-
-
-def qualifies_counted_noun(ent: Any) -> bool:
-    """A "person" qualifying a noun counted with "a" or "an" ("a Hougang flat", "a Zoom
-    wedding", "a Good Heart crewmember") names a place or a thing: a person's name before a
-    noun comes with "the" ("the Trump administration"), rarely with "a"."""
-    root = ent.root
-    return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= ent.end and \
-        any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.head.children)
-
-
-def field_trimmed(ent: Any, cases: dict[str, list[int]]) -> Any:
-    """A person's name without the last word of an office's field the recogniser ran into it
-    ("Minister for Culture, Community and Youth Edwin Tong" read as "Youth Edwin Tong"): a
-    first word the story also writes in lower case, when an office's field ("minister for",
-    "MP of") runs up to the name in capitalised words. "and Tan Kiat How" stays whole."""
-    if len(ent) < 3 or not cases.get(fold(ent[0].text), (0, 0))[0]:
-        return ent
-    doc = ent.doc
-    window = doc[max(ent.sent.start, ent.start - 10):ent.start]
-    words = [t.lower_ for t in window]
-    fields = [i for i in range(len(words) - 1)
-              if words[i].rstrip(".") in OFFICES and words[i + 1] in ("for", "of")]
-    if fields and all(t.is_title or t.lower_ in ("and", ",", "&")
-                      for t in window[fields[-1] + 2:]):
-        return doc[ent.start + 1:ent.end]
-    return ent
-
-
-def whole_name(ent: Any) -> Any:
-    """A person's name of two or more words with the piece the recogniser left off next to it
-    ("Tan Wei" + "Ming", "Ng" + "Hui Ling"): a capitalised proper noun of no entity of its
-    own, no title. Not after a possessive ("X's Hotel") or before "of" (the "X School of
-    Y"). On the left only where a name can begin (after a verb, punctuation or a courtesy
-    title, not after "for", "the" or another capitalised word), so an office's field stays off
-    ("Minister for Education Chan Chun Sing")."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    # The parser tags such a last piece as anything (an adverb, a conjunction) and may even
-    # start a sentence at it.
-    if end < len(doc) and loose_name_word(doc[end]) and not possessive(ent) and \
-            not (end + 1 < len(doc) and doc[end + 1].lower_ == "of"):
-        end += 1
-    before = doc[start - 1] if start else None
-    if before is not None and loose_name_word(before) and before.pos_ == "PROPN" and \
-            not before.is_stop and (start == 1 or doc[start - 2].is_punct
-                                    or doc[start - 2].pos_ in ("VERB", "AUX")
-                                    or doc[start - 2].lower_.rstrip(".") in HONORIFICS):
-        start -= 1  # "Ms Low" + "Yen Ling": a surname that is also a word
-    return doc[start:end]
-
-
-def loose_name_word(token: Any) -> bool:
-    """A capitalised word that no entity claims and that is no title."""
-    return token.is_alpha and token.is_title and not token.ent_type_ and \
-        token.lower_ not in NAME_TITLES | HONORARY_TITLES
-
-
 def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset()) -> str:
     """The span without lower-case words at its edges (`capitalised_part`) and without an
     owner's possessive before a name of two words or more ("Brewco's Arun Mehta", "Tan's
@@ -353,9 +282,8 @@ def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset
             (label == "PERSON" or fold(ent.doc[ent.start:inner[-1]].text) in named):
         ent = ent.doc[inner[-1] + 1:ent.end]  # the name after the owner's possessive
     text = capitalised_part(ent.text)
-    before = [t.lower_ for t in ent.doc[max(ent.start - 4, 0):ent.start]]
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
-    if label in ("ORG", "FAC") and text and (office_of(before) or after in PORTFOLIO_OF
+    if label in ("ORG", "FAC") and text and (office_field(ent) or after in PORTFOLIO_OF
                                              or office_of(text.lower().split()[:2])):
         return ""
     return text
@@ -371,6 +299,22 @@ def capitalised_part(text: str) -> str:
     while len(words) > 1 and words[-1].islower():
         words = words[:-1]
     return " ".join(words)
+
+
+def office_field(ent: Any) -> bool:
+    """Is the name a field of an office named before it in the sentence ("Minister of Natural
+    Resources", "Minister of State for Trade and Industry, as well as Culture, Community and
+    Youth")? Only capitalised words of no person and the words that join fields ("and", "as
+    well as") stand between the office and the name."""
+    doc = ent.doc
+    window = doc[max(ent.sent.start, ent.start - 14):ent.start]
+    words = [t.lower_ for t in window]
+    fields = [i for i in range(len(words) - 1) if office_of(words[:i + 2])]
+    if fields and fields[-1] + 2 < len(words) and head_kind(name_tokens(ent.text)):
+        return False  # "Minister of State, Ministry of Reka": a body named by its head
+    return bool(fields) and all(  # a person between ("Minister X Tan and Reka Airlines"): no
+        (t.is_title or t.is_upper or t.lower_ in FIELD_JOINERS) and t.ent_type_ != "PERSON"
+        for t in window[fields[-1] + 2:])
 
 
 def office_of(words: list[str]) -> bool:

@@ -16,6 +16,8 @@ Strength of the cue by kind:
                   ("X City" may be a cinema)
   ORG             anything but a GPE gives way ("European Union" may stay a GPE)
   FAC, institutions ("X Hospital", "X Hotel")  only a person gives way: a body is a fair type
+  EVENT           any label gives way in that mention ("X Festival", "X Air Show" tagged a
+                  place, a body or a facility)
 """
 
 from __future__ import annotations
@@ -25,10 +27,13 @@ from typing import Any
 
 from .words import (
     BODY_NOUNS,
+    EVENT_HEADS,
     FACILITY_HEADS,
     LAW_HEADS,
     ORGANISATION_HEADS,
     PLACE_HEADS,
+    PLATFORM_NOUNS,
+    PLATFORM_VERBS,
     PRODUCT_HEADS,
     PROGRAMME_HEADS,
     ROUTE_HEADS,
@@ -43,6 +48,7 @@ OVERRIDES: dict[str, frozenset[str] | None] = {
     "LOC": frozenset({"PERSON", "ORG", "EVENT", "PRODUCT", "NORP"}),
     "ORG": frozenset({"PERSON", "LOC", "FAC", "EVENT", "PRODUCT", "NORP"}),
     "FAC": frozenset({"PERSON"}),
+    "EVENT": frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "PRODUCT"}),
 }
 KIND_LABEL = {"ROUTE": "FAC"}
 # ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
@@ -58,7 +64,7 @@ PRICE = re.compile(r"\s*\(\s*(?:[A-Z]{0,3}\$|RM|USD|SGD|US\$|£|€)\s?\d")
 
 def head_kind(tokens: tuple[str, ...]) -> str | None:
     """The kind a name's head noun says ("LAW", "PROGRAMME", "ROUTE", "LOC", "ORG", "FAC",
-    "PRODUCT"), or None; a Malay road word opening it ("Jalan X") is a route's head. Names of
+    "PRODUCT", "EVENT"), or None; a Malay road word opening it ("Jalan X") is a route's head. Names of
     one word have no head to read."""
     words = [t for t in tokens if not t.isdigit()]
     if len(words) < 2:
@@ -74,7 +80,7 @@ def noun_kind(word: str) -> str | None:
     for kind, heads in (("LAW", LAW_HEADS), ("PROGRAMME", PROGRAMME_HEADS),
                         ("ROUTE", ROUTE_HEADS), ("ORG", ORGANISATION_HEADS),
                         ("LOC", PLACE_HEADS), ("FAC", FACILITY_HEADS),
-                        ("PRODUCT", PRODUCT_HEADS)):
+                        ("PRODUCT", PRODUCT_HEADS), ("EVENT", EVENT_HEADS)):
         if word in heads:
             return kind
     return None
@@ -83,18 +89,51 @@ def noun_kind(word: str) -> str | None:
 def noun_cue_label(ent: Any, label: str) -> str:
     """The label a common noun beside the name gives it, over the recogniser's guess: a place
     or route noun the name qualifies ("Bulan island", "Hume station": a place, a facility) for
-    a "person", body or nationality; a body noun right before a "person" ("non-profit
-    organisation Helping Hands", "brand Momo") for a body. Acronyms qualify nouns as owners
+    a "person", body or nationality; a noun of goods it qualifies ("Nutella tarts", "Earl Grey
+    cake": a product) for a "person" ("German cookies", a brand's "X cookies" keep theirs); a
+    body noun right before a "person" ("non-profit organisation Helping Hands", "brand Momo"),
+    goods it owns ("Reka's tarts") or a platform's nouns and verbs ("Reka user X", "posted on
+    Reka") for a body. Acronyms qualify nouns as owners
     ("an HDB estate") and keep their label."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     if label in ("PERSON", "ORG", "NORP") and after is not None and after.is_lower and \
             after.pos_ == "NOUN" and ent.root.head.i == after.i and not ent.text.isupper():
         kind = noun_kind(after.lower_)
-        if kind in ("LOC", "ROUTE"):
+        if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     before = doc[ent.start - 1].lower_ if ent.start else ""
-    return "ORG" if label == "PERSON" and before in BODY_NOUNS else label
+    if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent) or sells(ent)):
+        return "ORG"
+    return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
+
+
+def sells(ent: Any) -> bool:
+    """The name owns goods ("Reka's pineapple tarts", "Reka's Festive Collection"): a brand or
+    a shop, which the recogniser tags as a person. People titled so ("Mr Tan's cookies") are
+    people before this is read."""
+    root = ent.root
+    return root.dep_ == "poss" and noun_kind(root.head.lower_) == "PRODUCT"
+
+
+def platform_noun(ent: Any) -> bool:
+    """The name qualifies what is posted or kept on a platform ("a Reka post", "Reka user X",
+    "my Reka account"): a platform's name. Places and nationalities qualify such nouns too
+    ("Singapore users", "Chinese users"), so only a "person" is read so."""
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is not None and after.lower_ in PLATFORM_NOUNS and \
+        ent.root.head.i == after.i and ent.root.dep_ in ("compound", "nmod", "amod")
+
+
+def posted_on(ent: Any) -> bool:
+    """The name stands after "on", "via" or "to" that a verb of posting governs, directly or
+    through its object ("posted on Reka", "shared the recipe on Reka", "uploaded to Reka"):
+    a platform's name."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in ("on", "via", "to"):
+        return False
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    return verb.pos_ == "VERB" and verb.lemma_ in PLATFORM_VERBS
 
 
 def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:
@@ -151,3 +190,20 @@ def cited_as_source(ent: Any) -> bool:
     before = [t.lower_ for t in doc[max(ent.start - 3, 0):ent.start] if t.lower_ != "the"]
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return after == "reported" or any(before[-len(cue):] == list(cue) for cue in SOURCE_CUES)
+
+
+def place_company(ent: Any) -> str:
+    """A place cue from the names around the name: "(" when it stands in brackets right after
+    a person's name ("MP Ana Reyes (Reka West)", "Mr Tan (Hougang)": the person's seat or
+    home), "and" when it is listed with places and no person ("in Boon Lay, Buona Vista and
+    Reka Ris", "between Bishan and Reka"); "" otherwise. The small model tags such little-known
+    places as people; only such a "person" without a head noun of its own is read."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or head_kind(tuple(t.lower_ for t in ent)) is not None:
+        return ""  # bodies listed with places ("Israel and Hamas") and "X Bakery" keep theirs
+    if ent.start >= 2 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and \
+            doc[ent.end].text == ")" and doc[ent.start - 2].ent_type_ == "PERSON" and \
+            doc[ent.start - 2].is_title:  # "Deputy Prime Minister II (Datuk X)": the holder
+        return "("
+    listed = {t.ent_type_ for t in ent.root.conjuncts if not ent.start <= t.i < ent.end}
+    return "and" if listed & {"GPE", "LOC"} and "PERSON" not in listed else ""

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .entities import contains
-from .entity_forms import after_title, capitalised_part, name_tokens, normalise
+from .entity_forms import capitalised_part, name_tokens, normalise
+from .entity_spans import after_title
 from .models import Entity
 from .words import TITLES
 

@@ -153,7 +153,19 @@ LAW_HEADS = frozenset({"act", "bill", "charter", "code", "constitution", "treaty
 PRODUCT_HEADS = frozenset({
     "tart", "tarts", "cookie", "cookies", "cake", "cakes", "biscuit", "biscuits", "pastries",
     "snaps", "hamper", "hampers", "set", "box", "bundle", "edition", "missile", "missiles",
-    "rocket", "rockets", "drone", "drones", "smartphone"})
+    "rocket", "rockets", "drone", "drones", "smartphone",
+    # Dishes and foods on sale ("Crispy Pork Floss Roll", "Tie Guan Yin Loaf Slice"). Words
+    # that also end the names of shops ("X Coffee", "X Tea", "X Bakery") are left out.
+    "roll", "rolls", "bun", "buns", "balls", "pastry", "loaf", "slice", "slices", "sauce",
+    "soup", "juice", "paste", "gelato", "dumplings", "pie", "pies", "mooncake", "mooncakes",
+    "chocolates", "truffles", "macarons", "crackers", "collection"})
+# Head nouns of the names of events ("Phnom Penh Cocktail Festival", "National Day Rally",
+# "Singapore Air Show"), which the recogniser calls places, bodies or facilities. Heads that
+# also end the names of bodies or venues are left out: "games" (Epic Games), "forum" (East Asia
+# Forum), "expo" (a hall), "cup", "parade" (a place), "week" and "awards".
+EVENT_HEADS = frozenset({"festival", "carnival", "rally", "election", "elections", "show",
+                         "airshow", "summit", "championship", "championships", "tournament",
+                         "marathon", "concert", "ceremony", "gala", "olympics"})
 # What names a ship: a prefix ("MV X", "M/V X", "USS X", "HMS X") or a vessel noun right before
 # the name ("the bulker X", "the tanker X"). "carrier" is left out: airlines are carriers.
 VESSEL_PREFIXES = frozenset({"mv", "m/v", "m.v.", "uss", "hms", "hmas", "hmcs", "hmnzs", "rss",
@@ -167,6 +179,18 @@ BODY_NOUNS = frozenset({"organisation", "organization", "company", "firm", "char
                         "brand", "startup", "outlet", "newspaper", "portal", "website",
                         "publication", "broadcaster", "retailer", "platform", "app", "bakery",
                         "restaurant", "cafe", "eatery", "chain"})
+# What is posted or kept on a social platform or an app ("a Facebook post", "TikTok user X",
+# "his Instagram account"): a name qualifying one of these nouns names a platform, never a
+# person ("a Tan post" is no way to say Mr Tan's post), and "posted on X" names one too.
+PLATFORM_NOUNS = frozenset({
+    "post", "posts", "user", "users", "account", "accounts", "page", "pages", "video", "videos",
+    "channel", "channels", "feed", "handle", "profile", "profiles", "livestream", "reel",
+    "reels", "story", "stories", "thread", "threads", "followers", "subscribers", "app",
+    "influencer", "influencers", "creator", "creators", "group", "chat", "chats"})
+# Verbs of posting: "on", "via" or "to" after one names a platform ("posted on X", "uploaded
+# to X"). Verbs that also take a topic after "on" ("comment", "write", "reply") are left out.
+PLATFORM_VERBS = frozenset({"post", "repost", "share", "upload", "publish", "stream",
+                            "livestream", "announce", "trend", "circulate", "broadcast"})
 # Words that open the name of a road in Malay and Indonesian ("Jalan X", "Lorong 4 X").
 ROUTE_LEADS = frozenset({"jalan", "jln", "lorong", "lebuh", "persiaran", "lebuhraya"})
 PROGRAMME_HEADS = frozenset({
