@@ -37,13 +37,48 @@ class Part:
 
 def claim_parts(sent: Any, settings: Settings) -> list[Part]:
     """The sentence cut at `split_points`, each part trimmed of the punctuation and link words
-    at its edges."""
+    at its edges. A split-off predicate that can name no subject ("... who was upset that his
+    girlfriend had moved on ambushed | and raped her") stays with the part before it: alone it
+    would be half a clause."""
     parts: list[Part] = []
     for number, (start, end) in enumerate(split_points(sent, settings)):
         tokens = trimmed([t for t in sent if start <= t.i < end], leading=number > 0)
-        if tokens:
-            parts.append(Part(tuple(tokens), shared_subject(tokens) if number else ""))
+        if not tokens:
+            continue
+        subject = shared_subject(tokens) if number else ""
+        if parts and not subject and lacks_subject(tokens):
+            first = parts[-1].tokens[0].i
+            whole = trimmed([t for t in sent if first <= t.i <= tokens[-1].i], leading=False)
+            parts[-1] = Part(tuple(whole), parts[-1].subject)
+        else:
+            parts.append(Part(tuple(tokens), subject))
+    if parts and sent.text.rstrip().endswith(":"):
+        parts[-1] = Part(without_dangling_participle(parts[-1].tokens), parts[-1].subject)
     return parts
+
+
+def without_dangling_participle(tokens: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A sentence leading up to a colon may end in a participle after a comma whose object is
+    what follows the colon ("He thanked the volunteers for their help, adding:", "The chairman
+    highlighted the centre's milestones, including:"): the claim is what comes before it."""
+    last = tokens[-1]
+    if len(tokens) > 2 and last.tag_ == "VBG" and all(c.is_punct for c in last.children) and \
+            tokens[-2].text == ",":
+        return tokens[:-2]
+    return tokens
+
+
+def lacks_subject(tokens: list[Any]) -> bool:
+    """The part is a predicate joined to a verb before it, with no subject of its own."""
+    verb = joined_verb(tokens)
+    return verb is not None and not has_subject(verb)
+
+
+def joined_verb(tokens: list[Any]) -> Any:
+    """The part's verb coordinated with one outside it, or None."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside
+                 and t.dep_ == "conj"), None)
 
 
 def trimmed(tokens: list[Any], leading: bool) -> list[Any]:
@@ -82,9 +117,7 @@ def shared_subject(tokens: list[Any]) -> str:
     verb joined inside a clause, "a man who said his partner had left and attacked her",
     would borrow the clause's subject). A short subject whole ("the Road Safety Act"), a long
     one as its head and the words before it."""
-    inside = {t.i for t in tokens}
-    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside
-                 and t.dep_ == "conj"), None)
+    verb = joined_verb(tokens)
     if verb is None or has_subject(verb) or not opens_with(verb, tokens) or \
             attribution(verb):
         return ""
@@ -159,8 +192,10 @@ def has_subject(verb: Any) -> bool:
 def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
     """Token ranges of the sentence's claims: split before coordinated or contrasted clauses
     that have their own subject ("A did X, and B did Y"; "A wants X, while B wants Y"), and
-    before a second predicate of one subject ("A accepted X and offered Y")."""
-    if len(sent) < settings.split_min_tokens:
+    before a second predicate of one subject ("A accepted X and offered Y"). A sentence holding
+    a question is not split: its pieces ("I don't know why | but is it difficult to wait?")
+    ask, they state nothing; whole, it reports what someone asked."""
+    if len(sent) < settings.split_min_tokens or "?" in sent.text:
         return [(sent.start, sent.end)]
     cuts = [cut for token in sent if (cut := cut_before(token, sent)) is not None]
     cuts = [c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4]
@@ -172,9 +207,9 @@ def cut_before(token: Any, sent: Any) -> int | None:
     """Where a claim of its own starts at `token`, or None."""
     if token.pos_ not in ("VERB", "AUX") or token.i == sent.root.i or refers_back(token):
         return None
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
+    own_clause = is_finite(token) and any(c.dep_ in SUBJECT_DEPS for c in token.children)
     on_root = token.head.i == sent.root.i
-    contrast = on_root and token.dep_ == "advcl" and own_subject and any(
+    contrast = on_root and token.dep_ == "advcl" and own_clause and any(
         c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)
     # "accepted an invitation and offered to send an astronaut": two predicates of one subject
     # are two facts, each stated (or not) by other sources on its own. The parser often hangs
@@ -182,14 +217,49 @@ def cut_before(token: Any, sent: Any) -> int | None:
     predicate = token.dep_ == "conj" and token.tag_ in FINITE and \
         any(c.dep_ in PREDICATE_PARTS for c in token.children) and \
         (on_root or token.head.tag_ not in FINITE) and not second_infinitive(token)
-    if not (contrast or token.dep_ == "conj" and (on_root and own_subject or predicate)) or \
-            opens_subordinate(token) or trailing_attribution(token):
+    if not (contrast or token.dep_ == "conj" and (on_root and own_clause or predicate)) or \
+            opens_subordinate(token) or trailing_attribution(token) or correlative(token) or \
+            comma_joined(token):
         return None
-    left = token.left_edge.i
-    if token.dep_ == "conj":
-        left = min([c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
-                   + [left])
-    return left
+    link = linking_word(token) if token.dep_ == "conj" else None
+    return min(link.i, token.left_edge.i) if link is not None else token.left_edge.i
+
+
+def is_finite(verb: Any) -> bool:
+    """The verb, or an auxiliary of it, is marked for tense: a clause of its own. With a bare
+    participle ("youths and students lured by the promise of cash") the parser has read a
+    noun and its modifier as a clause."""
+    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE
+                                      for c in verb.children)
+
+
+def linking_word(verb: Any) -> Any:
+    """The "and", "but" or "or" joining a coordinated verb to the conjunct before it (not one
+    further back: "can and will inform X, but you have to ..." is joined by "but"), or None
+    when only a comma joins them."""
+    head = verb.head
+    after = max([head.i] + [c.i for c in head.children if c.dep_ == "conj" and c.i < verb.i])
+    return next((c for c in head.children if c.dep_ == "cc" and after < c.i < verb.i), None)
+
+
+def comma_joined(verb: Any) -> bool:
+    """A coordinated clause joined by a comma alone, no "and", "but" or semicolon: mostly the
+    parser's misreading of what a speaker says ("..., with one remarking, “We need ...”") or
+    of the speaker ("..., the minister said on Monday")."""
+    if verb.dep_ != "conj" or linking_word(verb) is not None:
+        return False
+    start = verb.left_edge.i
+    return start > verb.sent.start and verb.doc[start - 1].text != ";"
+
+
+def correlative(verb: Any) -> bool:
+    """The verb is the second half of "not only ... but (also)", "either ... or", "both ...
+    and": the first half ("These crimes not only cause financial harm") says nothing whole
+    without it."""
+    head = verb.head
+    return any(c.dep_ == "preconj" for c in head.children) or any(
+        t.lower_ == "only" and t.i > t.sent.start and t.nbor(-1).lower_ == "not"
+        for t in verb.doc[head.left_edge.i:verb.i])
 
 
 def opens_subordinate(verb: Any) -> bool:
@@ -204,9 +274,12 @@ def opens_subordinate(verb: Any) -> bool:
 
 def trailing_attribution(verb: Any) -> bool:
     """A verb of saying after a comma, with no clause of its own, names the source of what
-    came before ("... under the Act, reported The Daily Example"): it is no claim apart from
-    the words it attributes. ("... and reported the theft to the police" is a predicate.)"""
-    return attribution(verb) and verb.i > verb.sent.start and verb.nbor(-1).text == ","
+    came before ("... under the Act, reported The Daily Example"; "Public interest must come
+    first, the minister said on Monday", joined by no "and" or "but"): it is no claim apart
+    from the words it attributes. ("... and reported the theft to the police" is a
+    predicate.)"""
+    return attribution(verb) and verb.i > verb.sent.start and (
+        verb.nbor(-1).text == "," or verb.dep_ == "conj" and linking_word(verb) is None)
 
 
 def second_infinitive(verb: Any) -> bool:
