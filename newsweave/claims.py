@@ -40,6 +40,8 @@ PAST_STORY_SHARE = 0.7
 # kept too (the small parser misses verbs in long headlines-like sentences; a dateline,
 # byline or label is a few words).
 STATEMENT_MIN_WORDS, VERBLESS_MIN_WORDS = 3, 8
+# A listing's field name ("Opening hours", "Address") is a few words.
+FIELD_NAME_MAX_WORDS = 3
 # A social-media post embedded in the page: "— Jane Doe (@janedoe) March 3, 2024", a
 # pic.twitter.com link.
 EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/|\bt\.co/\w+")
@@ -118,27 +120,55 @@ def is_promo_block(sents: list[Any]) -> bool:
 
 
 def whole_sentences(doc: Any) -> list[Any]:
-    """The parser's sentences of one paragraph, with a break the parser put after a word and
-    before a capital mended ("... stations at Marsiling and Yew | Tee, as well as long
-    queues"): inside a paragraph a sentence ends with a mark, so one ending in a word runs on."""
+    """The parser's sentences of one paragraph, with a break the parser put inside a sentence
+    mended: after a word and before a capital ("... stations at Marsiling and Yew | Tee, as
+    well as long queues"), after a comma ("..., with one remarking, | “We need ...”"), or
+    before a small letter ("“Why was it allowed?” | the minister asked"; "call 1800 339 6963
+    if you are in Singapore, or +65 6339 6963 | if you are overseas"): inside a paragraph a
+    sentence ends with a mark and opens with a capital."""
     spans: list[Any] = []
     for sent in doc.sents:
-        if spans and spans[-1][-1].is_alpha and sent[0].is_alpha:
+        if spans and runs_on(spans[-1][-1], sent[0]):
             spans[-1] = doc[spans[-1].start:sent.end]
         else:
             spans.append(sent)
     return spans
 
 
+def runs_on(last: Any, first: Any) -> bool:
+    """A sentence ending in `last` runs on into one opening with `first`."""
+    return last.is_alpha and first.is_alpha or last.text == "," or first.is_lower
+
+
 def is_statement(sent: Any) -> bool:
     """A sentence that states something: a verb and a few words ("SINGAPORE", "By Jane Doe",
     "Photo: AFP" and headings are not), or a long verbless line the parser may have misread;
-    not a speaker without what was said (`says_nothing`), a question (`is_question`) or a
-    label (`is_label`)."""
+    not a speaker without what was said (`says_nothing`), a question (`is_question`), a
+    label (`is_label`, `is_field`) or an instruction (`is_instruction`)."""
     words = [t for t in sent if t.is_alpha]
     verbs = any(t.pos_ in ("VERB", "AUX") for t in sent)
     return (len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS) \
-        and not says_nothing(sent) and not is_question(sent) and not is_label(sent)
+        and not says_nothing(sent) and not is_question(sent) and not is_label(sent) and \
+        not is_instruction(sent) and not is_field(sent)
+
+
+def is_instruction(sent: Any) -> bool:
+    """A sentence in the writer's voice whose main verb is in the bare form with no subject,
+    after at most an adverb or a clause setting the scene, tells the reader what to do ("Share
+    it with your family and friends", "Let's dive in", "Do not click on links", "If you have
+    any information, call the police hotline"): it states nothing about the story. In quotes
+    it is what someone said, and stays."""
+    root = sent.root
+    if root.tag_ != "VB" or any(t.is_quote for t in sent):
+        return False
+    return all(c.i > root.i and c.dep_ not in (*SUBJECT_DEPS, "expl", "csubj") or
+               c.dep_ in SCENE_SETTERS or c.dep_ == "aux" and c.lemma_ == "do"
+               for c in root.children)
+
+
+# What may stand before an instruction's verb: "Kindly", "So, the next time you're ...,",
+# "If you have any information,", "Do not".
+SCENE_SETTERS = {"advmod", "advcl", "intj", "neg", "npadvmod", "punct", "prep"}
 
 
 def is_label(sent: Any) -> bool:
@@ -155,6 +185,18 @@ def is_label(sent: Any) -> bool:
                    for c in root.children)
     return len(words) < VERBLESS_MIN_WORDS and root.i == words[0].i and \
         root.tag_ in ("VBN", "VBG") and bare
+
+
+def is_field(sent: Any) -> bool:
+    """A field of a listing: a name of a few words, a colon and a value with no verb
+    ("Opening hours: 10am to 7pm (Tue - Sun)", "Address: 12 Main Street"). A colon before a
+    clause ("- Appeal process: Victims can appeal to the Commissioner") opens a statement."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or any(t.is_quote for t in sent):
+        return False  # 'Mr Tan said: "A great day."' is a speaker and his words
+    name = [t for t in sent if t.i < colon.i and t.is_alpha]
+    return 0 < len(name) <= FIELD_NAME_MAX_WORDS and not any(t.tag_ in FINITE for t in name) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in sent if t.i > colon.i)
 
 
 def is_question(sent: Any) -> bool:
