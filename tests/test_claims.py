@@ -149,9 +149,10 @@ def test_a_speaker_and_the_quote_after_the_comma_are_one_claim(toolkit, settings
 
 def test_a_disclaimer_paragraph_is_a_promo(toolkit, settings):
     news = "The ship was detained in the port on Friday after inspectors found oily waste."
-    disclaimer = ["The information contained in this website is for general information "
-                  "purposes only.", "Any reliance you place on such information is therefore "
-                  "strictly at your own risk."]
+    disclaimer = [("The information contained in this website is for general information "
+                   "purposes only."),
+                  ("Any reliance you place on such information is therefore strictly at your "
+                   "own risk.")]
     parsed = parse(news + "\n\n" + " ".join(disclaimer), toolkit, settings)
     assert [c.text for c in parsed.claims] == [news[:-1]]
     assert {(d, "promo") for d in disclaimer} <= {(r.text, r.reason)
