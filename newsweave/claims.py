@@ -144,31 +144,12 @@ def is_statement(sent: Any) -> bool:
     """A sentence that states something: a verb and a few words ("SINGAPORE", "By Jane Doe",
     "Photo: AFP" and headings are not), or a long verbless line the parser may have misread;
     not a speaker without what was said (`says_nothing`), a question (`is_question`), a
-    label (`is_label`, `is_field`) or an instruction (`is_instruction`)."""
+    label (`is_label`, `is_field`)."""
     words = [t for t in sent if t.is_alpha]
     verbs = any(t.pos_ in ("VERB", "AUX") for t in sent)
     return (len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS) \
         and not says_nothing(sent) and not is_question(sent) and not is_label(sent) and \
-        not is_instruction(sent) and not is_field(sent)
-
-
-def is_instruction(sent: Any) -> bool:
-    """A sentence in the writer's voice whose main verb is in the bare form with no subject,
-    after at most an adverb or a clause setting the scene, tells the reader what to do ("Share
-    it with your family and friends", "Let's dive in", "Do not click on links", "If you have
-    any information, call the police hotline"): it states nothing about the story. In quotes
-    it is what someone said, and stays."""
-    root = sent.root
-    if root.tag_ != "VB" or any(t.is_quote for t in sent):
-        return False
-    return all(c.i > root.i and c.dep_ not in (*SUBJECT_DEPS, "expl", "csubj") or
-               c.dep_ in SCENE_SETTERS or c.dep_ == "aux" and c.lemma_ == "do"
-               for c in root.children)
-
-
-# What may stand before an instruction's verb: "Kindly", "So, the next time you're ...,",
-# "If you have any information,", "Do not".
-SCENE_SETTERS = {"advmod", "advcl", "intj", "neg", "npadvmod", "punct", "prep"}
+        not is_field(sent)
 
 
 def is_label(sent: Any) -> bool:

@@ -226,11 +226,12 @@ def cut_before(token: Any, sent: Any) -> int | None:
 
 
 def is_finite(verb: Any) -> bool:
-    """The verb, or an auxiliary of it, is marked for tense: a clause of its own. With a bare
-    participle ("youths and students lured by the promise of cash") the parser has read a
-    noun and its modifier as a clause."""
-    return verb.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE
-                                      for c in verb.children)
+    """The verb is no bare participle: a participle with no auxiliary ("youths and students
+    lured by the promise of cash") is a noun and its modifier the parser has read as a clause.
+    (A bare form with a subject, "while treehouses provide a retreat", is a present tense the
+    tagger took for an infinitive.)"""
+    return verb.tag_ not in ("VBN", "VBG") or any(c.dep_ in ("aux", "auxpass")
+                                                 for c in verb.children)
 
 
 def linking_word(verb: Any) -> Any:

@@ -174,32 +174,6 @@ def test_a_break_the_parser_put_before_a_small_letter_is_mended(toolkit, setting
     assert [c.text for c in parsed.claims] == [text[:-1]]
 
 
-def test_an_instruction_to_the_reader_is_no_statement(toolkit, settings):
-    news = "The bank froze 120 accounts linked to the scam syndicate last month."
-    instructions = ["Share it with your family and friends!",
-                    "Do not click on links sent by strangers."]
-    parsed = parse(" ".join([news, *instructions]), toolkit, settings)
-    assert [c.text for c in parsed.claims] == [news[:-1]]
-    assert {(i, "not a statement") for i in instructions} <= {
-        (r.text, r.reason) for r in parsed.article.removed}
-
-
-def test_an_instruction_in_quotes_is_what_someone_said(toolkit, settings):
-    text = '"Do not click on links sent by strangers," the police said on Monday.'
-    parsed = parse(text, toolkit, settings)
-    assert [c.text for c in parsed.claims] == [text[:-1]]
-
-
-def test_an_instruction_after_a_clause_setting_the_scene_is_no_statement(toolkit, settings):
-    news = "The police arrested two men over the break-ins at the estate on Tuesday."
-    instruction = ("If you have any information relating to such crimes, call the police "
-                   "hotline at 1800-255-0000.")
-    parsed = parse(news + " " + instruction, toolkit, settings)
-    assert [c.text for c in parsed.claims] == [news[:-1]]
-    assert (instruction, "not a statement") in {(r.text, r.reason)
-                                               for r in parsed.article.removed}
-
-
 def test_a_field_of_a_listing_is_no_statement_and_a_clause_after_a_colon_is(toolkit,
                                                                             settings):
     fields = ["Address: 12 Main Street, #01-05.", "Opening hours: 10am to 7pm (Tue to Sun)."]

@@ -53,3 +53,11 @@ def test_clauses_joined_by_and_with_subjects_of_their_own_are_two_claims(toolkit
     assert [t for t, _ in claims_of(text, toolkit, settings)] == [
         "The ministry will raise the fees in March",
         "the new rates will apply to all residents of the estate"]
+
+
+def test_a_contrast_opened_by_while_after_a_comma_is_a_claim_of_its_own(toolkit, settings):
+    text = ("The resort offers a variety of rooms, from standard rooms to family rooms with "
+            "views of the reservoir, while treehouses, each with a private patio, provide a "
+            "retreat for couples.")
+    texts = [t for t, _ in claims_of(text, toolkit, settings)]
+    assert len(texts) == 2 and texts[1].startswith("treehouses, each with a private patio")
