@@ -4,9 +4,9 @@ English articles are parsed once: that parse drops photo captions (one-sentence 
 no finite verb, or in the present tense in a story told in the past) and the site's appeals to
 the reader ("Please consider subscribing now.", and the paragraph such a sentence opens or
 closes: removed as "promo"), splits sentences, and splits a sentence carrying several facts at
-clauses that have a subject of their own. Other
-languages get a punctuation sentence splitter that knows the end marks of every script
-(clean.split_sentences) and no parse (the English model would invent structure). Offsets index into the returned Article's text.
+clauses that have a subject of their own (clauses.py). Other languages get a punctuation
+sentence splitter that knows the end marks of every script (clean.split_sentences) and no parse
+(the English model would invent structure). Offsets index into the returned Article's text.
 """
 
 from __future__ import annotations
@@ -17,16 +17,15 @@ from typing import Any
 
 from unidecode import unidecode
 
+from .clauses import FINITE, SUBJECT_DEPS, claim_parts
 from .clean import READER_APPEAL, is_promo_sentence, split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
 from .toolkit import Toolkit
-from .words import NUMBER_WORDS, REPORTING, count_words, fold
+from .words import NUMBER_WORDS, count_words, fold
 
-FINITE = {"VBD", "VBZ", "VBP", "MD"}
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"}
-SPLIT_MARKS = {"while", "whereas", "but"}
 # Verbs that only say something: on their own, with no clause or quote, a sentence of them is
 # a speaker without words ("she said"), not a statement. Narrower than REPORTING ("the video
 # was posted on Monday" states something).
@@ -37,19 +36,12 @@ CAPTION_MAX_TOKENS = 40
 # the present ("Kim waves from the train"): such a present-tense line is a caption. Set by hand
 # on the reference story's captions; not measured beyond it.
 PAST_STORY_SHARE = 0.7
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-PLURAL_PRONOUNS = {"we", "they", "these", "those", "both", "many", "others", "some"}
-SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that", "everyone", "someone", "each"}
-# Why: a subject up to this long reads as one name or phrase in brackets; a longer one brings
-# clauses ("the man, who had fled the scene on foot, ...") and is cut to its head.
-SUBJECT_MAX_TOKENS = 8
-PREDICATE_OPENERS = {"aux", "auxpass", "neg", "advmod"}
-# What a coordinated verb must govern to be a predicate of its own, not "came and went".
-PREDICATE_PARTS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "prep", "dative"}
 # A statement has a verb and at least this many words; a verbless line this long or longer is
 # kept too (the small parser misses verbs in long headlines-like sentences; a dateline,
 # byline or label is a few words).
 STATEMENT_MIN_WORDS, VERBLESS_MIN_WORDS = 3, 8
+# A listing's field name ("Opening hours", "Address") is a few words.
+FIELD_NAME_MAX_WORDS = 3
 # A social-media post embedded in the page: "— Jane Doe (@janedoe) March 3, 2024", a
 # pic.twitter.com link.
 EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/|\bt\.co/\w+")
@@ -128,27 +120,36 @@ def is_promo_block(sents: list[Any]) -> bool:
 
 
 def whole_sentences(doc: Any) -> list[Any]:
-    """The parser's sentences of one paragraph, with a break the parser put after a word and
-    before a capital mended ("... stations at Marsiling and Yew | Tee, as well as long
-    queues"): inside a paragraph a sentence ends with a mark, so one ending in a word runs on."""
+    """The parser's sentences of one paragraph, with a break the parser put inside a sentence
+    mended: after a word and before a capital ("... stations at Marsiling and Yew | Tee, as
+    well as long queues"), after a comma ("..., with one remarking, | “We need ...”"), or
+    before a small letter ("“Why was it allowed?” | the minister asked"; "call 1800 339 6963
+    if you are in Singapore, or +65 6339 6963 | if you are overseas"): inside a paragraph a
+    sentence ends with a mark and opens with a capital."""
     spans: list[Any] = []
     for sent in doc.sents:
-        if spans and spans[-1][-1].is_alpha and sent[0].is_alpha:
+        if spans and runs_on(spans[-1][-1], sent[0]):
             spans[-1] = doc[spans[-1].start:sent.end]
         else:
             spans.append(sent)
     return spans
 
 
+def runs_on(last: Any, first: Any) -> bool:
+    """A sentence ending in `last` runs on into one opening with `first`."""
+    return last.is_alpha and first.is_alpha or last.text == "," or first.is_lower
+
+
 def is_statement(sent: Any) -> bool:
     """A sentence that states something: a verb and a few words ("SINGAPORE", "By Jane Doe",
     "Photo: AFP" and headings are not), or a long verbless line the parser may have misread;
-    not a speaker without what was said (`says_nothing`), a question (`is_question`) or a
-    label (`is_label`)."""
+    not a speaker without what was said (`says_nothing`), a question (`is_question`), a
+    label (`is_label`, `is_field`)."""
     words = [t for t in sent if t.is_alpha]
     verbs = any(t.pos_ in ("VERB", "AUX") for t in sent)
     return (len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS) \
-        and not says_nothing(sent) and not is_question(sent) and not is_label(sent)
+        and not says_nothing(sent) and not is_question(sent) and not is_label(sent) and \
+        not is_field(sent)
 
 
 def is_label(sent: Any) -> bool:
@@ -165,6 +166,18 @@ def is_label(sent: Any) -> bool:
                    for c in root.children)
     return len(words) < VERBLESS_MIN_WORDS and root.i == words[0].i and \
         root.tag_ in ("VBN", "VBG") and bare
+
+
+def is_field(sent: Any) -> bool:
+    """A field of a listing: a name of a few words, a colon and a value with no verb
+    ("Opening hours: 10am to 7pm (Tue - Sun)", "Address: 12 Main Street"). A colon before a
+    clause ("- Appeal process: Victims can appeal to the Commissioner") opens a statement."""
+    colon = next((t for t in sent if t.text == ":"), None)
+    if colon is None or any(t.is_quote for t in sent):
+        return False  # 'Mr Tan said: "A great day."' is a speaker and his words
+    name = [t for t in sent if t.i < colon.i and t.is_alpha]
+    return 0 < len(name) <= FIELD_NAME_MAX_WORDS and not any(t.tag_ in FINITE for t in name) \
+        and not any(t.pos_ in ("VERB", "AUX") for t in sent if t.i > colon.i)
 
 
 def is_question(sent: Any) -> bool:
@@ -243,206 +256,19 @@ def is_caption(doc: Any, past_share: float) -> bool:
             and not reports_or_states)
 
 
-# Closing brackets and quotes, with what opens them.
-CLOSERS = {")": "(", "]": "[", "”": "“", "’": "‘", '"': '"'}
-
-
 def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
                     settings: Settings) -> list[Claim]:
-    spans = split_points(sent, settings)
     claims = []
-    for part, (start, end) in enumerate(spans):
-        tokens = [t for t in sent if start <= t.i < end]
-        if not tokens:
-            continue
-        while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc") and len(tokens) > 1 \
-                and not closes_inside(tokens):
-            tokens.pop()
-        # A claim split off at "and" / "but" / "while" starts after the link word ("and it
-        # will ...", "while 45 per cent supported keeping it").
-        while part and len(tokens) > 1 and (tokens[0].is_punct or tokens[0].dep_ == "cc" or (
-                tokens[0].dep_ == "mark" and tokens[0].lower_ in SPLIT_MARKS)):
-            tokens.pop(0)
+    for number, part in enumerate(claim_parts(sent, settings)):
+        tokens = part.tokens
         char_start = tokens[0].idx - sent.doc[0].idx + offset
         char_end = tokens[-1].idx + len(tokens[-1].text) - sent.doc[0].idx + offset
         text = sent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
         claims.append(Claim(
-            id=f"{article_id}:{index}.{part}", article=article_id, sentence=index, text=text,
+            id=f"{article_id}:{index}.{number}", article=article_id, sentence=index, text=text,
             start=char_start, end=char_end, keywords=content_keywords(tokens),
-            numbers=numbers_in(tokens), names=names_in(tokens),
-            subject=shared_subject(tokens) if part else ""))
+            numbers=numbers_in(tokens), names=names_in(tokens), subject=part.subject))
     return claims
-
-
-def closes_inside(tokens: list[Any]) -> bool:
-    """The last token closes a bracket or quote the claim opened ("the Balanced Budget Rule
-    (BBR)."): it belongs to the claim, unlike the full stop after it."""
-    last, before = tokens[-1].text, "".join(t.text for t in tokens[:-1])
-    opener = CLOSERS.get(last)
-    if opener is None:
-        return False
-    if opener == last:  # a straight quote opens and closes
-        return before.count(last) % 2 == 1
-    return before.count(opener) > before.count(last)
-
-
-def shared_subject(tokens: list[Any]) -> str:
-    """The subject a split-off predicate shares with the main verb it is coordinated with
-    ("The mayor" for "offered to send Y" of "The mayor accepted X and offered to send Y"), or
-    "" when the part has a subject of its own or is not joined to the sentence's main verb (a
-    verb joined inside a clause, "a man who said his partner had left and attacked her",
-    would borrow the clause's subject). A short subject whole ("the Road Safety Act"), a long
-    one as its head and the words before it."""
-    inside = {t.i for t in tokens}
-    verb = next((t for t in tokens if t.pos_ in ("VERB", "AUX") and t.head.i not in inside
-                 and t.dep_ == "conj"), None)
-    if verb is None or has_subject(verb) or not opens_with(verb, tokens) or \
-            attribution(verb):
-        return ""
-    main = joined_main(verb)
-    subject = next((c for c in main.children if c.dep_ in SUBJECT_DEPS), None)
-    if main.dep_ != "ROOT" or subject is None or not agrees(subject, verb) or \
-            clause_between(main, verb):
-        return ""
-    whole = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
-    if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
-        return whole.text
-    return subject.doc[subject.left_edge.i:subject.i + 1].text
-
-
-def joined_main(verb: Any) -> Any:
-    """The verb a split-off predicate is coordinated with: the first of its chain of
-    conjuncts; or, when the parser hung it on a verb of another form, the sentence's main
-    verb if that has the predicate's own form ("The court found that the claims were not
-    warranted and dismissed the case": "dismissed" is no participle like "warranted", it
-    goes with "found"; "crashed while chasing him and died"). Only a form marked for its
-    tense: "cut" or "punish" may be an infinitive like the verb it hangs on."""
-    main = verb
-    while main.dep_ == "conj":
-        main = main.head
-    root = verb.sent.root
-    if main.dep_ != "ROOT" and verb.tag_ in ("VBD", "VBZ") and not bare_form(verb) and \
-            verb.head.tag_ != verb.tag_ and root.tag_ == verb.tag_:
-        return root
-    return main
-
-
-def opens_with(verb: Any, tokens: list[Any]) -> bool:
-    """The part starts with the verb, after its own auxiliaries, negation or adverbs ("then
-    transferred", "has not paid"): a predicate. Starting with anything else ("that ...",
-    "according to ..."), it is not one the subject can be put in front of."""
-    return all(t.head.i == verb.i and t.dep_ in PREDICATE_OPENERS
-               for t in tokens if t.i < verb.i)
-
-
-def attribution(verb: Any) -> bool:
-    """A verb of saying with no clause of what was said: the speaker follows it ("..., reported
-    the newspaper"; "confirmed the head of the group"), it is no predicate of the subject."""
-    return fold(verb.lemma_) in REPORTING and not any(c.dep_ in ("ccomp", "xcomp")
-                                                      for c in verb.children)
-
-
-def clause_between(main: Any, verb: Any) -> bool:
-    """A relative clause with a subject of its own stands between the main verb and the
-    split-off one ("blamed the man who pried the door open"; "a government that anticipates
-    challenges, earns trust"): the parser may have hung that clause's next verb on the main
-    one. (Reported clauses, "said that ...", were tried too: on the tune half they removed 3
-    wrong subjects and 4 right ones, on the check half 4 and 9.)"""
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("relcl", "acl") and has_subject(t)
-               for t in main.doc[main.i + 1:verb.i])
-
-
-def agrees(subject: Any, verb: Any) -> bool:
-    """Subject and verb agree in number, as a subject and its own verb do: a singular noun
-    with "are" or "intend", a plural one with "offers", belong to different clauses."""
-    form = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
-    if form.tag_ == "VBZ":
-        return subject.tag_ not in ("NNS", "NNPS") and subject.lower_ not in PLURAL_PRONOUNS
-    if form.tag_ == "VBP":
-        return subject.tag_ not in ("NN", "NNP") and subject.lower_ not in SINGULAR_PRONOUNS
-    return True
-
-
-def has_subject(verb: Any) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS or c.dep_ == "expl" for c in verb.children)
-
-
-def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
-    """Token ranges of the sentence's claims: split before coordinated or contrasted clauses
-    that have their own subject ("A did X, and B did Y"; "A wants X, while B wants Y"), and
-    before a second predicate of one subject ("A accepted X and offered Y")."""
-    if len(sent) < settings.split_min_tokens:
-        return [(sent.start, sent.end)]
-    cuts = [cut for token in sent if (cut := cut_before(token, sent)) is not None]
-    cuts = [c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4]
-    bounds = [sent.start] + sorted(set(cuts)) + [sent.end]
-    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
-
-
-def cut_before(token: Any, sent: Any) -> int | None:
-    """Where a claim of its own starts at `token`, or None."""
-    if token.pos_ not in ("VERB", "AUX") or token.i == sent.root.i or refers_back(token):
-        return None
-    own_subject = any(c.dep_ in SUBJECT_DEPS for c in token.children)
-    on_root = token.head.i == sent.root.i
-    contrast = on_root and token.dep_ == "advcl" and own_subject and any(
-        c.dep_ == "mark" and c.lower_ in SPLIT_MARKS for c in token.children)
-    # "accepted an invitation and offered to send an astronaut": two predicates of one subject
-    # are two facts, each stated (or not) by other sources on its own. The parser often hangs
-    # the second, finite verb on a non-finite one ("to visit ... and offered").
-    predicate = token.dep_ == "conj" and token.tag_ in FINITE and \
-        any(c.dep_ in PREDICATE_PARTS for c in token.children) and \
-        (on_root or token.head.tag_ not in FINITE) and not second_infinitive(token)
-    if not (contrast or token.dep_ == "conj" and (on_root and own_subject or predicate)) or \
-            opens_subordinate(token) or trailing_attribution(token):
-        return None
-    left = token.left_edge.i
-    if token.dep_ == "conj":
-        left = min([c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i]
-                   + [left])
-    return left
-
-
-def opens_subordinate(verb: Any) -> bool:
-    """The clause opens with a word that makes it part of another ("but that he should stop
-    messaging her", "and whether residents can get support", "and how they will pay"): it
-    continues what the sentence reports or asks, it states nothing on its own. "while" and
-    "but" open contrasts that do."""
-    first = verb.left_edge
-    return first.dep_ == "mark" and first.lower_ not in SPLIT_MARKS or \
-        first.tag_ in ("WDT", "WP", "WRB")
-
-
-def trailing_attribution(verb: Any) -> bool:
-    """A verb of saying after a comma, with no clause of its own, names the source of what
-    came before ("... under the Act, reported The Daily Example"): it is no claim apart from
-    the words it attributes. ("... and reported the theft to the police" is a predicate.)"""
-    return attribution(verb) and verb.i > verb.sent.start and verb.nbor(-1).text == ","
-
-
-def second_infinitive(verb: Any) -> bool:
-    """A verb in its bare form joined to an infinitive after "to" is a second infinitive
-    ("to assert his dominance and punish her", "wanted to seize the bridge and cut the
-    lines"), whatever tense the tagger gave it: the forms are one word. A marked form ("to
-    visit the city and offered to send") is a predicate of its own."""
-    return bare_form(verb) and verb.head.tag_ == "VB" and \
-        any(c.tag_ == "TO" for c in verb.head.children)
-
-
-def bare_form(verb: Any) -> bool:
-    """The verb reads as its dictionary form ("cut", "punish"), so it may be an infinitive."""
-    return verb.lower_ == verb.lemma_.lower()
-
-
-def refers_back(verb: Any) -> bool:
-    """A clause about "the other", "another" or "the rest" of what the sentence began with
-    ("one victim lost $1 million while the other lost $4.9 million"): no claim on its own."""
-    for subject in (c for c in verb.children if c.dep_ in SUBJECT_DEPS):
-        words = [t.lower_ for t in subject.subtree]
-        if words[:2] in (["the", "other"], ["the", "others"], ["the", "rest"]) or \
-                words[:1] == ["another"]:
-            return True
-    return False
 
 
 def content_keywords(tokens: list[Any]) -> tuple[str, ...]:

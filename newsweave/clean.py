@@ -57,9 +57,12 @@ PROMO = re.compile(
 # visit www...."): the line-level PROMO needs the whole line short, these phrases don't. Kept
 # to phrases no reported sentence uses ("subscribe to receive the statement" is news, so only
 # the imperative "Subscribe ..." at a sentence's start and the reader's "subscribing"; a poll's
-# "Click your choice to see results", "Join our free newsletter", "Suggest a correction").
+# "Click your choice to see results", "Join our free newsletter", "Suggest a correction"), and a
+# site's disclaimer ("The information in this article is for general informational purposes
+# only").
 READER_APPEAL = re.compile(r"^\W*subscribe\b|\bsubscribing\b|\bclick\s+(?:here|your)\b|"
-                           r"\bfollow\s+us\b|^\W*join\s+our\b|^\W*suggest\s+a\s+correction\b",
+                           r"\bfollow\s+us\b|^\W*join\s+our\b|^\W*suggest\s+a\s+correction\b|"
+                           r"\binformation(?:al)?\s+purposes\s+only\b",
                            re.IGNORECASE)
 # An editor's note on where the piece first ran: "This article was first published in The
 # Daily Example.", "<headline> was first published on the X blog.", "Permission required for

@@ -123,7 +123,7 @@ def test_a_reported_clause_before_its_speaker_and_a_colon_stays(toolkit, setting
     text = ("The agency will keep checking the clinics that prescribe such drugs, it said, "
             "adding:")
     parsed = parse(text, toolkit, settings)
-    assert [c.text for c in parsed.claims] == [text[:-1]]
+    assert [c.text for c in parsed.claims] == [text[:-len(", adding:")]]
 
 
 def test_a_source_named_after_a_comma_stays_with_what_it_reports(toolkit, settings):
@@ -131,3 +131,54 @@ def test_a_source_named_after_a_comma_stays_with_what_it_reports(toolkit, settin
             "under the Misuse of Drugs Act, reported The Daily Example.")
     parsed = parse(text, toolkit, settings)
     assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_question_and_its_speaker_broken_by_the_parser_are_one_claim(toolkit, settings):
+    text = ('"Why was it right to pardon some killers, while no pardon was given to other '
+            'killers?" the minister asked.')
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_speaker_and_the_quote_after_the_comma_are_one_claim(toolkit, settings):
+    text = ("Some users compared the current leaders unfavourably with the founding leaders, "
+            "with one remarking, “We need a government with competence and vision.”")
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text]
+
+
+def test_a_disclaimer_paragraph_is_a_promo(toolkit, settings):
+    news = "The ship was detained in the port on Friday after inspectors found oily waste."
+    disclaimer = [("The information contained in this website is for general information "
+                   "purposes only."),
+                  ("Any reliance you place on such information is therefore strictly at your "
+                   "own risk.")]
+    parsed = parse(news + "\n\n" + " ".join(disclaimer), toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    assert {(d, "promo") for d in disclaimer} <= {(r.text, r.reason)
+                                                  for r in parsed.article.removed}
+
+
+def test_a_participle_left_waiting_for_what_follows_the_colon_is_cut_off(toolkit, settings):
+    text = "The bus captain expressed joy in returning the backpack to its owner, saying:"
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [
+        "The bus captain expressed joy in returning the backpack to its owner"]
+
+
+def test_a_break_the_parser_put_before_a_small_letter_is_mended(toolkit, settings):
+    text = ("If you suspect that you have given a scammer access to your account, you should "
+            "promptly call the bank's fraud hotline at 1800 339 6963 if you are in Singapore, or "
+            "+65 6339 6963 if you are overseas.")
+    parsed = parse(text, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [text[:-1]]
+
+
+def test_a_field_of_a_listing_is_no_statement_and_a_clause_after_a_colon_is(toolkit,
+                                                                            settings):
+    fields = ["Address: 12 Main Street, #01-05.", "Opening hours: 10am to 7pm (Tue to Sun)."]
+    item = "Appeal process: Victims can appeal against the orders to the Commissioner of Police."
+    parsed = parse(" ".join(fields) + "\n\n" + item, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [item[:-1]]
+    assert {(f, "not a statement") for f in fields} <= {(r.text, r.reason)
+                                                       for r in parsed.article.removed}

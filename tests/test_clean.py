@@ -178,7 +178,7 @@ def test_a_clause_about_the_other_one_stays_with_the_first(toolkit, settings):
 
 
 def test_a_borrowed_subject_must_agree_with_the_verb_in_number(toolkit):
-    from newsweave.claims import agrees
+    from newsweave.clauses import agrees
 
     def subject_and_verb(text: str):
         doc = toolkit.nlp(text)
@@ -192,7 +192,7 @@ def test_a_borrowed_subject_must_agree_with_the_verb_in_number(toolkit):
 
 
 def test_no_subject_is_borrowed_across_a_relative_clause(toolkit):
-    from newsweave.claims import clause_between
+    from newsweave.clauses import clause_between
 
     doc = toolkit.nlp("Neighbours also blamed the builder who left the gate open and called "
                       "the police.")
