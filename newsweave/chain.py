@@ -175,7 +175,8 @@ def step_parse(state: PileState, tools: Tools) -> PileState:
     assert state.cleaned is not None
     fresh = [(item, article) for item, article, claims in state.cleaned if claims is None]
     parsed: dict[str, tuple[Article, tuple[Claim, ...]]] = {
-        item.key: (article, claims) for item, article, claims in state.cleaned if claims}
+        item.key: (article, claims) for item, article, claims in state.cleaned
+        if claims is not None}
     for start in range(0, len(fresh), PARSE_BATCH):
         batch = fresh[start:start + PARSE_BATCH]
         for (item, _), result in zip(batch, parse_articles([a for _, a in batch],

@@ -93,6 +93,23 @@ def test_unrelated_article_makes_a_new_story_and_leaves_the_old_one_alone(
         assert {r["id"] for r in store.list_stories()} == set(ids)
 
 
+def test_stored_article_without_claims_is_reused_when_another_file_arrives(
+        workspace, reference_dir, toolkit, settings):
+    """A kept article can have no claims (a line of sports transactions: verbs without a
+    subject); loaded back on the next run it is still an article of the pile."""
+    corpus, db, story_id, names = workspace
+    (corpus / "transactions.txt").write_text(
+        "HARBOR CITY HAWKS Fired Sam Doyle, coach. Named Lee Park coach.\n", encoding="utf-8")
+    first, _ = run([corpus], db, toolkit, settings)
+    copy_articles(reference_dir, corpus, names[4:])
+    report, stats = run([corpus], db, toolkit, settings)
+    assert stats.articles_cleaned == 1  # only the new file; the claimless one came from the store
+    held = {a.path.rsplit("/", 1)[-1] for s in report.stories for a in s.articles}
+    assert held == {*names, "transactions.txt"}
+    assert story_id in [s.id for s in report.stories]
+    assert len({a.id for s in first.stories for a in s.articles}) == 5
+
+
 def test_unchanged_rerun_cleans_encodes_analyses_and_writes_nothing(workspace, toolkit,
                                                                      settings):
     corpus, db, story_id, _ = workspace
