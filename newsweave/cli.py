@@ -239,6 +239,8 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     corroboration  the same stories: paraphrases placed in one fact, look-alikes shown as
                 agreeing, "only one source" that another article states in other words
     conflicts   LocalNews with injected number/date/name/title changes: recall per kind
+    conflicts-unseen  the same injections into ECB+ stories no conflict rule was fitted
+                on (no publication dates there); tune and check halves
     claimdiff   ClaimDiff "weak" pairs: comparison F1 beside a plain cosine baseline
     entities    ECB+ participant chains: pairwise precision/recall of entity merging
     brief       LocalNews briefs: ROUGE/encoder similarity to the human headline and

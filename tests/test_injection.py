@@ -1,10 +1,14 @@
 """The injectors of `newsweave eval conflicts` that move bounded figures and percentages: each
-changes the figure beyond any tolerance and keeps the words around it."""
+changes the figure beyond any tolerance and keeps the words around it; and the unseen stories
+they are also injected into."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from newsweave.eval.conflicts import MAX_ARTICLES, ecbplus_halves
 from newsweave.eval.injection import BOUNDED, PERCENT, _figure_scaled
 
 
@@ -23,3 +27,21 @@ def test_a_bound_or_a_share_is_moved_and_keeps_its_words(pattern, text, changed)
 def test_a_percentage_is_not_a_bounded_count_and_points_are_no_share():
     assert BOUNDED.search("more than 80 per cent of voters") is None
     assert PERCENT.search("Support fell 3 percentage points.") is None
+
+
+def test_unseen_halves_split_ecbplus_by_story_and_keep_single_articles_out(tmp_path):
+    rows = [{"id": f"{s}_{n}", "text": f"Story {s}, article {n}.", "gold_story": f"{s}ecb"}
+            for s in range(8) for n in range(1 if s == 3 else 6)]
+    (tmp_path / "ecbplus-clustering-dev.jsonl").write_text(
+        "\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    halves = ecbplus_halves(tmp_path, None)
+    tune, check = set(halves["tune"]), set(halves["check"])
+    assert not tune & check
+    assert tune | check == {f"{s}ecb" for s in range(8)} - {"3ecb"}  # one article: nothing to compare
+    for stories in halves.values():
+        for story, records in stories.items():
+            assert len(records) == MAX_ARTICLES
+            assert {r["id"].split("_")[0] for r in records} == {story.removesuffix("ecb")}
+            assert all(r["published"] is None for r in records)
+    assert halves == ecbplus_halves(tmp_path, None)
+    assert all(len(s) <= 1 for s in ecbplus_halves(tmp_path, 1).values())

@@ -20,8 +20,11 @@ optimistic baseline).
 
 from __future__ import annotations
 
+import hashlib
 import time
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -101,23 +104,58 @@ class Injected:
 def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
                        limit: int | None) -> dict:
     """Injection recall (per injector) and untouched-story precision on LocalNews dev."""
+    stories = ((str(r.get("story_id")), story_records(r))
+               for r in read_jsonl(datasets / "localnews-stories-dev.jsonl", limit))
+    return {"dataset": "localnews-stories-dev (conflict injection)",
+            **injected_scores(stories, labelled_real(datasets), toolkit, settings)}
+
+
+def evaluate_unseen_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
+                              limit: int | None) -> dict[str, dict]:
+    """The same injections into ECB+ dev stories, which no conflict rule was fitted on: a row
+    per half (the stories split once by the hash of their id, as the labelled set is)."""
+    rows = {}
+    for half, stories in ecbplus_halves(datasets, limit).items():
+        rows[f"conflicts-unseen:{half}"] = {
+            "dataset": f"ecbplus-clustering-dev (conflict injection, {half} half)",
+            **injected_scores(stories.items(), {}, toolkit, settings)}
+    return rows
+
+
+def ecbplus_halves(datasets: Path, limit: int | None) -> dict[str, dict[str, list[dict]]]:
+    """ECB+ dev stories (first `MAX_ARTICLES` articles each, no dates, as plain files would
+    be), split by the SHA-256 of the story id: the first half of that order is `tune`."""
+    found: dict[str, list[dict]] = {}
+    for row in read_jsonl(datasets / "ecbplus-clustering-dev.jsonl"):
+        found.setdefault(row["gold_story"], []).append(
+            {"id": row["id"], "title": "", "text": row["text"], "url": None, "outlet": None,
+             "published": None})
+    order = sorted(found, key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
+    cut = (len(order) + 1) // 2
+    halves = {"tune": order[:cut], "check": order[cut:]}
+    return {half: {s: found[s][:MAX_ARTICLES] for s in ids[:limit] if len(found[s]) > 1}
+            for half, ids in halves.items()}
+
+
+def injected_scores(stories: Iterable[tuple[str, list[dict]]],
+                    real: dict[str, tuple[Labelled, ...]], toolkit: Toolkit,
+                    settings: Settings) -> dict:
+    """Each story analysed untouched, then once per injector with one article changed."""
     began = time.perf_counter()
     runner = Injected(toolkit, settings)
     counts = {"stories": 0, "injected": 0, "found": 0, "found_shown": 0, "false_untouched": 0,
               "labelled_real_untouched": 0, "false_injected": 0, "unwitnessed": 0,
               "skipped": 0, "split_stories": 0}
-    real = labelled_real(datasets)
     by_kind: dict[str, list[int]] = {i.name: [0, 0] for i in INJECTIONS}
     false_by_kind: dict[str, int] = {}
-    for record in read_jsonl(datasets / "localnews-stories-dev.jsonl", limit):
-        records = story_records(record)
+    for story_id, records in stories:
         story, skipped, parts = runner.analyse(records)
         counts["skipped"] += skipped
         if len(story.articles) < 2:
             continue
         counts["stories"] += 1
         counts["split_stories"] += parts > 1
-        known = known_real(story.conflicts, real.get(str(record.get("story_id")), ()), records)
+        known = known_real(story.conflicts, real.get(story_id, ()), records)
         counts["labelled_real_untouched"] += len(known)
         for conflict in story.conflicts:
             if conflict not in known:
@@ -125,21 +163,26 @@ def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
                 false_by_kind[conflict.kind] = false_by_kind.get(conflict.kind, 0) + 1
         counts["unwitnessed"] += sum(unwitnessed(story, p) for p in PATTERNS.values())
         for injection in INJECTIONS:
-            after = runner.changed(records, story, injection.name)
-            if after is None:
-                continue
-            changed, article, _ = after
-            hit = found_injection((*changed.conflicts, *changed.possible), injection.kind,
-                                  article)
-            counts["injected"] += 1
-            counts["found"] += hit
-            counts["found_shown"] += found_injection(changed.conflicts, injection.kind, article)
-            counts["false_injected"] += new_false(changed.conflicts, story.conflicts, article,
-                                                  injection.kind)
-            by_kind[injection.name][0] += 1
-            by_kind[injection.name][1] += hit
+            inject_once(runner, records, story, injection, counts, by_kind)
         remember_people(story, runner.pool)
     return conflict_scores(counts, by_kind, false_by_kind, time.perf_counter() - began)
+
+
+def inject_once(runner: Injected, records: list[dict], story: Story, injection: Any,
+                counts: dict[str, int], by_kind: dict[str, list[int]]) -> None:
+    """One injector's first edit into `story`, counted where it applies."""
+    after = runner.changed(records, story, injection.name)
+    if after is None:
+        return
+    changed, article, _ = after
+    hit = found_injection((*changed.conflicts, *changed.possible), injection.kind, article)
+    counts["injected"] += 1
+    counts["found"] += hit
+    counts["found_shown"] += found_injection(changed.conflicts, injection.kind, article)
+    counts["false_injected"] += new_false(changed.conflicts, story.conflicts, article,
+                                          injection.kind)
+    by_kind[injection.name][0] += 1
+    by_kind[injection.name][1] += hit
 
 
 def labelled_real(datasets: Path) -> dict[str, tuple[Labelled, ...]]:
@@ -165,8 +208,7 @@ def conflict_scores(counts: dict[str, int], by_kind: dict[str, list[int]],
     precision = shown / (shown + false) if shown + false else 0.0
     recall = counts["found"] / counts["injected"] if counts["injected"] else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"dataset": "localnews-stories-dev (conflict injection)",
-            "precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
+    return {"precision": round(precision, 3), "recall": round(recall, 3), "f1": round(f1, 3),
             **counts, "recall_by_kind": {k: f"{v[1]}/{v[0]}" for k, v in by_kind.items()},
             "false_untouched_by_kind": false_by_kind, "seconds": round(seconds, 1)}
 

@@ -13,7 +13,7 @@ from ..toolkit import Toolkit
 from .alignment import evaluate_alignment
 from .brief import evaluate_brief
 from .cleaning import evaluate_cleaning
-from .conflicts import evaluate_claimdiff, evaluate_conflicts
+from .conflicts import evaluate_claimdiff, evaluate_conflicts, evaluate_unseen_conflicts
 from .data import datasets_dir
 from .disagreements import evaluate_labelled
 from .entities import evaluate_entities
@@ -40,6 +40,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "disagreements": lambda *args: evaluate_labelled(*args, {"disagreements"}),
     "corroboration": lambda *args: evaluate_labelled(*args, {"corroboration"}),
     "conflicts": one_row("conflicts", evaluate_conflicts),
+    "conflicts-unseen": evaluate_unseen_conflicts,
     "claimdiff": one_row("claimdiff", evaluate_claimdiff),
     "entities": one_row("entities", evaluate_entities),
     "brief": one_row("brief", evaluate_brief),
