@@ -325,9 +325,16 @@ def is_fragment(text: str, article: Article) -> bool:
     return re.search(rf"\b{re.escape(first)}\b", article.text) is None
 
 
+def name_words(story: Story) -> set[str]:
+    """The capitalised words of the names of the story's entities and their other forms."""
+    return {w for e in story.entities for form in (e.name, *e.aliases)
+            for w in WORD.findall(form) if w[:1].isupper()}
+
+
 def lower_first(text: str, story: Story) -> str:
     """`text` after "reports that": its first word lower-cased when it is a stop word, or
-    when the story's sources never write it capitalised after a lower-case word (a name)."""
+    when it is no word of a name the story found and the story's sources never write it
+    capitalised after a lower-case word ("Thompson was knocked down" keeps its capital)."""
     if text.startswith("["):  # a subject brought in from the sentence: "[The council] ..."
         return "[" + lower_first(text[1:], story)
     first = WORD.match(text)
@@ -335,7 +342,8 @@ def lower_first(text: str, story: Story) -> str:
         return text
     word = first.group(0)
     inside = re.compile(rf"\b[a-z][\w’',]*\s+{re.escape(word)}\b")
-    if word.lower() not in stop_words() and any(inside.search(a.text) for a in story.articles):
+    if word.lower() not in stop_words() and (word in name_words(story) or any(
+            inside.search(a.text) for a in story.articles)):
         return text
     return word[0].lower() + word[1:] + text[len(word):]
 

@@ -462,7 +462,8 @@ STORY_STEPS: tuple[Step, ...] = (
          step_verify),
     Step("quotes", ("articles", "entities"), ("quote_groups",), step_quotes),
     Step("timeline", ("facts", "conflicts", "copies"), ("timeline",), step_timeline),
-    Step("brief", ("facts", "conflicts", "timeline", "copies"), ("brief", "brief_left_out"),
+    Step("brief", ("facts", "entities", "conflicts", "timeline", "copies"),
+         ("brief", "brief_left_out"),
          step_brief),
 )
 

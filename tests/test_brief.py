@@ -15,6 +15,7 @@ from newsweave.models import (
     Article,
     BriefSentence,
     Conflict,
+    Entity,
     Fact,
     Mention,
     Position,
@@ -358,3 +359,18 @@ def test_a_bounded_date_is_quoted_as_written():
     # The dated words, not the whole statement: the bound is found again in the text.
     assert "Daily Post reports “By December 19”" in sentence.text
     assert "2024-12-19" not in sentence.text
+
+
+def test_a_name_opening_a_reported_statement_keeps_its_capital():
+    """The word after "reports that" is lower-cased unless it is a name: a surname the story
+    only writes after a given name or at a sentence start is still a name."""
+    d = article("d", "Ada Quill won the race. Quill was given the cup by the mayor.", "Post")
+    e = article("e", "Ada Quill won the race on Sunday.", "Star")
+    cup = fact("f_cup", (d, "Quill was given the cup by the mayor"))
+    won = fact("f_won", (d, "Ada Quill won the race"), (e, "Ada Quill won the race on Sunday"))
+    story = Story("t", "Race", (d, e), (won, cup), ())
+    quill = Entity("Ada Quill", "PERSON", ("Quill",), ("d", "e"))
+    named = [s.text for s in write_brief(replace(story, entities=(quill,)), 5)[0]]
+    assert any("reports that Quill was given the cup" in s for s in named), named
+    plain = [s.text for s in write_brief(story, 5)[0]]
+    assert any("reports that quill was given the cup" in s for s in plain), plain

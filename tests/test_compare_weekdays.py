@@ -3,8 +3,11 @@ on one side only is not."""
 
 from __future__ import annotations
 
-from test_compare import conflicts_of
+from dataclasses import replace
 
+from test_compare import conflicts_of, differences_of, make_story
+
+from newsweave.compare import scored_conflicts
 from newsweave.compare.dates import date_slots, weekday_in
 from newsweave.dating import day_of
 
@@ -34,3 +37,49 @@ def test_weekday_is_kept_with_its_written_date(toolkit):
         [("2025-02-05", "monday")]
     assert weekday_in("Wednesday, February 5") == "wednesday"
     assert weekday_in("February 5") == ""
+
+
+def dated_values(found) -> list[set[str]]:
+    return [{p.value for p in c.positions} for c in found if c.kind == "date"]
+
+
+def test_without_publication_dates_two_weekdays_of_one_event_differ_by_name(toolkit,
+                                                                            settings):
+    """A folder of plain text files has no dates to count from: "on Tuesday" / "on Sunday"
+    still name two days, shown by name (no date is made up)."""
+    found = differences_of(toolkit, settings, "The warehouse was destroyed by fire on Tuesday.",
+                           "The warehouse was destroyed by fire on Sunday.", published=None)
+    assert dated_values(found) == [{"Tuesday", "Sunday"}]
+    assert not dated_values(differences_of(
+        toolkit, settings, "The warehouse was destroyed by fire on Tuesday.",
+        "The warehouse was destroyed by fire on Tuesday night.", published=None))
+
+
+def test_without_publication_dates_only_dates_that_need_none_are_read(toolkit, settings):
+    undated = [toolkit.nlp(t) for t in ("The plant closed on March 2, 2007.",
+                                        "The plant closed on March 2.",
+                                        "The plant closed yesterday.")]
+    assert [s.value for s in date_slots(undated[0], None)] == ["2007-03-02"]
+    assert date_slots(undated[1], None) == date_slots(undated[2], None) == []
+    found = differences_of(toolkit, settings, "The plant closed on March 2, 2007.",
+                           "The plant closed on March 5, 2007.", published=None)
+    assert dated_values(found) == [{"2007-03-02", "2007-03-05"}]
+
+
+def test_weekdays_counted_from_a_guessed_date_are_compared_by_name_only(toolkit, settings):
+    """An undated article among dated ones takes the story's median date, a guess: its
+    "on Saturday" is held against another weekday by name; against a written date it is a
+    possible difference at most, and no guessed date is shown."""
+    def guessed_first(*texts: str):
+        story = make_story(toolkit, settings, *texts)
+        guessed = replace(story.articles[0], published_from="inferred")
+        return scored_conflicts(replace(story, articles=(guessed, *story.articles[1:])),
+                                toolkit, settings)
+
+    shown, _ = guessed_first("The champion kept his title on Saturday in Berne.",
+                             "The champion kept his title on Thursday in Berne.")
+    assert dated_values(shown) == [{"Saturday", "Thursday"}]
+    shown, possible = guessed_first("The champion kept his title on Saturday in Berne.",
+                                    "The champion kept his title on Sept 14 in Berne.")
+    assert not shown
+    assert all("Saturday" in values for values in dated_values(possible))

@@ -45,16 +45,23 @@ DATELINE_MARKS = {"—", "–", "-", "--", ":"}
 # Verbs that put the event they govern in the future: "set to plead", "due to open".
 FUTURE_FRAMES = {"set", "due", "schedule", "expect", "plan"}
 FUTURE_AUX = {"will", "shall", "'ll"}
+# What a date is read against when the article has none; only dates that need no publication
+# date are read then (`readable_undated`), so the placeholder never reaches a reader.
+UNANCHORED = "2000-01-01"
 
 
 def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
-    if published is None:
-        return []
+    """The dated events of a statement. Without a publication date (a folder of plain text
+    files) only what needs none is read: dates written with their year, and weekdays, which
+    are then compared by name ("on Saturday" / "on Thursday" of one event are two days
+    whatever the week)."""
+    anchored = published is not None
+    published = published or UNANCHORED
     slots = []
     spans = date_spans(doc)
-    dateline = dateline_date(spans, published)
+    dateline = dateline_date(spans, published) if anchored else None
     for ent in spans:
-        if not dated_event(ent):
+        if not dated_event(ent) or not (anchored or readable_undated(ent.text)):
             continue
         verb = event_of(ent.root)
         today = ent.text.lower() in ("today", "tonight")
@@ -73,13 +80,21 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             base["event"] = ""
         value, last, explicit = resolved
         relative = not explicit or today or phrase_of(ent.text) in DAYS_FROM_PUBLICATION
+        named = WEEKDAY_PHRASE.match(phrase_of(ent.text))
         slots.append(DateSlot(key="date", value=value, last=last, shown=ent.text,
                               explicit=explicit, relative=relative, bound=date_bound(ent),
-                              stated=stated, **base))
+                              stated=stated, day_name=named.group(1) if named else "",
+                              anchored=anchored, **base))
     written = {s.event for s in slots if s.explicit}
     named = {s.event: weekday_in(s.shown) for s in slots if not s.explicit}
     return [replace(s, weekday=weekday_in(s.shown) or named.get(s.event, "")) if s.explicit
             else s for s in slots if s.explicit or s.event not in written]
+
+
+def readable_undated(text: str) -> bool:
+    """A date phrase that means one day without a publication date: it names its year
+    ("March 2, 2007") or is a bare weekday ("on Saturday night")."""
+    return bool(re.search(r"\b\d{4}\b", text) or WEEKDAY_PHRASE.match(phrase_of(text)))
 
 
 def resolve_phrase(ent: Any, published: str, future: bool) -> tuple[str, str, bool] | None:
@@ -222,7 +237,7 @@ def is_future(verb: Any) -> bool:
 class Dates(EventKind):
     name = "date"
     reason = ("the same event is dated differently (weekdays read against each article's "
-              "publication date)")
+              "publication date, or by name where it has none)")
     eventless_comparable = False
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
@@ -235,7 +250,8 @@ class Dates(EventKind):
         if x.additive or y.additive:
             return False  # "also sold on Feb 21": another sale, not a second date for this one
         if guessed_day(a, x) or guessed_day(b, y):
-            return False
+            # Two weekdays still differ by name: "on Saturday" / "on Thursday".
+            return bool(x.day_name and y.day_name) and super().comparable(a, x, b, y)
         return super().comparable(a, x, b, y)
 
     def same_fact_comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
@@ -271,6 +287,8 @@ class Dates(EventKind):
         a date inside the other's bound or span of days; one day named as two weekdays
         ("Monday (Mar 3)" / "Thursday (Mar 3)") is not one date, two spans agree only when
         they are the same."""
+        if guessed_day(a, x) or guessed_day(b, y):
+            return x.day_name == y.day_name  # counted from no date, or a guessed one
         if x.weekday and y.weekday and x.weekday != y.weekday:
             return False
         if x.last and y.last:
@@ -286,7 +304,18 @@ class Dates(EventKind):
         spans = [span_of(p.value) for p in conflict.positions]
         return any(x != y and x[0] <= y[1] and y[0] <= x[1] for x, y in combinations(spans, 2))
 
+    def position_slot(self, group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
+        """As any kind's; where a weekday counted from no date or a guessed one takes part,
+        every weekday is shown by its name (they were compared by name)."""
+        said, slot = super().position_slot(group, groups)
+        by_name = any(guessed_day(s, t) for g in groups for s, t in g)
+        if by_name and isinstance(slot, DateSlot) and slot.day_name:
+            return said, replace(slot, anchored=False)
+        return said, slot
+
     def shown(self, slot: DateSlot) -> str:  # type: ignore[override]
+        if not slot.anchored and slot.day_name:
+            return slot.day_name.title()
         weekday = f" ({slot.weekday.title()})" if slot.weekday else ""
         last = f" to {slot.last}" if slot.last else ""
         return BOUND_SHOWN.get(slot.bound, "") + slot.value + last + weekday
@@ -301,8 +330,9 @@ class Dates(EventKind):
 
 
 def guessed_day(said: Said, slot: Slot) -> bool:
-    """The slot's day was counted from a publication date the chain inferred."""
-    return said.inferred_date and getattr(slot, "relative", False)
+    """The slot's day was counted from a publication date the chain inferred, or from none."""
+    return (said.inferred_date or not getattr(slot, "anchored", True)) and \
+        getattr(slot, "relative", False)
 
 
 def coarsest(x: str, y: str) -> tuple[str, str]:

@@ -52,6 +52,10 @@ class DateSlot(Slot):
     relative: bool = False
     weekday: str = ""  # a weekday written with the date ("Monday (Mar 3)"), folded
     stated: bool = False  # the date of a statement ("said on Monday"), not of what it reports
+    day_name: str = ""  # the weekday a relative phrase names ("on Sunday" -> "sunday"), folded
+    # False when the article has no publication date to count from: `value` is then only a
+    # placeholder, and a weekday is compared by its name alone.
+    anchored: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
