@@ -237,7 +237,9 @@ def is_future(verb: Any) -> bool:
 class Dates(EventKind):
     name = "date"
     reason = ("the same event is dated differently (weekdays read against each article's "
-              "publication date, or by name where it has none)")
+              "publication date)")
+    undated_reason = ("the same event is dated differently (weekdays compared by name: an "
+                      "article has no publication date to count from)")
     eventless_comparable = False
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
@@ -323,6 +325,11 @@ class Dates(EventKind):
     def same_value(self, x: Entry, y: Entry) -> bool:
         return any((s.value, s.last, s.weekday) ==  # type: ignore[attr-defined]
                    (t.value, t.last, t.weekday) for _, s in x for _, t in y)
+
+    def explain(self, slots: list[Slot]) -> str:
+        if any(not getattr(s, "anchored", True) for s in slots):
+            return self.undated_reason
+        return self.reason
 
     def topic(self, slots: list[Slot]) -> str:
         event = next((s.event for s in slots if s.event), "")
