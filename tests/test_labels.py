@@ -1,6 +1,10 @@
 """The measuring stick for disagreements (newsweave.eval.labels), on tiny hand-made inputs."""
 
 import json
+from dataclasses import replace
+
+import pytest
+from conftest import DATASETS
 
 from newsweave.eval.labels import (
     Labelled,
@@ -20,6 +24,7 @@ from newsweave.eval.labels import (
     score_story,
     split_stories,
 )
+from newsweave.eval.lookalike_readings import load_readings, note_digest, same_thing
 from newsweave.models import Article, Conflict, Fact, Mention, Position, Story
 
 HOURS = Labelled("number", "length of the debate", (
@@ -207,3 +212,35 @@ def test_read_labelled_stories_maps_both_sources_to_their_articles(tmp_path):
     assert local.disagreements[0].note == "n" and local.name_variants == (("A", "B"),)
     assert wcl.articles == (LabelledArticle("0_L", "W", url="v"),)
     assert wcl.paraphrases[0].mentions == (Quoted("0_L", "W"),)
+
+
+def test_a_join_counts_as_false_only_for_a_lookalike_read_as_different_things():
+    sides = (Side("seven hours", ("a1",), "The amendment was rejected."),
+             Side("six hours", ("a2",), "His amendment was voted down."))
+    one_thing = Labelled("number", "t", sides, "same figure rounded", same_thing=True)
+    two_things = Labelled("number", "t", sides, "two debates", same_thing=False)
+    unread = Labelled("number", "t", sides, "not read")
+    facts = (fact("f1", "corroborated", ("a1", A1, "The amendment was rejected."),
+                  ("a2", A2, "His amendment was voted down.")),)
+    story = Story("s", "t", (article("a1", A1), article("a2", A2)), facts=facts)
+    labels = LabelledStory("localnews", "1", (), (), (one_thing, two_things, unread))
+    score = score_story(labels, [story])
+    assert (score.joined, score.apart, score.joined_apart) == (3, 1, 1)
+    apart = score_story(replace(labels, lookalikes=(one_thing,)), [story])
+    assert (apart.joined, apart.apart, apart.false_join_rate) == (1, 0, None)
+
+
+def test_a_reading_is_dropped_when_its_label_changed():
+    readings = {("localnews:1", 0): (note_digest("two debates"), False)}
+    assert same_thing(readings, "localnews:1", 0, "two debates") is False
+    assert same_thing(readings, "localnews:1", 0, "two debates, edited") is None
+    assert same_thing(readings, "localnews:1", 1, "two debates") is None
+
+
+def test_every_labelled_lookalike_is_read():
+    if not (DATASETS / "localnews-disagreements-dev.jsonl").exists():
+        pytest.skip("datasets not found at ../shared/datasets")
+    stories = read_labelled_stories(DATASETS)
+    readings = [entry.same_thing for s in stories for entry in s.lookalikes]
+    assert len(readings) == len(load_readings()) and None not in readings
+    assert 0 < readings.count(False) < len(readings)

@@ -12,10 +12,14 @@ disagreements  precision: reported conflicts matching a labelled disagreement / 
                recall_shown: by a reported one; flagged: look-alikes matched by a report.
 corroboration  recall: labelled paraphrases whose quotes all land in one fact; precision:
                of the labelled pairs put in one fact, the share that are paraphrases (the
-               rest are look-alikes: different things shown as agreeing); single_wrong: of the
+               rest are look-alikes, many of them one thing in other words); single_wrong: of the
                paraphrase quotes landing in facts, the share shown as single-source only;
                only_wrong: the share in single-source facts that name no article that may
                state them in other words (`Fact.maybe_also`): where the brief says "Only X".
+               lookalikes_joined: look-alikes whose sides land in one fact, whether they state
+               one thing in other words or not; false_joins: of the look-alikes we read as
+               different things (`lookalike_readings`), the share in one fact: false
+               corroboration; precision_read: the precision with only those counted wrong.
 """
 
 from __future__ import annotations
@@ -115,6 +119,9 @@ def corroboration_row(half: str, runs: list[Scored]) -> dict:
             "single_wrong": rate(total.mentions_single, total.mentions),
             "only_wrong": rate(total.mentions_alone, total.mentions),
             "lookalikes_joined": rate(total.joined, total.lookalikes),
+            "false_joins": rate(total.joined_apart, total.apart),
+            "precision_read": rate(total.in_one_fact, total.in_one_fact + total.joined_apart),
+            "lookalikes_apart": total.apart,
             "paraphrases": total.paraphrases, "unlocated": total.unlocated,
             "stories": len(runs), "skipped": sum(r.skipped for r in runs)}
 

@@ -23,12 +23,13 @@ import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from itertools import combinations
 from pathlib import Path
 
 from ..models import Conflict, Fact, Position, Story
+from .lookalike_readings import load_readings, same_thing
 
 DISAGREEMENTS_FILE = "localnews-disagreements-dev.jsonl"
 
@@ -89,6 +90,9 @@ class Labelled:
     topic: str
     sides: tuple[Side, ...]
     note: str = ""  # the label's `note` (disagreements) or `why_not` (look-alikes)
+    # look-alikes: both sides state one thing (True) or different things (False), as
+    # `lookalike_readings` read them; None: not read
+    same_thing: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -130,6 +134,7 @@ def read_labelled_stories(datasets: str | Path) -> list[LabelledStory]:
     """Every labelled story with all the articles of its story (LocalNews) or event
     (NewsWCL50)."""
     folder = Path(datasets)
+    readings = load_readings()
     articles = {name: story_articles(folder / source.file, source)
                 for name, source in SOURCES.items()}
     stories = []
@@ -139,7 +144,14 @@ def read_labelled_stories(datasets: str | Path) -> list[LabelledStory]:
             raise ValueError(f"labelled story {record['source']}:{record['story']} has no "
                              f"articles in {', '.join(s.file for s in SOURCES.values())}")
         stories.append(labelled_story(record, found))
-    return stories
+    return [read_lookalikes(story, readings) for story in stories]
+
+
+def read_lookalikes(story: LabelledStory, readings: Mapping) -> LabelledStory:
+    """The story with each look-alike's reading (same thing or different things) attached."""
+    return replace(story, lookalikes=tuple(
+        replace(entry, same_thing=same_thing(readings, story.key, index, entry.note))
+        for index, entry in enumerate(story.lookalikes)))
 
 
 def story_articles(path: Path, source: Source) -> dict[str, tuple[LabelledArticle, ...]]:
@@ -361,6 +373,8 @@ class Score:
     lookalikes: int = 0
     flagged: int = 0  # look-alikes matched by some reported conflict
     joined: int = 0  # look-alikes whose two sides' statements the pipeline put in one fact
+    apart: int = 0  # look-alikes read as different things (`lookalike_readings`)
+    joined_apart: int = 0  # of them, put in one fact: a false corroboration
     paraphrases: int = 0
     in_one_fact: int = 0  # paraphrases whose mentions all land in one fact
     unlocated: int = 0  # paraphrases with a quote not found in the cleaned text
@@ -388,6 +402,11 @@ class Score:
     @property
     def joined_rate(self) -> float | None:
         return self.joined / self.lookalikes if self.lookalikes else None
+
+    @property
+    def false_join_rate(self) -> float | None:
+        """Of the look-alikes about different things, the share put in one fact."""
+        return self.joined_apart / self.apart if self.apart else None
 
     @property
     def flagged_rate(self) -> float | None:
@@ -436,12 +455,15 @@ def score_story(labels: LabelledStory, stories: Sequence[Story]) -> Score:
     status = {f.id: f.status for f in facts}
     alone = {f.id for f in facts if f.status == "single_source" and not f.maybe_also}
     landed = [m for p in placed for m in p if m]
+    different = [entry for entry in labels.lookalikes if entry.same_thing is False]
     return Score(
         reported=len(conflicts), real=sum(1 for hits in real if hits),
         labelled=len(labels.disagreements), found=len({i for hits in either for i in hits}),
         found_shown=len({i for hits in real for i in hits}),
         lookalikes=len(labels.lookalikes), flagged=len({i for hits in alike for i in hits}),
         joined=sum(joined(entry, texts, facts) for entry in labels.lookalikes),
+        apart=len(different),
+        joined_apart=sum(joined(entry, texts, facts) for entry in different),
         paraphrases=len(placed), in_one_fact=sum(1 for p in placed if in_one_fact(p)),
         unlocated=sum(1 for p in placed if any(m is None for m in p)),
         single_source=sum(1 for f in facts if f.status == "single_source"),
