@@ -331,3 +331,14 @@ def test_a_difference_between_amounts_is_no_amount_and_a_bound_is_not_summed(too
     assert read("The jury deliberated for four days and more than 30 hours.") == [
         "four days", "more than 30 hours"]
     assert read("He was jailed for 10 years and six weeks.") == ["10 years and six weeks"]
+
+
+def test_a_lone_difference_shows_the_values_it_compared(toolkit, settings):
+    # the first statement gives two counts; the one compared with "5 counts" is shown
+    found = differences_of(
+        toolkit, settings,
+        "The driver was convicted of one count of dangerous driving and two counts of theft "
+        "of a vehicle.",
+        "Prosecutors filed 5 counts of theft of a vehicle against the driver in March.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"two counts", "5 counts"})]

@@ -169,8 +169,24 @@ def bucket_conflicts(bucket: Entry, kind: SlotKind, judge: Judge) -> list[Confli
     grouped = [c for component in components(len(entries), agreeing | set(ruled))
                if (c := component_conflict(component, entries, agreeing, ruled, kind))]
     inside = {i for pair in ruled for i in pair}
-    return grouped + [make_conflict(with_agreeing((i, j), entries, agreeing, kind), kind, found)
+    return grouped + [make_conflict(with_agreeing((i, j), by_compared(entries, (i, j), found,
+                                                                      kind), agreeing, kind),
+                                    kind, found)
                       for (i, j), found in others.items() if not {i, j} <= inside]
+
+
+def by_compared(entries: list[Entry], pair: tuple[int, int], found: Candidate,
+                kind: SlotKind) -> list[Entry]:
+    """The entries with the pair's two statements narrowed to the slots the candidate
+    compared, as in a group: a statement giving several values of the key ("one count of
+    attempted murder and two counts of possession") shows the one compared ("two counts"
+    against "5 counts"), not its first."""
+    if not kind.by_compared_value or found.slots is None:
+        return entries
+    narrowed = list(entries)
+    for index, slot in zip(pair, found.slots):
+        narrowed[index] = [p for p in entries[index] if p[1] is slot] or entries[index]
+    return narrowed
 
 
 def with_agreeing(pair: tuple[int, int], entries: list[Entry],
