@@ -83,3 +83,17 @@ def test_weekdays_counted_from_a_guessed_date_are_compared_by_name_only(toolkit,
                                     "The champion kept his title on Sept 14 in Berne.")
     assert not shown
     assert all("Saturday" in values for values in dated_values(possible))
+
+
+def test_a_weekday_before_a_part_of_the_day_dates_the_event(toolkit, settings):
+    """The recogniser tags "Friday afternoon" as a date and a time, "Friday" a modifier of
+    "afternoon": it still dates the event, as "a Friday meeting" does not."""
+    doc = toolkit.nlp("The explosion occurred Friday afternoon at a bank in the town.")
+    assert [(s.value, s.event) for s in date_slots(doc, "2025-02-08")] == \
+        [("2025-02-07", "occur")]
+    found = differences_of(toolkit, settings,
+                           "The explosion occurred Friday afternoon at a bank in the town.",
+                           "The explosion occurred Wednesday afternoon at a bank in the town.",
+                           published=None)
+    assert dated_values(found) == [{"Friday", "Wednesday"}]
+    assert not date_slots(toolkit.nlp("The Friday meeting was cancelled."), "2025-02-08")

@@ -41,6 +41,7 @@ STATE_PREPOSITIONS = {"since", "until", "till", "through"}
 BOUND_PREPOSITIONS = {"by": "upper", "before": "upper", "after": "lower"}
 # A date that modifies a noun ("a 14 January article") dates that thing, not the event.
 NOUN_MODIFIER_DEPS = {"compound", "nmod", "amod", "poss"}
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
 DATELINE_MARKS = {"—", "–", "-", "--", ":"}
 # Verbs that put the event they govern in the future: "set to plead", "due to open".
 FUTURE_FRAMES = {"set", "due", "schedule", "expect", "plan"}
@@ -203,8 +204,9 @@ def dated_event(ent: Any) -> bool:
         return False
     if as_of(ent):
         return False  # "as of Monday", "as at Jan 18" date a state
-    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN"):
-        return False
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in ("NOUN", "PROPN") and \
+            root.head.lower_ not in PARTS_OF_DAY:
+        return False  # "Friday afternoon" dates the event ("afternoon" is tagged apart)
     return not is_dateline(ent)
 
 
