@@ -181,12 +181,15 @@ def by_compared(entries: list[Entry], pair: tuple[int, int], found: Candidate,
     compared, as in a group: a statement giving several values of the key ("one count of
     attempted murder and two counts of possession") shows the one compared ("two counts"
     against "5 counts"), not its first."""
-    if not kind.by_compared_value or found.slots is None:
+    if not kind.by_compared_value:
         return entries
-    narrowed = list(entries)
-    for index, slot in zip(pair, found.slots):
-        narrowed[index] = [p for p in entries[index] if p[1] is slot] or entries[index]
-    return narrowed
+    compared = compared_slots({pair: found})
+    return [only_compared(entry, compared.get(n, set())) for n, entry in enumerate(entries)]
+
+
+def only_compared(entry: Entry, slot_ids: set[int]) -> Entry:
+    """A statement's slots that a candidate compared (ids), or all of them when none was."""
+    return [p for p in entry if id(p[1]) in slot_ids] or entry
 
 
 def with_agreeing(pair: tuple[int, int], entries: list[Entry],
@@ -257,8 +260,7 @@ def group_by_value(indices: list[int], entries: list[Entry], compared: dict[int,
     # states its figure exactly rather than whichever side came first.
     for index in sorted(indices, key=lambda i: (any(s.hedged for _, s in entries[i]), i)):
         # A statement giving several values of the key stands by the one that disagreed.
-        entry = [p for p in entries[index] if id(p[1]) in compared.get(index, ())] or \
-            entries[index]
+        entry = only_compared(entries[index], compared.get(index, set()))
         home = next((n for n, g in enumerate(groups) if kind.same_value(g, entry)), None)
         if home is None:
             home = next((n for n, g in enumerate(groups)

@@ -20,7 +20,6 @@ optimistic baseline).
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -43,7 +42,13 @@ from .injection import (
     remember_people,
     unwitnessed,
 )
-from .labels import DISAGREEMENTS_FILE, Labelled, conflict_matches, read_labelled_stories
+from .labels import (
+    DISAGREEMENTS_FILE,
+    Labelled,
+    conflict_matches,
+    halved_by_hash,
+    read_labelled_stories,
+)
 
 # Larger stories (up to 83 outlets) add little but time: the first articles carry the event.
 MAX_ARTICLES = 4
@@ -130,9 +135,8 @@ def ecbplus_halves(datasets: Path, limit: int | None) -> dict[str, dict[str, lis
         found.setdefault(row["gold_story"], []).append(
             {"id": row["id"], "title": "", "text": row["text"], "url": None, "outlet": None,
              "published": None})
-    order = sorted(found, key=lambda s: hashlib.sha256(s.encode("utf-8")).hexdigest())
-    cut = (len(order) + 1) // 2
-    halves = {"tune": order[:cut], "check": order[cut:]}
+    tune, check = halved_by_hash(found, str)
+    halves = {"tune": tune, "check": check}
     return {half: {s: found[s][:MAX_ARTICLES] for s in ids[:limit] if len(found[s]) > 1}
             for half, ids in halves.items()}
 

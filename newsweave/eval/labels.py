@@ -22,16 +22,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from itertools import combinations
 from pathlib import Path
+from typing import TypeVar
 
 from ..models import Conflict, Fact, Position, Story
 from .lookalike_readings import load_readings, same_thing
 
 DISAGREEMENTS_FILE = "localnews-disagreements-dev.jsonl"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -186,11 +188,18 @@ def split_stories(stories: Iterable[LabelledStory]) -> dict[str, tuple[LabelledS
     for story in stories:
         by_source.setdefault(story.source, []).append(story)
     for _, group in sorted(by_source.items()):
-        group.sort(key=lambda s: hashlib.sha256(s.key.encode("utf-8")).hexdigest())
-        cut = (len(group) + 1) // 2
-        halves["tune"].extend(group[:cut])
-        halves["check"].extend(group[cut:])
+        tune, check = halved_by_hash(group, lambda s: s.key)
+        halves["tune"].extend(tune)
+        halves["check"].extend(check)
     return {name: tuple(group) for name, group in halves.items()}
+
+
+def halved_by_hash(items: Iterable[T], key: Callable[[T], str]) -> tuple[list[T], list[T]]:
+    """Items ordered by the SHA-256 of their key, cut in two: the first half (rounded up)
+    is the tune half. Every dev set is split by this one rule."""
+    ordered = sorted(items, key=lambda item: hashlib.sha256(key(item).encode("utf-8")).hexdigest())
+    cut = (len(ordered) + 1) // 2
+    return ordered[:cut], ordered[cut:]
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -455,15 +464,15 @@ def score_story(labels: LabelledStory, stories: Sequence[Story]) -> Score:
     status = {f.id: f.status for f in facts}
     alone = {f.id for f in facts if f.status == "single_source" and not f.maybe_also}
     landed = [m for p in placed for m in p if m]
-    different = [entry for entry in labels.lookalikes if entry.same_thing is False]
+    joins = [(entry.same_thing, joined(entry, texts, facts)) for entry in labels.lookalikes]
     return Score(
         reported=len(conflicts), real=sum(1 for hits in real if hits),
         labelled=len(labels.disagreements), found=len({i for hits in either for i in hits}),
         found_shown=len({i for hits in real for i in hits}),
         lookalikes=len(labels.lookalikes), flagged=len({i for hits in alike for i in hits}),
-        joined=sum(joined(entry, texts, facts) for entry in labels.lookalikes),
-        apart=len(different),
-        joined_apart=sum(joined(entry, texts, facts) for entry in different),
+        joined=sum(together for _, together in joins),
+        apart=sum(same is False for same, _ in joins),
+        joined_apart=sum(together for same, together in joins if same is False),
         paraphrases=len(placed), in_one_fact=sum(1 for p in placed if in_one_fact(p)),
         unlocated=sum(1 for p in placed if any(m is None for m in p)),
         single_source=sum(1 for f in facts if f.status == "single_source"),
