@@ -1,15 +1,17 @@
 """The injectors of `newsweave eval conflicts` that move bounded figures and percentages: each
-changes the figure beyond any tolerance and keeps the words around it; and the unseen stories
-they are also injected into."""
+changes the figure beyond any tolerance and keeps the words around it; the unseen stories
+they are also injected into; and what counts as finding an injected change."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from newsweave.eval.conflicts import MAX_ARTICLES, ecbplus_halves
-from newsweave.eval.injection import BOUNDED, PERCENT, _figure_scaled
+from newsweave.eval.injection import BOUNDED, PERCENT, Edit, _figure_scaled, found_injection
+from newsweave.models import Conflict, Position
 
 
 @pytest.mark.parametrize("pattern, text, changed", [
@@ -45,3 +47,21 @@ def test_unseen_halves_split_ecbplus_by_story_and_keep_single_articles_out(tmp_p
             assert all(r["published"] is None for r in records)
     assert halves == ecbplus_halves(tmp_path, None)
     assert all(len(s) <= 1 for s in ecbplus_halves(tmp_path, 1).values())
+
+
+def test_an_injection_is_found_only_by_a_difference_quoting_the_edited_words():
+    """A difference the changed article has elsewhere (its written date against another
+    article's weekday) does not report the edit; one quoting the edited words does."""
+    edit = Edit("b", ((10, 17, "March 5"),), "March 2 -> March 5")
+    quoting = Conflict("c1", "date", "date of fire", (
+        Position("2004-03-05", "Cheeks was fired March 5 as head coach.", ("b",)),
+        Position("2004-03-02", "Cheeks was fired March 2 as head coach.", ("a", "c"))))
+    elsewhere = Conflict("c2", "date", "date of hire", (
+        Position("2004-04-21", "He was hired on April 21, 2004.", ("b",)),
+        Position("Monday", "The team fired him on Monday.", ("a",))))
+    assert found_injection((quoting,), "date", edit)
+    assert not found_injection((elsewhere,), "date", edit)
+    assert not found_injection((quoting,), "number", edit)
+    both = replace(quoting, positions=(replace(quoting.positions[0], articles=("a", "b")),
+                                       quoting.positions[1]))
+    assert not found_injection((both,), "date", edit)  # the changed article stands alone

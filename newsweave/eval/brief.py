@@ -129,8 +129,8 @@ def injected_conflict(records: list[dict], story: Story, runner: Injected) -> tu
         after = runner.changed(records, story, injection.name)
         if after is None:
             continue
-        changed, article, _ = after
-        hits = [c for c in changed.conflicts if found_injection((c,), injection.kind, article)]
+        changed, edit = after
+        hits = [c for c in changed.conflicts if found_injection((c,), injection.kind, edit)]
         if not hits:
             return 0, 0
         texts = [s.text for s in changed.brief]

@@ -35,6 +35,7 @@ from .data import analyse_files, read_jsonl
 from .injection import (
     INJECTIONS,
     PATTERNS,
+    Edit,
     Pool,
     found_injection,
     inject,
@@ -93,9 +94,9 @@ class Injected:
         return as_one(done.report), done.skipped, len(done.report.stories)
 
     def changed(self, records: list[dict], story: Story, kind: str
-                ) -> tuple[Story, str, str] | None:
-        """The story after the first edit of injector `kind` that applies: (story, changed
-        article, what changed), or None when it applies nowhere."""
+                ) -> tuple[Story, Edit] | None:
+        """The story after the first edit of injector `kind` that applies, and the edit;
+        None when it applies nowhere."""
         injection = next(i for i in INJECTIONS if i.name == kind)
         edits = injection.find(story, self.pool)
         if not edits:
@@ -103,7 +104,7 @@ class Injected:
         edit = edits[0]
         article = next(a for a in story.articles if a.id == edit.article)
         new = [inject(r, article, edit) if str(r["id"]) == edit.article else r for r in records]
-        return self.analyse(new)[0], edit.article, edit.shown
+        return self.analyse(new)[0], edit
 
 
 def evaluate_conflicts(datasets: Path, toolkit: Toolkit, settings: Settings,
@@ -178,12 +179,12 @@ def inject_once(runner: Injected, records: list[dict], story: Story, injection: 
     after = runner.changed(records, story, injection.name)
     if after is None:
         return
-    changed, article, _ = after
-    hit = found_injection((*changed.conflicts, *changed.possible), injection.kind, article)
+    changed, edit = after
+    hit = found_injection((*changed.conflicts, *changed.possible), injection.kind, edit)
     counts["injected"] += 1
     counts["found"] += hit
-    counts["found_shown"] += found_injection(changed.conflicts, injection.kind, article)
-    counts["false_injected"] += new_false(changed.conflicts, story.conflicts, article,
+    counts["found_shown"] += found_injection(changed.conflicts, injection.kind, edit)
+    counts["false_injected"] += new_false(changed.conflicts, story.conflicts, edit,
                                           injection.kind)
     by_kind[injection.name][0] += 1
     by_kind[injection.name][1] += hit

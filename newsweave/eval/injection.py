@@ -78,6 +78,11 @@ class Edit:
     spans: tuple[tuple[int, int, str], ...]
     shown: str  # "Jan 21 -> Jan 24"
 
+    @property
+    def inserted(self) -> tuple[str, ...]:
+        """The words written into the article ("Jan 24")."""
+        return tuple(text for _, _, text in self.spans)
+
 
 @dataclass
 class Pool:
@@ -324,24 +329,27 @@ def inject(record: dict, article: Article, edit: Edit) -> dict:
     return {**record, "text": text}
 
 
-def reports(conflict: Conflict, kind: str, changed: str) -> bool:
-    """The conflict has the injected kind and puts the changed article alone on one side."""
-    sides = [set(p.articles) for p in conflict.positions]
-    return conflict.kind == kind and any(s == {changed} for s in sides) \
-        and any(changed not in s for s in sides)
+def reports(conflict: Conflict, kind: str, edit: Edit) -> bool:
+    """The conflict has the injected kind, puts the changed article alone on one side, and
+    that side quotes the edited words: a difference the changed article has elsewhere (a
+    written date against a weekday of another event) does not report the edit."""
+    alone = [p for p in conflict.positions if set(p.articles) == {edit.article}]
+    return conflict.kind == kind and any(edit.article not in p.articles
+                                         for p in conflict.positions) \
+        and any(word in p.text for p in alone for word in edit.inserted)
 
 
-def found_injection(conflicts: tuple[Conflict, ...], kind: str, changed: str) -> bool:
-    return any(reports(c, kind, changed) for c in conflicts)
+def found_injection(conflicts: tuple[Conflict, ...], kind: str, edit: Edit) -> bool:
+    return any(reports(c, kind, edit) for c in conflicts)
 
 
-def new_false(after: tuple[Conflict, ...], before: tuple[Conflict, ...], article: str,
+def new_false(after: tuple[Conflict, ...], before: tuple[Conflict, ...], edit: Edit,
               kind: str) -> int:
     """Conflicts involving the changed article that the untouched story did not have and that
     do not report the injection (a changed name stated in two facts is reported twice)."""
     known = {(c.kind, c.topic) for c in before}
-    return sum(1 for c in after if any(article in p.articles for p in c.positions)
-               and (c.kind, c.topic) not in known and not reports(c, kind, article))
+    return sum(1 for c in after if any(edit.article in p.articles for p in c.positions)
+               and (c.kind, c.topic) not in known and not reports(c, kind, edit))
 
 
 def remember_people(story: Story, pool: Pool) -> None:
