@@ -66,6 +66,15 @@ def test_without_publication_dates_only_dates_that_need_none_are_read(toolkit, s
     assert dated_values(found) == [{"2007-03-02", "2007-03-05"}]
 
 
+def test_without_publication_dates_a_weekday_says_nothing_against_a_date(toolkit, settings):
+    """With no publication date, "on Thursday" is no day at all: held against a written date
+    it is neither shown nor listed (before, the placeholder it was counted from made it a
+    possible difference of every dated statement of its fact)."""
+    found = differences_of(toolkit, settings, "The court convicted the gunman on Thursday.",
+                           "The court convicted the gunman in June 2005.", published=None)
+    assert dated_values(found) == []
+
+
 def test_weekdays_counted_from_a_guessed_date_are_compared_by_name_only(toolkit, settings):
     """An undated article among dated ones takes the story's median date, a guess: its
     "on Saturday" is held against another weekday by name; against a written date it is a

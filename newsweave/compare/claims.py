@@ -23,11 +23,11 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 # "not just a plan (but also ...)": the claim is made and more is added; nothing is denied.
 NOT_ONLY = {"just", "only", "merely", "simply", "solely"}
 HEDGE_WORDS = {"may", "might", "could", "reportedly", "allegedly", "possibly", "perhaps",
-               "likely", "unlikely", "apparently", "suspect", "believe", "seem", "appear"}
+               "likely", "apparently", "suspect", "believe", "seem", "appear"}
 # Words that negate the verb they govern: "unable to refuel", "failed to comply", "failure
-# to comply".
+# to comply"; "unlikely to meet" denies the meeting as "expected to meet" asserts it.
 NEGATING_HEADS = {"unable", "fail", "refuse", "decline", "neglect", "failure", "inability",
-                  "refusal"}
+                  "refusal", "unlikely"}
 # Verbs of intent: negated, they negate what they govern ("do not plan to attend").
 INTENT_VERBS = {"want", "plan", "intend", "wish", "mean", "try", "seek", "agree", "aim",
                 "hope", "need", "expect"}

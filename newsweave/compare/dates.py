@@ -290,8 +290,12 @@ class Dates(EventKind):
         """The same day (or month, when one side gives only the month), a year guessed alike,
         a date inside the other's bound or span of days; one day named as two weekdays
         ("Monday (Mar 3)" / "Thursday (Mar 3)") is not one date, two spans agree only when
-        they are the same."""
+        they are the same. A weekday of an article with no publication date is held against
+        another weekday by name only: against a date ("June 2005" / "on Thursday") it says
+        nothing, and was listed as a possible difference before."""
         if guessed_day(a, x) or guessed_day(b, y):
+            if not (x.anchored and y.anchored) and not (x.day_name and y.day_name):
+                return True  # a weekday counted from no date says nothing against a date
             return x.day_name == y.day_name  # counted from no date, or a guessed one
         if x.weekday and y.weekday and x.weekday != y.weekday:
             return False

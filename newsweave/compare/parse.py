@@ -109,8 +109,9 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
         subjects = {w for child in verb.children if child.dep_ == "agent"
                     for target in child.children if target.dep_ == "pobj"
                     for w in phrase_words(target)}
-    if not subjects and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:
-        # "is set to plead", "arrived and met": the subject sits on the governing verb.
+    if not subjects and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
+        # "is set to plead", "arrived and met", "is unlikely to meet": the subject sits on
+        # the governing verb (or the copula of the adjective governing it).
         subjects = set(participants(verb.head)[0])
     return frozenset(subjects), frozenset(objects)
 
