@@ -5,13 +5,18 @@ Every spaCy mention is cleaned before merging (`entities.merge_entities` does th
             of place a place ("in Kampong Reka"), a price a product ("Gift Set (S$38)"), a
             common noun beside it ("Reka island", "brand Reka") or a head noun its kind
             (`entity_kinds`: "X Road", "X Scheme"); a one-word person after a stray
-            capitalised word is a piece of a longer name and is dropped
-  extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming");
+            capitalised word, a name qualifying capitalised words no entity covers ("Reka
+            Bus Interchange") and a one-word person glued to a lower-case word ("Reka-tea")
+            are pieces of longer names and are dropped
+  extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming",
+            "Moon Jae" + "-in"), any other name the capitalised words opening it ("Inland" +
+            "Navigation Safety Board");
             lower-case words at the edges, possessives, an owner named on its own ("Tan's
             Hillside Drive"), leading titles and datelines go
   splits    lists of names ("Ortiz, Orozco") and two bodies run together are cut apart
   rejects   dates, figures, amounts, web addresses, office fields ("Minister for X"), offices
-            ("Non-Constituency MPs"), bare titles ("II Datuk"), common words capitalised in
+            ("Non-Constituency MPs", "Reka West MP"), bare titles ("II Datuk"), names
+            counted with "a" ("passed a Bill"), common words capitalised in
             headings ("Expiry Date") and acronyms the story spells out in lower case
             ("certificates of entitlement (COE)") or counts ("a GRC") are no names
 Each surviving form keeps its recogniser labels, spellings and articles (`Form`).
@@ -41,12 +46,16 @@ from .entity_spans import (
     NAME_TITLES,
     after_office,
     after_title,
+    counted_name,
     dateline,
     field_trimmed,
+    hyphened_name,
     name_piece,
+    piece_of_name,
     placed,
     qualifies_counted_noun,
     whole_name,
+    with_left_words,
 )
 from .models import Story
 from .toolkit import Toolkit
@@ -73,6 +82,8 @@ CURRENCY = re.compile(r"[$€£¥₹₩]")
 # a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
 CODED_AMOUNT = re.compile(r"[A-Z]{0,3}\s?\d{1,3}(?:[,.]\d+)+")
 ROMAN = re.compile(r"[ivx]{1,4}")
+# Verbs a headline in title case runs into a name ("Trump Is Coming"); no name holds them.
+HEADLINE_VERBS = frozenset({"is", "are", "was", "were", "will", "has", "have", "says", "said"})
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
@@ -122,13 +133,18 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             at_place = placed(ent) or ("" if titled else place_company(ent))
             label = "PERSON" if titled else "GPE" if dateline(ent) else \
                 noun_cue_label(ent, ent.label_)
-            if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)):
+            if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)) or \
+                    label != "PERSON" and piece_of_name(ent) or counted_name(ent):
                 continue
             listed_as = label  # a "person" retyped a place still splits as a list of names
             if label == "PERSON" and at_place:
                 label = "LOC"
             if label == "PERSON" and len(ent) > 1:
                 ent = whole_name(field_trimmed(ent, cases))
+            elif label != "PERSON":
+                ent = with_left_words(ent)
+            if label == "PERSON" and (ent := hyphened_name(ent)) is None:
+                continue
             text = name_text(ent, label, named)
             for part in name_parts(text, listed_as):
                 add_form(forms, part, label, article.id,
@@ -141,7 +157,17 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     settle_outlets(forms)
     counted = counted_acronyms(docs)
     return {key: form for key, form in forms.items()
-            if not common_words(form, cases, text) and not form.spellings & counted}
+            if not common_words(form, cases, text) and not form.spellings & counted
+            and not paired_names(form, forms)}
+
+
+def paired_names(form: Form, forms: dict[str, Form]) -> bool:
+    """Names joined by a hyphen with no space, each named on its own in the story ("US-China"
+    of "US-China ties", "Tan-Lim" of a meeting): a pair, not one name. A hyphenated name whose
+    parts the story never names alone stays ("Coca-Cola", "Reka-Baru Holdings")."""
+    parts = form.text.split("-")
+    return " " not in form.text and len(parts) > 1 and all(
+        part[:1].isupper() and " ".join(name_tokens(part)) in forms for part in parts)
 
 
 def settle_places(forms: dict[str, Form]) -> None:
@@ -183,10 +209,12 @@ def settle_products(forms: dict[str, Form]) -> None:
 def settle_outlets(forms: dict[str, Form]) -> None:
     """A name cited as a report's source in at least half its mentions ("told ST", "according
     to Lianhe Zaobao"), never after a courtesy title, is an outlet: an organisation in every
-    mention. Nationalities stay ("told Indonesian media" aside)."""
+    mention. Nationalities stay ("told Indonesian media" aside), written as words are: a
+    "nationality" in capitals or with a capital inside ("UPI", "gCaptain") is an outlet."""
     for form in forms.values():
+        nationality = form.label == "NORP" and all(w.istitle() for w in form.text.split())
         if form.sourced and 2 * form.sourced >= form.count and not form.titled and \
-                form.label not in ("ORG", "NORP"):
+                form.label != "ORG" and not nationality:
             form.labels = Counter({"ORG": form.count})
 
 
@@ -359,7 +387,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
-    if not tokens or not_a_name(tokens, label) or CURRENCY.search(found) or \
+    if not tokens or not_a_name(tokens, label, found) or CURRENCY.search(found) or \
             WEB_ADDRESS.search(found) or CODED_AMOUNT.fullmatch(found.strip()):
         return  # no name, an amount ("S$300") or a web or mail address
     key = " ".join(tokens)
@@ -376,10 +404,12 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
 
 
-def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
+def not_a_name(tokens: tuple[str, ...], label: str, found: str = "") -> bool:
     """A date, a figure or an amount the recogniser took for a name ("Oct 14" as a person,
     "2,000" as an organisation): a weekday or month word, or no word but figures. Names of
-    bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not."""
+    bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not.
+    An office word ends no name, a person's only when written in capitals (`found`, the
+    mention as written: "Reka West MP"; "Ian Bishop" is a name)."""
     if any(t in WEEKDAYS or t in MONTH_WORDS for t in tokens):
         return True
     if all(t.isdigit() for t in tokens) or \
@@ -387,9 +417,11 @@ def not_a_name(tokens: tuple[str, ...], label: str) -> bool:
         return True  # a figure, or a piece of a title ("Defense" of "Defense Minister X")
     if all(ROMAN.fullmatch(t) for t in tokens):
         return True  # a rank of an office ("Deputy Prime Minister II")
-    if label != "PERSON" and len(tokens) > 1 and "of" not in tokens and \
-            (tokens[-1] in OFFICES or tokens[-1][:-1] in OFFICES):
-        return True  # an office, not a body ("Non-Constituency MPs", "Chief Operating Officer")
+    if len(tokens) > 1 and any(t in HEADLINE_VERBS for t in tokens[1:]):
+        return True  # words of a headline in title case ("Reka Is Coming to Town")
+    if (label != "PERSON" or (found.split() or [""])[-1].isupper()) and len(tokens) > 1 and \
+            "of" not in tokens and (tokens[-1] in OFFICES or tokens[-1][:-1] in OFFICES):
+        return True  # an office ("Non-Constituency MPs", "Chief Operating Officer", "Reka MP")
     return label in ("PERSON", "GPE", "LOC", "NORP") and any(c.isdigit() for t in tokens
                                                                for c in t)
 

@@ -51,6 +51,12 @@ OVERRIDES: dict[str, frozenset[str] | None] = {
     "EVENT": frozenset({"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "PRODUCT"}),
 }
 KIND_LABEL = {"ROUTE": "FAC"}
+# Verbs of saying a "person" after "on" is the platform of ("wrote on Reka"; tune half: four
+# stories' "Twitter" listed as a person).
+SAYING_VERBS = frozenset({"say", "write", "tweet", "react"})
+# Nouns of an epidemic a name qualifies ("the Covid pandemic", "the Reka virus outbreak"): the
+# name is the disease's, an event, not a person or body (tune half: 5 "COVID-19" bodies).
+EPIDEMIC_NOUNS = frozenset({"pandemic", "epidemic", "outbreak"})
 # ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
 # list of figures (", 12, 14").
 AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*(?![\d(])")
@@ -102,9 +108,13 @@ def noun_cue_label(ent: Any, label: str) -> str:
         kind = noun_kind(after.lower_)
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
+    if label in ("PERSON", "ORG") and after is not None and after.lower_ in EPIDEMIC_NOUNS:
+        return "EVENT"  # an acronym too: "the COVID-19 pandemic"
     before = doc[ent.start - 1].lower_ if ent.start else ""
     if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent) or sells(ent)):
         return "ORG"
+    if label == "PERSON" and posted_on(ent, SAYING_VERBS):
+        return "ORG"  # "wrote on Reka": a person is said things to, not said on
     return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
 
 
@@ -125,15 +135,16 @@ def platform_noun(ent: Any) -> bool:
         ent.root.head.i == after.i and ent.root.dep_ in ("compound", "nmod", "amod")
 
 
-def posted_on(ent: Any) -> bool:
+def posted_on(ent: Any, verbs: frozenset[str] = PLATFORM_VERBS) -> bool:
     """The name stands after "on", "via" or "to" that a verb of posting governs, directly or
     through its object ("posted on Reka", "shared the recipe on Reka", "uploaded to Reka"):
-    a platform's name."""
+    a platform's name. With `SAYING_VERBS`, for a "person" ("wrote on Reka", "said on
+    Reka"): a place or a nationality there may be the topic ("wrote on Reka's economy")."""
     prep = ent.root.head
     if ent.root.dep_ != "pobj" or prep.lower_ not in ("on", "via", "to"):
         return False
     verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
-    return verb.pos_ == "VERB" and verb.lemma_ in PLATFORM_VERBS
+    return verb.pos_ == "VERB" and verb.lemma_ in verbs
 
 
 def head_label(tokens: tuple[str, ...], label: str, titled: bool) -> str:

@@ -3,8 +3,10 @@
 Cues over a single mention, which `entity_forms.collect_forms` weighs: a courtesy title or an
 office word before it (a person), a dateline (a place), a preposition of place before it, a
 possessive after it; and the span's extent: a one-word "person" that is the tail of a longer
-name, a "person" qualifying a counted noun, an office's field run into a person's name, and the
-piece of a person's name the recogniser left off.
+name, a "person" qualifying a counted noun, an office's field run into a person's name, the
+piece of a person's name the recogniser left off, and a name that is only a piece of a longer
+one the recogniser did not see ("Reka" of "Reka Bus Interchange") or the words opening it
+that it left off ("Inland" of "Inland Navigation Safety Board").
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from .words import (
 NAME_TITLES = TITLES | OFFICE_SHORT_FORMS
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
+# Words for the people of a body or place, which a name qualifies as it does an office ("Reka
+# Party Members of Parliament", "Reka Residents"): the name is no piece of a longer one.
+MEMBERS = {"member", "resident", "citizen", "supporter", "voter"}
 
 
 def after_title(ent: Any) -> bool:
@@ -84,6 +89,84 @@ def name_piece(ent: Any) -> bool:
     before = ent.doc[ent.start - 1]
     return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
         not before.ent_type_ and before.lower_.rstrip(".") not in NAME_TITLES
+
+
+def piece_of_name(ent: Any) -> bool:
+    """A name, not a person's, that only opens a longer name no entity covers: it qualifies
+    capitalised words after it ("Reka" of "Reka Bus Interchange", "Chinese" of "Chinese
+    University of X"). Acronyms qualify names they are no part of ("BCA Green Mark", "PAP
+    Reka branch"), and a place or body before an office keeps its mention ("US Trade
+    Representative X")."""
+    return not ent.text.isupper() and head_piece(ent)
+
+
+def head_piece(ent: Any) -> bool:
+    """The name qualifies a run of capitalised proper nouns right after it, of no entity, no
+    office and no members (`MEMBERS`), that ends in a capitalised word: "Reka MRT Station".
+    An acronym ending the run is the name's kind ("Reka West GRC" is the constituency of Reka
+    West; "Reka MRT station")."""
+    doc, end = ent.doc, ent.end
+    run = end
+    while run < len(doc) and run - end < 4 and (doc[run].is_title or doc[run].is_upper) and \
+            doc[run].pos_ == "PROPN" and not doc[run].ent_type_ and not doc[run].is_sent_start:
+        run += 1
+    while run > end and not doc[run - 1].is_title:
+        run -= 1
+    words = [t.lower_.rstrip(".") for t in doc[end:run]]
+    return run > end and ent.root.head.i in range(end, run) and not possessive(ent) and \
+        not any(w in NAME_TITLES or w.removesuffix("s") in OFFICES | MEMBERS for w in words)
+
+
+def with_left_words(ent: Any) -> Any:
+    """A name, not a person's, with the capitalised words of no entity that open it and that
+    the recogniser left off ("Inland" + "Navigation Safety Board", "Liberal" + "Democrat",
+    "North" + "Korean"): words that qualify the name, no title or office, no stop word
+    ("Just Reka" of a shop), not opening the sentence. Not across "and": "Police and Reka
+    Affairs Department" are two names."""
+    doc, start = ent.doc, ent.start
+    while start > ent.sent.start + 1 and ent.end - start < 8:
+        before = doc[start - 1]
+        if before.head.i not in range(start, ent.end) or before.pos_ not in ("PROPN", "ADJ") \
+                or not before.is_title or before.is_sent_start or before.ent_type_ or \
+                before.is_stop or before.lower_.rstrip(".") in NAME_TITLES | OFFICES:
+            break
+        start -= 1
+    return doc[start:ent.end]
+
+
+def glued_word(ent: Any) -> Any:
+    """The lower-case word a "person" runs into across a hyphen with no space ("Moon Jae-in",
+    "Beau-tea cupcakes", "Mar-a-Lago"), or None. Participles and adjectives ("Reka-led",
+    "Reka-backed", "Reka-friendly") qualify a noun with the name; they are no part of it."""
+    doc, end = ent.doc, ent.end
+    if end + 1 >= len(doc) or doc[end].text not in ("-", "‐") or \
+            doc[end].idx != ent.end_char or doc[end + 1].idx != doc[end].idx + 1:
+        return None
+    word = doc[end + 1]
+    glued = word.is_alpha and word.is_lower and word.tag_ not in ("VBN", "VBD", "JJ")
+    return word if glued else None
+
+
+def hyphened_name(ent: Any) -> Any:
+    """A person's name of two words or more with the syllable after its hyphen ("Moon Jae" +
+    "-in"); a one-word "person" glued to a lower-case word is a piece of a longer word
+    ("Beau-tea", "Mar-a-Lago") and gives None."""
+    word = glued_word(ent)
+    if word is None:
+        return ent
+    if len(ent) > 1 and len(word) <= 3:
+        return ent.doc[ent.start:word.i + 1]
+    return None
+
+
+def counted_name(ent: Any) -> bool:
+    """A "person" or body counted with "a" or "an" and heading its own phrase ("passed a
+    Bill", "as a Party, we"): a common noun capitalised, not a name. A name qualifying a noun
+    after it ("a Reka post") is read by `qualifies_counted_noun`; acronyms by
+    `entity_forms.counted_acronyms`."""
+    before = ent.doc[ent.start - 1].lower_ if ent.start else ""
+    return before in ("a", "an") and ent.label_ in ("PERSON", "ORG") and \
+        not ent.text.isupper() and not ent.root.head.i >= ent.end
 
 
 def qualifies_counted_noun(ent: Any) -> bool:
