@@ -79,7 +79,9 @@ def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:
     """The role words given to the person (empty when none) and whether the role is held by
     one person ("the mayor", "Prime Minister X"; not "a passenger", "Passenger X"); None when
     a qualifier says the role is shared or past."""
-    titles = title_before(ent)
+    before = title_before(ent)
+    office = office_of_before(ent, ent.start - 1 - len(before))
+    titles = [*office[:-1], *before, *office[-1:]]
     words, unique = list(titles), len(titles) > 1 or bool(titles) and not titles[0].is_sent_start
     root = ent.root
     nouns = ([root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []) + \
@@ -91,6 +93,21 @@ def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:
     if any(w in ROLE_QUALIFIERS for w in folded):
         return None
     return tuple(w for w in folded if w not in HONORIFICS), unique
+
+
+def office_of_before(ent: Any, last: int) -> list[Any]:
+    """'Commerce Secretary' of 'Secretary of Commerce Gary Locke', 'Minister' of 'Minister of
+    Foreign Affairs X' (`last`: the last word before the name not yet read as its title): an
+    office, "of" and the capitalised words of the field it covers, right before the name,
+    as the field and the office ("the commerce secretary, X" gives the same words)."""
+    doc, first = ent.doc, last
+    while first >= 0 and doc[first].is_title and doc[first].pos_ == "PROPN":
+        first -= 1
+    field = list(doc[first + 1:last + 1])
+    of = first - 1 if first >= 0 and doc[first].lower_ == "the" else first
+    if of < 1 or doc[of].lower_ != "of" or fold(doc[of - 1].lemma_) not in OFFICES:
+        return []
+    return [*field, doc[of - 1]]
 
 
 def title_before(ent: Any) -> list[Any]:

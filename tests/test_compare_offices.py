@@ -1,0 +1,35 @@
+"""An office written as "Secretary of Commerce X" or "Minister of Foreign Affairs X" is the
+person's role, read as "the commerce secretary, X" is: one office filled by two people in two
+articles is a possible difference, across facts too."""
+
+from __future__ import annotations
+
+from conftest import story_of_facts
+from test_compare import differences
+
+from newsweave.compare.names import name_slots
+
+
+def roles(toolkit, text: str) -> list[tuple[str, str, list[str]]]:
+    return [(s.shown, s.role, sorted(s.context)) for s in name_slots(toolkit.nlp(text))]
+
+
+def test_an_office_of_a_field_before_a_name_is_its_role(toolkit):
+    assert roles(toolkit, "Secretary of Commerce John Carter said the review would start.") == \
+        [("John Carter", "commerce secretary", ["commerce", "secretary"])]
+    assert roles(toolkit, "In a statement, the commerce secretary, John Carter, agreed.") == \
+        [("John Carter", "commerce secretary", ["commerce", "secretary"])]
+    assert roles(toolkit, "Minister of Foreign Affairs John Carter said talks would resume.") == \
+        [("John Carter", "foreign affairs minister", ["affairs", "foreign", "minister"])]
+    # "of" after a word that is no office adds nothing to the role.
+    assert all("people" not in role for _, role, _ in
+               roles(toolkit, "The people of Brackenford John Carter met said little."))
+
+
+def test_one_office_given_to_two_people_across_facts_is_a_possible_difference(toolkit,
+                                                                              settings):
+    story = story_of_facts(toolkit, settings,
+                           ("Secretary of Commerce John Carter said the rules would change.",),
+                           ("In a statement, the commerce secretary, Maria Lopez, agreed.",))
+    found = [c for c in differences(story, toolkit, settings) if c.kind == "name"]
+    assert [{p.value for p in c.positions} for c in found] == [{"John Carter", "Maria Lopez"}]
