@@ -93,18 +93,14 @@ def name_piece(ent: Any) -> bool:
 
 def piece_of_name(ent: Any) -> bool:
     """A name, not a person's, that only opens a longer name no entity covers: it qualifies
-    capitalised words after it ("Reka" of "Reka Bus Interchange", "Chinese" of "Chinese
-    University of X"). Acronyms qualify names they are no part of ("BCA Green Mark", "PAP
-    Reka branch"), and a place or body before an office keeps its mention ("US Trade
-    Representative X")."""
-    return not ent.text.isupper() and head_piece(ent)
-
-
-def head_piece(ent: Any) -> bool:
-    """The name qualifies a run of capitalised proper nouns right after it, of no entity, no
-    office and no members (`MEMBERS`), that ends in a capitalised word: "Reka MRT Station".
-    An acronym ending the run is the name's kind ("Reka West GRC" is the constituency of Reka
-    West; "Reka MRT station")."""
+    a run of capitalised proper nouns right after it, of no entity, no office and no members
+    (`MEMBERS`), that ends in a capitalised word ("Reka" of "Reka Bus Interchange",
+    "Chinese" of "Chinese University of X"). An acronym ending the run is the name's kind
+    ("Reka West GRC" is the constituency of Reka West; "Reka MRT station"); acronyms qualify
+    names they are no part of ("BCA Green Mark", "PAP Reka branch"), and a place or body
+    before an office keeps its mention ("US Trade Representative X")."""
+    if ent.text.isupper():
+        return False
     doc, end = ent.doc, ent.end
     run = end
     while run < len(doc) and run - end < 4 and (doc[run].is_title or doc[run].is_upper) and \
@@ -166,7 +162,7 @@ def counted_name(ent: Any) -> bool:
     `entity_forms.counted_acronyms`."""
     before = ent.doc[ent.start - 1].lower_ if ent.start else ""
     return before in ("a", "an") and ent.label_ in ("PERSON", "ORG") and \
-        not ent.text.isupper() and not ent.root.head.i >= ent.end
+        not ent.text.isupper() and ent.root.head.i < ent.end
 
 
 def qualifies_counted_noun(ent: Any) -> bool:

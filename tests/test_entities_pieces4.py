@@ -3,18 +3,7 @@ a word by a hyphen, common nouns counted with "a", offices, epidemics and platfo
 
 from __future__ import annotations
 
-from newsweave.entities import merge_entities
-from newsweave.models import Article, Story
-
-
-def make_story(*texts: str) -> Story:
-    articles = tuple(Article(f"a{i}", f"a{i}.txt", text, None, None, None, "2025-01-23",
-                             "metadata", "en") for i, text in enumerate(texts))
-    return Story("s1", "test", articles)
-
-
-def types_of(story: Story, toolkit) -> dict[str, str]:
-    return {e.name: e.type for e in merge_entities(story, toolkit)}
+from test_entities_kinds3 import make_story, types_of
 
 
 def test_a_nationality_opening_a_longer_name_is_no_entity(toolkit):

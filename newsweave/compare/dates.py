@@ -292,7 +292,7 @@ class Dates(EventKind):
         ("Monday (Mar 3)" / "Thursday (Mar 3)") is not one date, two spans agree only when
         they are the same. A weekday of an article with no publication date is held against
         another weekday by name only: against a date ("June 2005" / "on Thursday") it says
-        nothing, and was listed as a possible difference before."""
+        nothing, its day being counted from a placeholder."""
         if guessed_day(a, x) or guessed_day(b, y):
             if not (x.anchored and y.anchored) and not (x.day_name and y.day_name):
                 return True  # a weekday counted from no date says nothing against a date

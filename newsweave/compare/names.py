@@ -81,8 +81,8 @@ def role_of(ent: Any) -> tuple[tuple[str, ...], bool] | None:
     a qualifier says the role is shared or past."""
     before = title_before(ent)
     office = office_of_before(ent, ent.start - 1 - len(before))
-    titles = [*office[:-1], *before, *office[-1:]]
-    words, unique = list(titles), len(titles) > 1 or bool(titles) and not titles[0].is_sent_start
+    words = [*office[:-1], *before, *office[-1:]]
+    unique = len(words) > 1 or bool(words) and not words[0].is_sent_start
     root = ent.root
     nouns = ([root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []) + \
         [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
