@@ -1,7 +1,9 @@
 """Number slots compared: two figures agree within rounding (`EXACT_TOLERANCE`), or a hedge's
 tolerance ("about"); a bound ("up to five minutes") agrees with any figure inside it. Counts are
 exact unless round, and a round count only rounds to its own last figure. Figures an order of
-magnitude apart in two facts are two quantities. The slots are read by `number_slots.py`.
+magnitude apart in two facts are two quantities; a range agrees with a figure inside it and with
+a range of the same ends (`ranges_agree`). The slots are read by `number_slots.py` and
+`range_slots.py`.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
+from .range_slots import AGES, range_slots
 from .slots import Entry, NumberSlot, Said, Slot
 
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
@@ -37,7 +40,8 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return [*number_slots(doc, published), *percent_slots(doc), *ordinal_slots(doc)]
+        return [*number_slots(doc, published), *range_slots(doc), *percent_slots(doc),
+                *ordinal_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -122,6 +126,8 @@ class Numbers(EventKind):
         unless hedged or round."""
         if states_both(b, x, y) or states_both(a, y, x):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
+        if x.to is not None or y.to is not None:
+            return ranges_agree(x, y, range_tolerance(x, y))
         if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL)) or x.key == "age":
             return x.value == y.value  # exact: houses 12 and 112, the third and the second,
             # one person aged 35 and 36 (3 % apart, inside rounding)
@@ -152,7 +158,8 @@ class Numbers(EventKind):
 
     def same_value(self, x: Entry, y: Entry) -> bool:
         """One figure with one bound ("more than four days" is not "four days")."""
-        return any((s.value, s.bound, s.strict) == (t.value, t.bound, t.strict)  # type: ignore
+        return any((s.value, s.bound, s.strict, s.to) ==  # type: ignore[attr-defined]
+                   (t.value, t.bound, t.strict, t.to)  # type: ignore[attr-defined]
                    for _, s in x for _, t in y)
 
     def topic(self, slots: list[Slot]) -> str:
@@ -217,6 +224,29 @@ def vague(slot: NumberSlot) -> bool:
 
 def close(x: float, y: float, tolerance: float) -> bool:
     return abs(x - y) / max(abs(x), abs(y), 1e-9) <= tolerance
+
+
+def range_tolerance(x: NumberSlot, y: NumberSlot) -> float:
+    """A hedge's tolerance when either is hedged; else counts and ages exactly ("between 23
+    and 42" is not "between 24 and 43"), measures within rounding."""
+    if x.hedged or y.hedged:
+        return HEDGED_TOLERANCE
+    return 0.0 if x.key == AGES or x.key.startswith(COUNT) else EXACT_TOLERANCE
+
+
+def ranges_agree(x: NumberSlot, y: NumberSlot, tolerance: float) -> bool:
+    """The ranges policy (`range_slots`): two ranges agree when both ends do; a figure agrees
+    with a range it falls in, a bound with a range it overlaps."""
+    if x.to is not None and y.to is not None:
+        return close(x.value, y.value, tolerance) and close(x.to, y.to, tolerance)
+    span, other = (x, y) if x.to is not None else (y, x)
+    assert span.to is not None
+    low, high = span.value * (1 - tolerance), span.to * (1 + tolerance)
+    if other.bound == "upper":
+        return low <= other.value
+    if other.bound == "lower":
+        return other.value <= high
+    return low <= other.value <= high
 
 
 def satisfies(value: float, bound: NumberSlot, tolerance: float) -> bool:
