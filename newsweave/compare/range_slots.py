@@ -1,10 +1,10 @@
-"""Figures given as a range: "two to three minutes", "between seven and 16 years", "40 to 45
-minutes", "20,000 to 30,000 people", and the ages of a group, "aged between 23 and 42". One
+"""Figures given as a range: "three to four minutes", "between five and 12 years", "30 to 35
+minutes", "20,000 to 30,000 people", and the ages of a group, "aged between 19 and 57". One
 slot per range, its low end as the value and its high end as `to`; the figures the range is
 made of are not read as figures of their own (`number_slots.in_range`).
 
 The ranges policy (`numbers.Numbers.agree`): two ranges of one key agree when both ends do
-("aged between 23 and 42" and "aged between 24 and 43" disagree); a figure agrees with a range
+("aged between 19 and 57" and "aged between 20 and 58" disagree); a figure agrees with a range
 it falls in, a bound with a range it overlaps.
 """
 
@@ -17,15 +17,15 @@ from .number_slots import COUNT, INTERVAL, countable, interval_of, is_hedged, is
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 
-# Words between the two ends: "two to three", "5-7", "between 23 and 42".
+# Words between the two ends: "three to four", "5-7", "between 19 and 57".
 LINKS = {"to", "-", "–"}
-# The key of the ages of a group ("aged between 23 and 42"): not one person's age ("age").
+# The key of the ages of a group ("aged between 19 and 57"): not one person's age ("age").
 AGES = "ages"
-# Words a group's ages hang on: "aged between 23 and 42", "ages 18 to 25".
+# Words a group's ages hang on: "aged between 19 and 57", "ages 18 to 25".
 AGE_WORDS = {"aged", "age", "ages"}
 # Entities whose figures are no range of a count or measure ("5% to 7%", "$5 to $7").
 NOT_RANGES = {"ORDINAL", "PERCENT", "MONEY"}
-# Entities whose figures range over a measure only ("two to three minutes"), not a count
+# Entities whose figures range over a measure only ("three to four minutes"), not a count
 # ("2 to 3 pm", "the 1990s to 2000s").
 MEASURES_ONLY = {"DATE", "TIME"}
 
@@ -47,8 +47,8 @@ def range_slots(doc: Any) -> list[NumberSlot]:
 
 
 def ends_range(low: Any) -> Any:
-    """The high end of the range `low` begins ("two" of "two to three minutes"; "23" of
-    "between 23 and 42"), or None. A day of a month ("Jan 10 to 11") begins none."""
+    """The high end of the range `low` begins ("three" of "three to four minutes"; "19" of
+    "between 19 and 57"), or None. A day of a month ("Jan 10 to 11") begins none."""
     doc = low.doc
     link, high = doc[low.i + 1], doc[low.i + 2] if low.i + 2 < len(doc) else None
     before = doc[low.i - 1] if low.i > 0 else None
@@ -64,29 +64,29 @@ def ends_range(low: Any) -> Any:
 
 
 def ages_range(low: Any, high: Any, values: tuple[float, float]) -> NumberSlot | None:
-    """"aged between 23 and 42", "ages 18 to 25": the ages of a group of people."""
+    """"aged between 19 and 57", "ages 18 to 25": the ages of a group of people."""
     doc = low.doc
     aged = next((t for t in doc[max(low.i - 2, 0):low.i] if t.lower_ in AGE_WORDS), None)
     if aged is None or values[1] >= 120:
         return None
-    # "women, aged between 23 and 42, were detained": the ages of the women, who were detained.
+    # "women, aged between 19 and 57, were detained": the ages of the women, who were detained.
     people = aged.head if aged.dep_ in ("amod", "acl") else aged
     return NumberSlot(key=AGES, value=values[0], to=values[1], shown=doc[aged.i:high.i + 1].text,
                       context=frozenset({"age"}), **slot_base(event_of(people)))
 
 
 def amount_range(low: Any, high: Any, values: tuple[float, float]) -> NumberSlot | None:
-    """"two to three minutes", "20,000 to 30,000 people": a range of a measure or a count,
+    """"three to four minutes", "20,000 to 30,000 people": a range of a measure or a count,
     keyed as a figure of its unit is (`number_slots.quantity_slots`)."""
-    # The parser hangs the unit on either end ("two to three minutes": on three; "between
-    # seven and 16 years": on seven, 16 a conjunct of it).
+    # The parser hangs the unit on either end ("three to four minutes": on four; "between
+    # five and 12 years": on seven, 16 a conjunct of it).
     unit = next((u for u in (unit_of(high), unit_of(low))
                  if countable(u) and 0 < u.i - high.i <= 2), None)
     if unit is None:
         return None
     measured = [measure_unit(v, unit) for v in values]
     if measured[0] is not None and measured[1] is not None:
-        every = low.i > 0 and low.doc[low.i - 1].lower_ == "every"  # "every two to three minutes"
+        every = low.i > 0 and low.doc[low.i - 1].lower_ == "every"  # "every three to four minutes"
         key = INTERVAL if every else interval_of(unit, measured[0][0]) or measured[0][0]
         amounts = measured[0][1], measured[1][1]
     elif low.ent_type_ in MEASURES_ONLY:

@@ -35,7 +35,7 @@ class NumberSlot(Slot):
     near: bool = False  # the bound approaches its figure from below ("nearly five", "almost")
     moment: str = ""  # ISO day a running count is given for ("as of Monday", "by Jan 5")
     of: str = ""  # what is counted or measured, as "of" names it ("days of annual leave")
-    to: float | None = None  # the high end of a range ("two to three minutes": 2, to 3)
+    to: float | None = None  # the high end of a range ("three to four minutes": 3, to 4)
     # Words that narrow what a count counts: "severe" of "627 severe cases", "involve" of
     # "5 incidents involving knives".
     narrowed: frozenset[str] = frozenset()
