@@ -23,6 +23,8 @@ SINGULAR_PRONOUNS = {"he", "she", "it", "this", "that", "everyone", "someone", "
 # clauses ("the man, who had fled the scene on foot, ...") and is cut to its head.
 SUBJECT_MAX_TOKENS = 8
 PREDICATE_OPENERS = {"aux", "auxpass", "neg", "advmod"}
+# Entities a relative clause after a comma is seldom about: "on Friday, which means ...".
+NOT_ANTECEDENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 # What a coordinated verb must govern to be a predicate of its own, not "came and went".
 PREDICATE_PARTS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "prep", "dative"}
 
@@ -45,7 +47,11 @@ def claim_parts(sent: Any, settings: Settings) -> list[Part]:
         tokens = trimmed([t for t in sent if start <= t.i < end], leading=number > 0)
         if not tokens:
             continue
-        subject = shared_subject(tokens) if number else ""
+        relative = antecedent(tokens[0]) if number else None
+        if relative is not None:
+            tokens, subject = tokens[1:], relative
+        else:
+            subject = shared_subject(tokens) if number else ""
         if parts and not subject and lacks_subject(tokens):
             first = parts[-1].tokens[0].i
             whole = trimmed([t for t in sent if first <= t.i <= tokens[-1].i], leading=False)
@@ -197,7 +203,8 @@ def split_points(sent: Any, settings: Settings) -> list[tuple[int, int]]:
     ask, they state nothing; whole, it reports what someone asked."""
     if len(sent) < settings.split_min_tokens or "?" in sent.text:
         return [(sent.start, sent.end)]
-    cuts = [cut for token in sent if (cut := cut_before(token, sent)) is not None]
+    cuts = [cut for token in sent
+            if (cut := cut_before(token, sent) or relative_cut(token, sent)) is not None]
     cuts = [c for c in cuts if c - sent.start >= 4 and sent.end - c >= 4]
     bounds = [sent.start] + sorted(set(cuts)) + [sent.end]
     return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -223,6 +230,47 @@ def cut_before(token: Any, sent: Any) -> int | None:
         return None
     link = linking_word(token) if token.dep_ == "conj" else None
     return min(link.i, token.left_edge.i) if link is not None else token.left_edge.i
+
+
+def relative_cut(verb: Any, sent: Any) -> int | None:
+    """Where a relative clause set off by a comma starts, when it ends the sentence and states
+    something of its own ("..., the club, which has placed its captain on the injured list";
+    "arrested the man, who had fled the scene"): a claim about the noun it follows, which
+    other sources may state as a sentence of its own. Its relative pronoun is its subject; a
+    clause about a whole clause ("..., which means ...") has no noun to name."""
+    if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN") or \
+            not is_finite(verb) or not any(c.dep_ in PREDICATE_PARTS for c in verb.children):
+        return None
+    pronoun = verb.left_edge
+    if antecedent(pronoun) is None or pronoun.i == sent.start or \
+            verb.doc[pronoun.i - 1].text != "," or \
+            any(not t.is_punct for t in verb.doc[verb.right_edge.i + 1:sent.end]):
+        return None
+    return pronoun.i
+
+
+def antecedent(pronoun: Any) -> str | None:
+    """The noun a relative pronoun subject ("who", "which") stands for, as the subject of its
+    clause: a name whole, else the noun with the words before it when short, else its head;
+    None for any other word."""
+    verb = pronoun.head
+    if pronoun.tag_ not in ("WP", "WDT") or pronoun.dep_ not in SUBJECT_DEPS or \
+            verb.dep_ != "relcl":
+        return None
+    noun = verb.head
+    # "the driver of the lorry, who had fled": the parser hangs the clause on the nearer noun.
+    if pronoun.lower_ == "who" and noun.dep_ == "pobj" and noun.head.lower_ == "of" and \
+            noun.head.head.pos_ == "NOUN" and noun.pos_ != "PROPN":
+        noun = noun.head.head
+    if noun.ent_type_ in NOT_ANTECEDENTS:
+        return None  # "on Friday, which means ...": about the clause, not the day
+    if noun.ent_iob_ != "O":
+        entity = next(e for e in noun.doc.ents if e.start <= noun.i < e.end)
+        return entity.text
+    whole = noun.doc[noun.left_edge.i:noun.i + 1]
+    if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
+        return whole.text
+    return noun.text
 
 
 def is_finite(verb: Any) -> bool:

@@ -61,3 +61,26 @@ def test_a_contrast_opened_by_while_after_a_comma_is_a_claim_of_its_own(toolkit,
             "retreat for couples.")
     texts = [t for t, _ in claims_of(text, toolkit, settings)]
     assert len(texts) == 2 and texts[1].startswith("treehouses, each with a private patio")
+
+
+def test_a_relative_clause_after_a_comma_ending_the_sentence_is_a_claim_about_its_noun(
+        toolkit, settings):
+    text = ("The injury troubles went on for the Riverton Rovers, who have placed veteran "
+            "striker Tomas Brennan on the injured list.")
+    found = claims_of(text, toolkit, settings)
+    assert [c for c, _ in found] == [
+        "The injury troubles went on for the Riverton Rovers",
+        "have placed veteran striker Tomas Brennan on the injured list"]
+    assert found[0][1] == "" and "Riverton Rovers" in found[1][1]
+    # The parser hangs "who" on the nearer noun; the person is the one "of" it belongs to.
+    text = "Police on Tuesday arrested the driver of the lorry, who had fled the scene on foot."
+    assert claims_of(text, toolkit, settings)[1] == ("had fled the scene on foot", "the driver")
+
+
+def test_a_relative_clause_about_a_day_or_in_the_middle_stays_whole(toolkit, settings):
+    texts = [("The minister announced a new housing plan on Friday, which means taxes will "
+              "rise next year."),
+             ("The driver of the lorry, who had fled the scene on foot, was arrested by the "
+              "police on Tuesday.")]
+    for text in texts:
+        assert claims_of(text, toolkit, settings) == [(text[:-1], "")]
