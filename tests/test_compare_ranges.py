@@ -23,8 +23,8 @@ def test_ranges_are_read_with_both_ends(toolkit):
 
 
 def test_days_of_a_month_and_lists_are_no_ranges(toolkit):
-    assert read(toolkit, "Heavy rain fell between Jan 10 and 11.") == []
-    assert read(toolkit, "Services 171, 963 and 966 were delayed.") == []
+    assert read(toolkit, "Heavy rain fell between Mar 3 and 4.") == []
+    assert read(toolkit, "Services 14, 52 and 88 were delayed.") == []
     assert read(toolkit, "Lanes 1 to 3 were closed.") == []
 
 

@@ -227,8 +227,8 @@ def close(x: float, y: float, tolerance: float) -> bool:
 
 
 def range_tolerance(x: NumberSlot, y: NumberSlot) -> float:
-    """A hedge's tolerance when either is hedged; else counts and ages exactly ("between 23
-    and 42" is not "between 20 and 58"), measures within rounding."""
+    """A hedge's tolerance when either is hedged; else counts and ages exactly ("between 19
+    and 57" is not "between 20 and 58"), measures within rounding."""
     if x.hedged or y.hedged:
         return HEDGED_TOLERANCE
     return 0.0 if x.key == AGES or x.key.startswith(COUNT) else EXACT_TOLERANCE

@@ -48,7 +48,7 @@ def range_slots(doc: Any) -> list[NumberSlot]:
 
 def ends_range(low: Any) -> Any:
     """The high end of the range `low` begins ("three" of "three to four minutes"; "19" of
-    "between 19 and 57"), or None. A day of a month ("Jan 10 to 11") begins none."""
+    "between 19 and 57"), or None. A day of a month ("Mar 3 to 4") begins none."""
     doc = low.doc
     link, high = doc[low.i + 1], doc[low.i + 2] if low.i + 2 < len(doc) else None
     before = doc[low.i - 1] if low.i > 0 else None
@@ -59,7 +59,7 @@ def ends_range(low: Any) -> Any:
                                          and before.lower_ == "between"):
         return None
     if before is not None and (before.pos_ == "PROPN" or is_number(before)):
-        return None  # "Jan 10 to 11", "services 171, 963 and 966"
+        return None  # "Mar 3 to 4", "services 14, 52 and 88"
     return high
 
 
@@ -79,7 +79,7 @@ def amount_range(low: Any, high: Any, values: tuple[float, float]) -> NumberSlot
     """"three to four minutes", "20,000 to 30,000 people": a range of a measure or a count,
     keyed as a figure of its unit is (`number_slots.quantity_slots`)."""
     # The parser hangs the unit on either end ("three to four minutes": on four; "between
-    # five and 12 years": on seven, 16 a conjunct of it).
+    # five and 12 years": on five, 12 a conjunct of it).
     unit = next((u for u in (unit_of(high), unit_of(low))
                  if countable(u) and 0 < u.i - high.i <= 2), None)
     if unit is None:
