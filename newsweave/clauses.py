@@ -264,6 +264,8 @@ def antecedent(pronoun: Any) -> str | None:
         noun = noun.head.head
     if noun.ent_type_ in NOT_ANTECEDENTS:
         return None  # "on Friday, which means ...": about the clause, not the day
+    if plural(verb) and (every := conjoined(noun, pronoun.i)) is not None:
+        return every  # "Canada and Mexico, which are still in talks"
     if noun.ent_iob_ != "O":
         entity = next(e for e in noun.doc.ents if e.start <= noun.i < e.end)
         return entity.text
@@ -271,6 +273,28 @@ def antecedent(pronoun: Any) -> str | None:
     if len(whole) <= SUBJECT_MAX_TOKENS and not any(t.is_punct for t in whole):
         return whole.text
     return noun.text
+
+
+def conjoined(noun: Any, end: int) -> str | None:
+    """The nouns joined with `noun` by "and" before `end`, whole ("Ardmore and Belcross" of
+    "the towns of Ardmore and Belcross"), when there are several and they are short; else
+    None."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    last = first
+    while (after := next((c for c in last.children if c.dep_ == "conj" and c.i < end), None)):
+        last = after
+    if last.i == first.i:
+        return None
+    every = noun.doc[first.left_edge.i:min(last.right_edge.i + 1, end)]
+    return every.text.rstrip(" ,") if len(every) <= SUBJECT_MAX_TOKENS else None
+
+
+def plural(verb: Any) -> bool:
+    """The verb's own form is plural ("are", "have", "plan"): its subject is several."""
+    form = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb)
+    return form.tag_ == "VBP" or form.lower_ in ("are", "were")
 
 
 def is_finite(verb: Any) -> bool:

@@ -75,6 +75,11 @@ def test_a_relative_clause_after_a_comma_ending_the_sentence_is_a_claim_about_it
     # The parser hangs "who" on the nearer noun; the person is the one "of" it belongs to.
     text = "Police on Tuesday arrested the driver of the lorry, who had fled the scene on foot."
     assert claims_of(text, toolkit, settings)[1] == ("had fled the scene on foot", "the driver")
+    # A plural verb after nouns joined by "and" is about all of them.
+    text = ("The council promised new buses for the towns of Ardmore and Belcross, which have "
+            "shared one hospital since the spring.")
+    assert claims_of(text, toolkit, settings)[1] == (
+        "have shared one hospital since the spring", "Ardmore and Belcross")
 
 
 def test_a_relative_clause_about_a_day_or_in_the_middle_stays_whole(toolkit, settings):
