@@ -265,7 +265,7 @@ def antecedent(pronoun: Any) -> str | None:
     if noun.ent_type_ in NOT_ANTECEDENTS:
         return None  # "on Friday, which means ...": about the clause, not the day
     if plural(verb) and (every := conjoined(noun, pronoun.i)) is not None:
-        return every  # "Canada and Mexico, which are still in talks"
+        return every  # "Ardmore and Belcross, which have shared one hospital"
     if noun.ent_iob_ != "O":
         entity = next(e for e in noun.doc.ents if e.start <= noun.i < e.end)
         return entity.text
