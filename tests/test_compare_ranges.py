@@ -20,6 +20,9 @@ def test_ranges_are_read_with_both_ends(toolkit):
         ("duration", 5 * 365.25 * 86400, 12 * 365.25 * 86400, "between five and 12 years")]
     assert read(toolkit, "The flood affected 20,000 to 30,000 people.") == [
         ("count of people", 20000.0, 30000.0, "20,000 to 30,000 people")]
+    # A multiplier after the high end multiplies both ends.
+    assert read(toolkit, "Between 2 and 3.5 million people fled the floods.") == [
+        ("count of people", 2e6, 3.5e6, "Between 2 and 3.5 million people")]
 
 
 def test_days_of_a_month_and_lists_are_no_ranges(toolkit):

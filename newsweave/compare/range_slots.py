@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .figures import measure_unit, number_value, unit_of
+from .figures import MULTIPLIERS, measure_unit, number_value, unit_of, word_value
 from .number_slots import COUNT, INTERVAL, countable, interval_of, is_hedged, is_number, rate_of
 from .parse import event_of, slot_base
 from .slots import NumberSlot
@@ -37,13 +37,28 @@ def range_slots(doc: Any) -> list[NumberSlot]:
         high = ends_range(low)
         if high is None:
             continue
-        values = number_value(low), number_value(high)
+        high, values = multiplied(low, high)
         if values[0] is None or values[1] is None or not 0 <= values[0] < values[1]:
             continue
         slot = ages_range(low, high, values) or amount_range(low, high, values)
         if slot is not None:
             slots.append(slot)
     return slots
+
+
+def multiplied(low: Any, high: Any) -> tuple[Any, tuple[float | None, float | None]]:
+    """The range's last figure word and both values: "20 to 30 thousand", "between 2 and 3.5
+    million" multiply both ends by the word after the high one (a low end with its own
+    multiplier, "2 million to 3 million", keeps it)."""
+    doc = low.doc
+    after = doc[high.i + 1] if high.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in MULTIPLIERS:
+        return high, (number_value(low), number_value(high))
+    value = number_value(low)
+    plain = value is not None and value == word_value(low.lower_)
+    factor = word_value(after.lower_) or 1.0
+    return after, (value * factor if plain and value is not None else value,
+                   number_value(after))
 
 
 def ends_range(low: Any) -> Any:
