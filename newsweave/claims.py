@@ -96,6 +96,8 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
                 continue
             if block or is_promo_sentence(sent.text):
                 removed.append(Removal(sent.text, "promo"))
+            elif addresses_reader(sent):
+                removed.append(Removal(sent.text, "address to the reader"))
             elif is_statement(sent) and not is_lead_in(sent):
                 claims.extend(sentence_claims(article.id, sentence_index, sent, offset,
                                               settings))
@@ -150,6 +152,32 @@ def is_statement(sent: Any) -> bool:
     return (len(words) >= STATEMENT_MIN_WORDS and verbs or len(words) >= VERBLESS_MIN_WORDS) \
         and not says_nothing(sent) and not is_question(sent) and not is_label(sent) and \
         not is_field(sent)
+
+
+# Words an order to the reader may open with before its verb ("Do not click", "Please call",
+# "Just head to", "And don't miss").
+ORDER_OPENERS = {"do", "please", "just", "also", "and", "so", "then", "now"}
+
+
+def addresses_reader(sent: Any) -> bool:
+    """An order to the reader in the writer's voice ("Visit the website to learn more",
+    "Don't miss its prawn rolls", "Treat your guests to ..."): a verb in its bare form opening
+    the sentence, with no subject; it tells, it states nothing about the story. Words in
+    quotes are someone's order, reported, and stay. A subject right after the verb, or a
+    finite verb with no subject hung on it, is a misparse of a noun opening a statement
+    ("Leave provisions ... directly impact ...")."""
+    root = sent.root
+    words = [t for t in sent if t.is_alpha]
+    after = root.nbor() if root.i + 1 < len(root.doc) else root
+    if root.tag_ != "VB" or not words or any(t.is_quote for t in sent) or \
+            after.dep_ in SUBJECT_DEPS or any(
+                c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or c.tag_ in ("VBP", "VBZ", "VBD")
+                and not any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in root.children):
+        return False
+    opener = words[0]
+    return opener.i == root.i or opener.lower_ in ORDER_OPENERS and opener.head.i == root.i and \
+        all(t.head.i == root.i and t.lower_ in ORDER_OPENERS | {"n't", "not"}
+            for t in words if t.i < root.i)
 
 
 def is_label(sent: Any) -> bool:

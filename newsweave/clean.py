@@ -117,6 +117,20 @@ AGE_STAMP = re.compile(r"^\W*(?:[^\W\d][\w&]*(?:\s+[\w&]+)?)?\d+\s+(?:second|min
 # "About the author" / "About us": the paragraph after it is the writer's or the site's blurb
 # ("Jane Doe is a bargain hunter who ...", "Example News is a premier source for ...").
 ABOUT_HEADING = re.compile(r"^\W*about\s+(?:the\s+)?(?:author|writer|us|me)\W*$", re.IGNORECASE)
+# The writer's tag line closing a piece ("- Jane Doe is a correspondent at The Daily Example.
+# She covers health.", "John Roe is the paper's senior health writer"): a name of up to four
+# capitalised words, "is" and a newsroom job. Opened by a dash (the tag line's mark), the line
+# is the tag whatever follows; without one, only an outlet may follow, or the writer's next
+# sentence ("He was also ..."). Read only in a piece's last two paragraphs, alone in its
+# paragraph: inside the story the same words can be news about a journalist.
+WRITER_IS = (r"(?:[A-Z][\w'’.-]*\s+){1,4}is\s+(?:a|an|the|our)\s+(?:[\w'’-]+,?\s+){0,4}?"
+             r"(?:correspondent|reporter|journalist|writer|editor|columnist|contributor|"
+             r"commentator|photographer|photojournalist|producer|presenter|intern)s?\b")
+WRITER_LINE = re.compile(
+    rf"^\s*[-–—]\s*{WRITER_IS}|^\W*{WRITER_IS}"
+    r"(?:\s+(?:at|with|for|of|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)?"
+    r"(?:\W*$|\.\s+(?:He|She|They)\s)")
+WRITER_LINE_MAX_WORDS = 60
 SHORT_DATE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
                         r"\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$")
 # Hard wraps: a file is hard-wrapped at the length its 90th-percentile line reaches, when at
@@ -331,6 +345,7 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
     story_started = False  # headings before the first sentence are front matter (see below)
     after_stamp = False
     about_at, bio = -1, -1  # paragraphs of an "About the author" heading and of the blurb
+    closing = lines[-1].paragraph - 1 if lines else 0  # the last two paragraphs start here
     for line in lines:
         story_started = story_started or is_sentence(line.text, settings)
         reason = boilerplate_reason(line, sizes[line.paragraph] == 1, settings)
@@ -346,6 +361,9 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
             about_at, bio = -1, line.paragraph
         if line.paragraph in (about_at, bio):
             reason = "about"
+        if reason is None and line.paragraph >= closing and sizes[line.paragraph] == 1 and \
+                writer_line(line.text):
+            reason = "byline"
         if reason is None and is_duplicate(line, kept, seen, settings):
             reason = "duplicate"
         if reason:
@@ -354,6 +372,11 @@ def strip_boilerplate(lines: list[Line], removed: list[Removal],
             kept.append(line)
             seen.setdefault(line.text, line.paragraph)
     return kept
+
+
+def writer_line(text: str) -> bool:
+    """The writer's tag line (`WRITER_LINE`), short."""
+    return count_words(text) <= WRITER_LINE_MAX_WORDS and WRITER_LINE.match(text) is not None
 
 
 def is_duplicate(line: Line, kept: list[Line], seen: dict[str, int],

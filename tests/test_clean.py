@@ -350,3 +350,30 @@ def test_the_blurb_after_an_about_the_author_heading_is_removed(settings):
     assert article.text == news
     assert {(r.text, r.reason) for r in article.removed} >= {
         ("About the author", "about"), (blurb, "about")}
+
+
+def test_the_writers_tag_line_closing_the_piece_is_a_byline(settings):
+    news = LONG_PARAGRAPH[:LONG_PARAGRAPH.rindex(".") + 1]
+    tag = "- Jane Doe is a correspondent at The Daily Example. She covers transport."
+    article = clean(f"{news}\n\n{tag}", settings)
+    assert article.text == news and (tag, "byline") in {(r.text, r.reason)
+                                                        for r in article.removed}
+    # inside the story, or telling more than where the writer works, it is news
+    about = "Ann Lee is a reporter at the Gazette who was detained at the border in May."
+    for text in (f"{about}\n\n{news}\n\nMore hearings are due next month.",
+                 f"{news}\n\n{about}"):
+        assert about in clean(text, settings).text
+
+
+def test_orders_to_the_reader_are_no_claims(toolkit, settings):
+    news = "The bakery sold 4,000 boxes of tarts in the week before the festival."
+    orders = ["Visit the bakery's website to order before the deadline.",
+              "Don't miss its crispy prawn rolls, at $16.90 per bottle."]
+    quoted = '"Order early," the owner said on Monday.'
+    misread = ("Leave provisions, flexible work arrangements, and workplace culture directly "
+               "impact an employee's ability to start a family.")
+    article = clean(" ".join([news, *orders, quoted, misread]), settings)
+    parsed = parse_articles([article], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [news[:-1], quoted[:-1], misread[:-1]]
+    assert {r.text for r in parsed.article.removed
+            if r.reason == "address to the reader"} == set(orders)
