@@ -252,10 +252,13 @@ def relative_cut(verb: Any, sent: Any) -> int | None:
 def antecedent(pronoun: Any) -> str | None:
     """The noun a relative pronoun subject ("who", "which") stands for, as the subject of its
     clause: a name whole, else the noun with the words before it when short, else its head;
-    None for any other word."""
+    None for any other word, or when the clause has a subject besides it ("X, who officials
+    said brokered the deal": the pronoun belongs to the reported clause, and the split-off
+    words would read "[X] officials said brokered ...")."""
     verb = pronoun.head
     if pronoun.tag_ not in ("WP", "WDT") or pronoun.dep_ not in SUBJECT_DEPS or \
-            verb.dep_ != "relcl":
+            verb.dep_ != "relcl" or \
+            any(c.dep_ in SUBJECT_DEPS and c.i != pronoun.i for c in verb.children):
         return None
     noun = verb.head
     # "the driver of the lorry, who had fled": the parser hangs the clause on the nearer noun.

@@ -86,6 +86,9 @@ def test_a_relative_clause_about_a_day_or_in_the_middle_stays_whole(toolkit, set
     texts = [("The minister announced a new housing plan on Friday, which means taxes will "
               "rise next year."),
              ("The driver of the lorry, who had fled the scene on foot, was arrested by the "
-              "police on Tuesday.")]
+              "police on Tuesday."),
+             # the pronoun is the subject of the reported clause, not of "said"
+             ("The envoy met Anna Berg, who officials said brokered the invitation to the "
+              "summit.")]
     for text in texts:
         assert claims_of(text, toolkit, settings) == [(text[:-1], "")]
