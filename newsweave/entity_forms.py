@@ -117,6 +117,11 @@ class Form:
         return sum(self.labels.values())
 
 
+# Sentences the claims stage took out as the site's appeals or orders to the reader: the
+# names in them (the outlet's app, a shopping guide's cakes and bakeries) are not the story's.
+NOT_STORY_TEXT = {"promo", "address to the reader"}
+
+
 def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     english = [a for a in story.articles if a.parsed
                and len(a.text) < toolkit.nlp.max_length]  # longer: spaCy refuses (E088)
@@ -126,8 +131,9 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     named = {fold(POSSESSIVE.sub("", ent.text)) for doc in docs for ent in doc.ents}
     cases = word_cases(docs)
     for article, doc in zip(english, docs):
+        unsaid = {r.text.strip() for r in article.removed if r.reason in NOT_STORY_TEXT}
         for ent in doc.ents:
-            if ent.label_ not in LABELS:
+            if ent.label_ not in LABELS or unsaid and ent.sent.text.strip() in unsaid:
                 continue
             titled = after_title(ent) or with_age(ent) or after_office(ent)
             at_place = placed(ent) or ("" if titled else place_company(ent))
