@@ -29,23 +29,16 @@ import pickle
 from collections import Counter
 from pathlib import Path
 
-from newsweave.config import Settings
-from newsweave.eval.data import analyse_files, datasets_dir
-from newsweave.eval.disagreements import RECORD_FIELDS
-from newsweave.eval.labels import read_labelled_stories, split_stories
-
 CONTEXT = 160  # characters either side of a mention, cut at sentence ends when possible
 
 
 def analyse(half: str) -> list[tuple[str, list]]:
+    """(story key, report stories) of every labelled story of the half, as the entity sample
+    reads them (`entity_sample.analyse`)."""
+    from entity_sample import analyse as analyse_half  # bench/ is this script's folder
+
     from newsweave.toolkit import Toolkit
-    toolkit = Toolkit(threads=int(os.environ.get("NEWSWEAVE_THREADS", "1")))
-    runs = []
-    for labels in split_stories(read_labelled_stories(datasets_dir()))[half]:
-        records = [{k: getattr(a, k) for k in RECORD_FIELDS} for a in labels.articles]
-        report = analyse_files(records, toolkit, Settings(), "jsonl").report
-        runs.append((labels.key, list(report.stories)))
-    return runs
+    return analyse_half(half, Toolkit(threads=int(os.environ.get("NEWSWEAVE_THREADS", "1"))))
 
 
 def population(runs: list[tuple[str, list]]) -> dict[str, tuple]:
