@@ -163,21 +163,33 @@ def addresses_reader(sent: Any) -> bool:
     """An order to the reader in the writer's voice ("Visit the website to learn more",
     "Don't miss its prawn rolls", "Treat your guests to ..."): a verb in its bare form opening
     the sentence, with no subject; it tells, it states nothing about the story. Words in
-    quotes are someone's order, reported, and stay. A subject right after the verb, or a
-    finite verb with no subject hung on it, is a misparse of a noun opening a statement
-    ("Leave provisions ... directly impact ...")."""
+    quotes are someone's order, reported, and stay; so does one whose object is a "that" clause
+    ("Remember that he has a long record of broken promises"): it states that clause. A
+    subject right after the verb, or a finite verb with no subject hung on it, is a misparse
+    of a noun opening a statement ("Leave provisions ... directly impact ...")."""
     root = sent.root
     words = [t for t in sent if t.is_alpha]
     after = root.nbor() if root.i + 1 < len(root.doc) else root
     if root.tag_ != "VB" or not words or any(t.is_quote for t in sent) or \
             after.dep_ in SUBJECT_DEPS or any(
-                c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or c.tag_ in ("VBP", "VBZ", "VBD")
-                and not any(g.dep_ in SUBJECT_DEPS for g in c.children) for c in root.children):
+                c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or has_subject_of_its_own(c)
+                for c in root.children):
         return False
     opener = words[0]
     return opener.i == root.i or opener.lower_ in ORDER_OPENERS and opener.head.i == root.i and \
         all(t.head.i == root.i and t.lower_ in ORDER_OPENERS | {"n't", "not"}
             for t in words if t.i < root.i)
+
+
+def has_subject_of_its_own(clause: Any) -> bool:
+    """A "that" clause the order states ("Remember that | he has ..."; not "Ensure your
+    vouchers are used"), or a finite verb hung on the order with no subject, which only a
+    misparse makes."""
+    children = list(clause.children)
+    own = any(g.dep_ in SUBJECT_DEPS for g in children)
+    stated = own and any(g.dep_ == "mark" and g.lower_ == "that" for g in children)
+    return clause.dep_ == "ccomp" and stated or clause.tag_ in ("VBP", "VBZ", "VBD") and \
+        clause.dep_ not in ("aux", "auxpass") and not own  # "Do" of "Don't miss" is no verb
 
 
 def is_label(sent: Any) -> bool:

@@ -368,12 +368,15 @@ def test_the_writers_tag_line_closing_the_piece_is_a_byline(settings):
 def test_orders_to_the_reader_are_no_claims(toolkit, settings):
     news = "The bakery sold 4,000 boxes of tarts in the week before the festival."
     orders = ["Visit the bakery's website to order before the deadline.",
-              "Don't miss its crispy prawn rolls, at $16.90 per bottle."]
+              "Don't miss its spicy prawn rolls, at $16.90 per bottle.",
+              "Do not use links sent by strangers."]
     quoted = '"Order early," the owner said on Monday.'
     misread = ("Leave provisions, flexible work arrangements, and workplace culture directly "
                "impact an employee's ability to start a family.")
-    article = clean(" ".join([news, *orders, quoted, misread]), settings)
+    stated = "Remember that the bakery has raised its prices twice this year."
+    article = clean(" ".join([news, *orders, quoted, misread, stated]), settings)
     parsed = parse_articles([article], toolkit, settings)[0]
-    assert [c.text for c in parsed.claims] == [news[:-1], quoted[:-1], misread[:-1]]
+    assert [c.text for c in parsed.claims] == [news[:-1], quoted[:-1], misread[:-1],
+                                               stated[:-1]]
     assert {r.text for r in parsed.article.removed
             if r.reason == "address to the reader"} == set(orders)
