@@ -172,8 +172,8 @@ def addresses_reader(sent: Any) -> bool:
     after = root.nbor() if root.i + 1 < len(root.doc) else root
     if root.tag_ != "VB" or not words or any(t.is_quote for t in sent) or \
             after.dep_ in SUBJECT_DEPS or any(
-                c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or has_subject_of_its_own(c)
-                for c in root.children):
+                c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or states_that_clause(c)
+                or subjectless_finite(c) for c in root.children):
         return False
     opener = words[0]
     return opener.i == root.i or opener.lower_ in ORDER_OPENERS and opener.head.i == root.i and \
@@ -181,15 +181,19 @@ def addresses_reader(sent: Any) -> bool:
             for t in words if t.i < root.i)
 
 
-def has_subject_of_its_own(clause: Any) -> bool:
-    """A "that" clause the order states ("Remember that | he has ..."; not "Ensure your
-    vouchers are used"), or a finite verb hung on the order with no subject, which only a
-    misparse makes."""
+def states_that_clause(clause: Any) -> bool:
+    """The order's object is a "that" clause with its own subject ("Remember that | he has
+    ..."; not "Ensure your vouchers are used"): the order states it."""
     children = list(clause.children)
-    own = any(g.dep_ in SUBJECT_DEPS for g in children)
-    stated = own and any(g.dep_ == "mark" and g.lower_ == "that" for g in children)
-    return clause.dep_ == "ccomp" and stated or clause.tag_ in ("VBP", "VBZ", "VBD") and \
-        clause.dep_ not in ("aux", "auxpass") and not own  # "Do" of "Don't miss" is no verb
+    return clause.dep_ == "ccomp" and any(g.dep_ in SUBJECT_DEPS for g in children) and \
+        any(g.dep_ == "mark" and g.lower_ == "that" for g in children)
+
+
+def subjectless_finite(verb: Any) -> bool:
+    """A finite verb with no subject hung on the "order": only a misparse makes one (the
+    auxiliary "Do" of "Don't miss" is no such verb)."""
+    return verb.tag_ in ("VBP", "VBZ", "VBD") and verb.dep_ not in ("aux", "auxpass") and \
+        not any(g.dep_ in SUBJECT_DEPS for g in verb.children)
 
 
 def is_label(sent: Any) -> bool:

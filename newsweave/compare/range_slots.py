@@ -65,9 +65,9 @@ def ends_range(low: Any) -> Any:
     """The high end of the range `low` begins ("three" of "three to four minutes"; "19" of
     "between 19 and 57"), or None. A day of a month ("Mar 3 to 4") begins none."""
     doc = low.doc
-    link, high = doc[low.i + 1], doc[low.i + 2] if low.i + 2 < len(doc) else None
+    link, high = doc[low.i + 1], doc[low.i + 2]  # `range_slots` stops two words before the end
     before = doc[low.i - 1] if low.i > 0 else None
-    if high is None or not (is_number(low) and is_number(high)) or \
+    if not (is_number(low) and is_number(high)) or \
             {low.ent_type_, high.ent_type_} & NOT_RANGES:
         return None
     if link.lower_ not in LINKS and not (link.lower_ == "and" and before is not None
