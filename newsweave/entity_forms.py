@@ -8,9 +8,10 @@ Every spaCy mention is cleaned before merging (`entities.merge_entities` does th
             capitalised word, a name qualifying capitalised words no entity covers ("Reka
             Bus Interchange") and a one-word person glued to a lower-case word ("Reka-tea")
             are pieces of longer names and are dropped
-  extent    a person's name takes back the piece the recogniser left off ("Tan Wei" + "Ming",
-            "Moon Jae" + "-in"), any other name the capitalised words opening it ("Inland" +
-            "Navigation Safety Board");
+  extent    two mentions side by side, the first qualifying the second, are one name ("CNN"
+            + "Philippines", "U.S." + "District Court"); a person's name takes back the piece
+            the recogniser left off ("Tan Wei" + "Ming", "Moon Jae" + "-in"), any other name
+            the capitalised words opening it ("Inland" + "Navigation Safety Board");
             lower-case words at the edges, possessives, an owner named on its own ("Tan's
             Hillside Drive"), leading titles and datelines go
   splits    lists of names ("Ortiz, Orozco") and two bodies run together are cut apart
@@ -44,6 +45,7 @@ from .entity_kinds import (
 )
 from .entity_spans import (
     NAME_TITLES,
+    adjoined,
     after_office,
     after_title,
     counted_name,
@@ -132,7 +134,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     cases = word_cases(docs)
     for article, doc in zip(english, docs):
         unsaid = {r.text.strip() for r in article.removed if r.reason in NOT_STORY_TEXT}
-        for ent in doc.ents:
+        for ent in adjoined(doc.ents, LABELS):
             if ent.label_ not in LABELS or unsaid and ent.sent.text.strip() in unsaid:
                 continue
             titled = after_title(ent) or with_age(ent) or after_office(ent)

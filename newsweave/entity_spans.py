@@ -6,7 +6,8 @@ possessive after it; and the span's extent: a one-word "person" that is the tail
 name, a "person" qualifying a counted noun, an office's field run into a person's name, the
 piece of a person's name the recogniser left off, and a name that is only a piece of a longer
 one the recogniser did not see ("Reka" of "Reka Bus Interchange") or the words opening it
-that it left off ("Inland" of "Inland Navigation Safety Board").
+that it left off ("Inland" of "Inland Navigation Safety Board"); and two mentions the
+recogniser cut from one name ("CNN" + "Philippines").
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ from .words import (
 NAME_TITLES = TITLES | OFFICE_SHORT_FORMS
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
+# Labels whose name keeps its kind when another name follows it as part of it ("Hilton
+# Hotel" + "Kuala Lumpur", "Amnesty International" + "Kenya"); any other name takes the kind
+# of the name it qualifies ("U.S." + "District Court", "Marina" + "Kovalchuk") unless that
+# is a place ("Ong Kah" + "Leng" read as a place).
+OWN_KIND = {"ORG", "FAC"}
 # Words for the people of a body or place, which a name qualifies as it does an office ("Reka
 # Party Members of Parliament", "Reka Residents"): the name is no piece of a longer one.
 MEMBERS = {"member", "resident", "citizen", "supporter", "voter"}
@@ -111,6 +117,42 @@ def piece_of_name(ent: Any) -> bool:
     words = [t.lower_.rstrip(".") for t in doc[end:run]]
     return run > end and ent.root.head.i in range(end, run) and not possessive(ent) and \
         not any(w in NAME_TITLES or w.removesuffix("s") in OFFICES | MEMBERS for w in words)
+
+
+def adjoined(ents: Any, labels: set[str]) -> list[Any]:
+    """The recogniser's mentions, with two that stand side by side as one name joined: the
+    first qualifies a word of the second ("Ong Kah" + "Leng", "U.S." + "District Court",
+    "Marina" + "Kovalchuk", "CNN" + "Philippines"), with only a space between them and no
+    possessive ("North Korea's Kim" stays two). An office's field names no person ("Secretary
+    of State" + "X": "State" hangs on "of", not on the name). Not into a person's name after
+    an organisation (an affiliation or a title: "Rear Admiral" + "X", "for Home Affairs" +
+    "X") or before a title, which opens a name ("Reka Chief Minister" + "Datuk Seri X"). Only
+    names of `labels` join: "2025 Budget" is a year and a name."""
+    joined: list[Any] = []
+    for ent in ents:
+        last = joined[-1] if joined else None
+        if last is not None and last.label_ in labels and ent.label_ in labels and \
+                one_name(last, ent):
+            label = last.label_ if last.label_ in OWN_KIND or ent.label_ == "GPE" \
+                else ent.label_
+            joined[-1] = ent.doc[last.start:ent.end]
+            joined[-1].label_ = label
+        else:
+            joined.append(ent)
+    return joined
+
+
+def one_name(first: Any, second: Any) -> bool:
+    """`first` runs into `second` as one name (see `adjoined`)."""
+    doc = first.doc
+    if second.start != first.end or not doc[first.end - 1].whitespace_ or possessive(first) \
+            or first.root.dep_ not in ("compound", "amod", "nmod") \
+            or first.root.head.i not in range(second.start, second.end):
+        return False
+    if second.label_ != "PERSON":
+        return True
+    return first.label_ != "ORG" and second[0].lower_.rstrip(".") not in \
+        NAME_TITLES | HONORARY_TITLES
 
 
 def with_left_words(ent: Any) -> Any:

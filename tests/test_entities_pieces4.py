@@ -102,3 +102,24 @@ def test_a_title_case_headline_verb_ends_no_name(toolkit):
         "visit."), toolkit)
     assert "Donald Trump Is" not in found
     assert found["Donald Trump"] == "PERSON"
+
+
+def test_two_mentions_side_by_side_are_one_name(toolkit):
+    # The small model tags "CNN" and "Philippines", "U.S." and "District Court", "Hilton
+    # Hotel" and "Kuala Lumpur" apart; the first qualifies the second.
+    found = types_of(make_story(
+        "The claim was reported by CNN Philippines on Monday.",
+        "The case was heard in U.S. District Court in Ohio.",
+        "Tickets from Hilton Hotel Kuala Lumpur cost more."), toolkit)
+    assert found.get("CNN Philippines") == "ORG"
+    assert found.get("U.S. District Court") == "ORG"
+    assert "District Court" not in found
+    assert found.get("Hilton Hotel Kuala Lumpur") == "FAC"
+
+
+def test_an_office_field_or_a_title_does_not_run_into_a_persons_name(toolkit):
+    found = types_of(make_story(
+        "Parliamentary Secretary for Home Affairs Eric Lim spoke.",
+        "Perak Menteri Besar Datuk Seri Ahmad Faizal spoke."), toolkit)
+    assert found.get("Eric Lim") == "PERSON"
+    assert not [name for name in found if "Ahmad Faizal" in name and "Besar" in name]
