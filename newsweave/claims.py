@@ -161,10 +161,11 @@ ORDER_OPENERS = {"do", "please", "just", "also", "and", "so", "then", "now"}
 
 def addresses_reader(sent: Any) -> bool:
     """An order to the reader in the writer's voice ("Visit the website to learn more",
-    "Don't miss its prawn rolls", "Treat your guests to ..."): a verb in its bare form opening
-    the sentence, with no subject; it tells, it states nothing about the story. Words in
-    quotes are someone's order, reported, and stay; so does one whose object is a "that" clause
-    ("Remember that he has a long record of broken promises"): it states that clause. A
+    "Don't miss its prawn rolls", "If you spot one, call the hotline"): a verb in its bare
+    form opening the sentence or following a condition put to the reader, with no subject; it
+    tells, it states nothing about the story. Words in quotes are someone's order, reported,
+    and stay; so does one whose object is a "that" clause ("Remember that he has a long
+    record of broken promises"): it states that clause. A
     subject right after the verb, or a finite verb with no subject hung on it, is a misparse
     of a noun opening a statement ("Leave provisions ... directly impact ...")."""
     root = sent.root
@@ -175,10 +176,16 @@ def addresses_reader(sent: Any) -> bool:
                 c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or states_that_clause(c)
                 or subjectless_finite(c) for c in root.children):
         return False
-    opener = words[0]
-    return opener.i == root.i or opener.lower_ in ORDER_OPENERS and opener.head.i == root.i and \
-        all(t.head.i == root.i and t.lower_ in ORDER_OPENERS | {"n't", "not"}
-            for t in words if t.i < root.i)
+    condition = {t.i for c in root.children if reader_condition(c) for t in c.subtree}
+    return all(t.i in condition or t.head.i == root.i and t.lower_ in ORDER_OPENERS | {"not"}
+               for t in words if t.i < root.i)
+
+
+def reader_condition(clause: Any) -> bool:
+    """A condition put to the reader before an order ("If it's snacks you're after, | don't
+    miss ...", "If you spot one, | call ..."): an "if" or "when" clause on the order."""
+    return clause.dep_ == "advcl" and clause.i < clause.head.i and \
+        any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in clause.children)
 
 
 def states_that_clause(clause: Any) -> bool:

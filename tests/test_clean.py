@@ -380,3 +380,17 @@ def test_orders_to_the_reader_are_no_claims(toolkit, settings):
                                                stated[:-1]]
     assert {r.text for r in parsed.article.removed
             if r.reason == "address to the reader"} == set(orders)
+
+
+def test_an_order_after_a_condition_put_to_the_reader_is_no_claim(toolkit, settings):
+    news = "The bakery sold 4,000 boxes of tarts in the week before the festival."
+    orders = ["If you spot a stray crocodile, call the police hotline at once.",
+              "If you cannot choose between the three cakes, get the trio set which includes "
+              "all of them.",
+              "If you are in doubt, call the police hotline."]
+    stated = "If it rains, the parade will be moved indoors."
+    article = clean(" ".join([news, *orders, stated]), settings)
+    parsed = parse_articles([article], toolkit, settings)[0]
+    assert [c.text for c in parsed.claims] == [news[:-1], stated[:-1]]
+    assert {r.text for r in parsed.article.removed
+            if r.reason == "address to the reader"} == set(orders)
