@@ -86,6 +86,9 @@ CODED_AMOUNT = re.compile(r"[A-Z]{0,3}\s?\d{1,3}(?:[,.]\d+)+")
 ROMAN = re.compile(r"[ivx]{1,4}")
 # Verbs a headline in title case runs into a name ("Trump Is Coming"); no name holds them.
 HEADLINE_VERBS = frozenset({"is", "are", "was", "were", "will", "has", "have", "says", "said"})
+# One word made from a name with a prefix ("anti-Reka", "non-Reka", "post-GFC", "Non-Resident")
+# qualifies something; it names nothing. "Pan-Reka Highway" has its own head noun.
+PREFIXED = re.compile(r"(?i:anti|pro|non|post|pre)[-‐][\w.'’-]+")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
@@ -425,6 +428,8 @@ def not_a_name(tokens: tuple[str, ...], label: str, found: str = "") -> bool:
         return True  # a figure, or a piece of a title ("Defense" of "Defense Minister X")
     if all(ROMAN.fullmatch(t) for t in tokens):
         return True  # a rank of an office ("Deputy Prime Minister II")
+    if PREFIXED.fullmatch(found):
+        return True  # a word made from a name ("anti-Reka", "non-Reka", "post-X")
     if len(tokens) > 1 and any(t in HEADLINE_VERBS for t in tokens[1:]):
         return True  # words of a headline in title case ("Reka Is Coming to Town")
     if (label != "PERSON" or (found.split() or [""])[-1].isupper()) and len(tokens) > 1 and \

@@ -123,3 +123,13 @@ def test_an_office_field_or_a_title_does_not_run_into_a_persons_name(toolkit):
         "Perak Menteri Besar Datuk Seri Ahmad Faizal spoke."), toolkit)
     assert found.get("Eric Lim") == "PERSON"
     assert not [name for name in found if "Ahmad Faizal" in name and "Besar" in name]
+
+
+def test_a_word_made_from_a_name_with_a_prefix_is_no_entity(toolkit):
+    found = types_of(make_story(
+        "Anti-Brexit protesters marched past the pro-Kremlin rally on Sunday.",
+        "The non-Thai residents of the village watched the parade.",
+        "The Anti-Fraud Office of the European Union was set up in 1999."), toolkit)
+    assert not [name for name in found if name.lower().startswith(("anti-", "pro-", "non-"))
+                and " " not in name]
+    assert "Anti-Fraud Office" in found
