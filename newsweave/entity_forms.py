@@ -56,6 +56,7 @@ from .entity_spans import (
     piece_of_name,
     placed,
     qualifies_counted_noun,
+    verb_form,
     whole_name,
     with_left_words,
 )
@@ -145,7 +146,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             label = "PERSON" if titled else "GPE" if dateline(ent) else \
                 noun_cue_label(ent, ent.label_)
             if label == "PERSON" and (name_piece(ent) or qualifies_counted_noun(ent)) or \
-                    label != "PERSON" and piece_of_name(ent) or counted_name(ent):
+                    label != "PERSON" and piece_of_name(ent) or counted_name(ent) or \
+                    verb_form(ent):
                 continue
             listed_as = label  # a "person" retyped a place still splits as a list of names
             if label == "PERSON" and at_place:

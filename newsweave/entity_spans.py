@@ -197,6 +197,12 @@ def hyphened_name(ent: Any) -> Any:
     return None
 
 
+def verb_form(ent: Any) -> bool:
+    """One word the tagger reads as a verb's participle or past form ("Coping with the loss,
+    ...", "Sharing her story, ..."): a capitalised verb opening a clause, no name."""
+    return len(ent) == 1 and ent[0].tag_ in ("VBG", "VBN", "VBD")
+
+
 def counted_name(ent: Any) -> bool:
     """A "person" or body counted with "a" or "an" and heading its own phrase ("passed a
     Bill", "as a Party, we"): a common noun capitalised, not a name. A name qualifying a noun

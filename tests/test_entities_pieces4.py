@@ -133,3 +133,11 @@ def test_a_word_made_from_a_name_with_a_prefix_is_no_entity(toolkit):
     assert not [name for name in found if name.lower().startswith(("anti-", "pro-", "non-"))
                 and " " not in name]
     assert "Anti-Fraud Office" in found
+
+
+def test_a_verb_opening_a_clause_is_no_name(toolkit):
+    # the small model tags "Quoting" here as a place
+    found = types_of(make_story(
+        "Quoting police sources, the paper said two men were held in Leeds."), toolkit)
+    assert "Quoting" not in found
+    assert "Leeds" in found
