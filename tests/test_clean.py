@@ -384,9 +384,8 @@ def test_orders_to_the_reader_are_no_claims(toolkit, settings):
 
 def test_an_order_after_a_condition_put_to_the_reader_is_no_claim(toolkit, settings):
     news = "The bakery sold 4,000 boxes of tarts in the week before the festival."
-    orders = ["If you spot a stray crocodile, call the police hotline at once.",
-              "If you cannot choose between the three cakes, get the trio set which includes "
-              "all of them.",
+    orders = ["If you spot a fallen power line, call the police hotline at once.",
+              "If you cannot choose between the three cakes, get the trio set.",
               "If you are in doubt, call the police hotline."]
     stated = "If it rains, the parade will be moved indoors."
     article = clean(" ".join([news, *orders, stated]), settings)
