@@ -34,6 +34,7 @@ from .engine import Judge, slot_conflicts
 from .kind import SlotKind, most_confident_first
 from .names import Names
 from .numbers import Numbers
+from .roles import role_conflicts
 from .scorer import packaged_scorer
 from .times import Times
 from .titles import shown_and_listed
@@ -56,13 +57,15 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     most confident first. Slot disagreements are split at the scorer's `show` probability;
     titles that exclude each other (read from whole articles, with no scorer of their own)
     are shown when they are a post and its deputy post, listed otherwise
-    (`titles.to_show`)."""
+    (`titles.to_show`); parts one person cannot play at once in an incident (the driver and
+    a passenger, `roles`) are listed."""
     owner = entity_of_name(entities)
     shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
+    listed = [*listed_titles, *role_conflicts(story, entities, toolkit), *possible]
     return (most_confident_first([*shown, *shown_titles]),
-            distinct(most_confident_first([*listed_titles, *possible]))[:settings.possible_max])
+            distinct(most_confident_first(listed))[:settings.possible_max])
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:

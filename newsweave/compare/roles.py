@@ -1,0 +1,124 @@
+"""Parts one person cannot play at once in one road or air incident: in control, carried, or
+on foot ("the driver, X" in one article, "X, a passenger in the car," in another).
+
+Read like titles: the words before a person's name that attach to it ("driver X", "pillion
+rider X"), an appositive noun ("X, the driver,", "the passenger, X") or a copula ("X was the
+driver"). The parts are a closed family because the exclusion is physical, not a matter of
+wording: whoever drives or rides a vehicle is not carried in it nor walking beside it. Offices and
+other roles are left to `titles` (one person can hold several posts; a victim can be a
+suspect). An article that gives the person two parts (a change, a second vehicle, or a parse
+we cannot trust) takes no side. Over every dev story (both labelled halves and ECB+) five
+people are given a part, by one or two articles each, and none two parts: there is nothing
+to fit a confidence on, so these differences are listed for a reader, never shown.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Conflict, Entity, Fact, Position, Story
+from ..toolkit import Toolkit
+from ..words import HONORIFICS, fold
+from .kind import new_conflict
+from .names import title_before
+from .titles import person_keys, person_of, qualified
+
+# The part a role word gives; "pillion" makes a rider a carried one ("pillion rider").
+PARTS = {
+    "driver": "in control", "motorist": "in control", "motorcyclist": "in control",
+    "cyclist": "in control", "rider": "in control", "pilot": "in control",
+    "chauffeur": "in control",
+    "passenger": "carried", "pillion": "carried",
+    "pedestrian": "on foot",
+}
+CONFIDENCE = 0.5
+REASON = "the same person is given two parts in the incident that one person cannot play at once"
+
+
+@dataclass(frozen=True)
+class Part:
+    part: str  # one of PARTS' values
+    shown: str  # the role words as written
+    article: str
+    sentence: str
+    start: int  # the sentence's offsets in the article
+    end: int
+
+
+def role_conflicts(story: Story, entities: tuple[Entity, ...],
+                   toolkit: Toolkit) -> tuple[Conflict, ...]:
+    """One possible difference per person whom two articles give exclusive parts."""
+    people = [e for e in entities if e.type == "PERSON"]
+    keys = person_keys(people)
+    english = [a for a in story.articles if a.parsed
+               and len(a.text) < toolkit.nlp.max_length]  # as `merge_entities` parses them
+    given: dict[int, dict[str, list[Part]]] = defaultdict(lambda: defaultdict(list))
+    for article, doc in zip(english, toolkit.parse([a.text for a in english])):
+        for ent in doc.ents:
+            person = person_of(ent, keys, people, article.id)
+            part = read_part(ent, article.id) if person is not None else None
+            if person is not None and part is not None:
+                given[person][article.id].append(part)
+    return tuple(c for person, parts in given.items()
+                 if (c := person_conflict(people[person], parts, story.facts)) is not None)
+
+
+def read_part(ent: Any, article: str) -> Part | None:
+    """The part the words given to a name say ("driver", "pillion rider"), or None; a part
+    said to be past ("a former driver") is none."""
+    words = next((w for w in role_words(ent) if any(fold(t.lemma_) in PARTS for t in w)), [])
+    lemmas = [fold(t.lemma_) for t in words]
+    if not words or qualified(words):
+        return None
+    part = "carried" if "pillion" in lemmas else \
+        next(PARTS[w] for w in reversed(lemmas) if w in PARTS)
+    sentence = ent.sent
+    shown = sentence.doc[words[0].i:words[-1].i + 1].text
+    return Part(part, shown, article, sentence.text, sentence.start_char, sentence.end_char)
+
+
+def role_words(ent: Any) -> list[list[Any]]:
+    """Word groups that may say what a named person is: the words before the name that attach
+    to it ("pillion rider X"), an appositive ("X, a passenger in the car,"), a noun set off by
+    a comma right before the name ("The driver, Mr X, 45, was ...", which the parser often
+    reads as no appositive) and the noun a copula gives ("X was the driver"); each noun with
+    the words qualifying it."""
+    doc, root = ent.doc, ent.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    start = ent.start - 1 if ent.start and fold(doc[ent.start - 1].text).rstrip(".") in \
+        HONORIFICS else ent.start
+    if start >= 2 and doc[start - 1].text == ",":
+        nouns.append(doc[start - 2])
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
+        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    qualified_nouns = [sorted([*(c for c in n.children if c.dep_ in ("compound", "amod")), n],
+                              key=lambda t: t.i) for n in nouns if n.pos_ == "NOUN"]
+    return [title_before(ent), *qualified_nouns]
+
+
+def person_conflict(person: Entity, parts: dict[str, list[Part]],
+                    facts: tuple[Fact, ...]) -> Conflict | None:
+    """Articles grouped by the one part each gives; none when fewer than two parts remain."""
+    sides: dict[str, list[Part]] = defaultdict(list)
+    for given in parts.values():
+        if len({p.part for p in given}) == 1:
+            sides[given[0].part].append(given[0])
+    if len(sides) < 2:
+        return None
+    ordered = sorted(sides.values(), key=len, reverse=True)
+    positions = tuple(Position(value=g[0].shown, text=g[0].sentence,
+                               articles=tuple(sorted({p.article for p in g})))
+                      for g in ordered)
+    disputed = tuple(dict.fromkeys(f.id for g in ordered for f in facts
+                                   if any(quotes(f, p) for p in g)))
+    return new_conflict("title", f"what part {person.name} played", positions, disputed,
+                        REASON, CONFIDENCE)
+
+
+def quotes(fact: Fact, part: Part) -> bool:
+    """The fact has a mention in the part's sentence."""
+    return any(m.article == part.article and m.start < part.end and m.end > part.start
+               for m in fact.mentions)

@@ -1,0 +1,51 @@
+"""Parts one person cannot play at once in one road incident (`compare/roles.py`)."""
+
+from __future__ import annotations
+
+from test_compare_titles import make_story, sides
+
+from newsweave.compare.roles import role_conflicts
+from newsweave.config import Settings
+from newsweave.entities import merge_entities
+from newsweave.eval.data import analyse_files
+
+
+def roles(toolkit, *texts: str):
+    story = make_story(*texts)
+    return role_conflicts(story, merge_entities(story, toolkit), toolkit)
+
+
+def test_the_driver_in_one_article_and_a_passenger_in_another_differ(toolkit):
+    found = roles(toolkit,
+                  "The car hit a lamp post. The driver, Mr Tan Ah Kow, 45, was taken to hospital.",
+                  "The car hit a lamp post. Mr Tan Ah Kow, a passenger in the car, was hurt.")
+    assert [sides(c) for c in found] == [{"driver": ("a0",), "passenger": ("a1",)}]
+    assert "Tan Ah Kow" in found[0].topic and found[0].kind == "title"
+
+
+def test_a_pillion_rider_is_carried_and_a_copula_gives_a_part(toolkit):
+    found = roles(toolkit, "Pillion rider Lim Wee Kiat died at the scene.",
+                  "Lim Wee Kiat was the rider of the motorcycle, the police said.")
+    assert [sides(c) for c in found] == [{"Pillion rider": ("a0",), "rider": ("a1",)}]
+
+
+def test_one_part_in_other_words_or_a_past_part_is_no_difference(toolkit):
+    assert not roles(toolkit, "The driver, Mr Tan Ah Kow, 45, was taken to hospital.",
+                     "Motorist Tan Ah Kow was taken to hospital.")
+    assert not roles(toolkit, "The driver, Mr Tan Ah Kow, 45, was taken to hospital.",
+                     "Mr Tan Ah Kow, a former passenger of the airline, was hurt.")
+
+
+def test_a_swap_is_listed_for_the_reader_not_shown(toolkit):
+    first = ("A car crashed into a lamp post on Main Road on Monday night. The driver, Mr Tan "
+             "Ah Kow, 45, was taken to hospital. His passenger, Mr Lee Boon Hock, 50, was "
+             "unhurt, the police said.")
+    second = ("A car crashed into a lamp post on Main Road on Monday night. Mr Tan Ah Kow, a "
+              "passenger in the car, was taken to hospital. The driver, Mr Lee Boon Hock, 50, "
+              "was arrested, the police said.")
+    records = [{"id": f"a{i}", "title": "", "text": t, "url": None, "outlet": None,
+                "published": "2025-03-04"} for i, t in enumerate((first, second))]
+    story = analyse_files(records, toolkit, Settings(), "jsonl").report.stories[0]
+    assert not [c for c in story.conflicts if c.kind == "title"]
+    listed = [sides(c) for c in story.possible if c.kind == "title"]
+    assert listed and set(listed[0]) == {"driver", "passenger"}
