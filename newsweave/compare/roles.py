@@ -23,7 +23,7 @@ from ..toolkit import Toolkit
 from ..words import HONORIFICS, fold
 from .kind import new_conflict
 from .names import title_before
-from .titles import person_keys, person_of, qualified
+from .titles import person_keys, person_of, qualified, quotes
 
 # The part a role word gives; "pillion" makes a rider a carried one ("pillion rider").
 PARTS = {
@@ -117,8 +117,3 @@ def person_conflict(person: Entity, parts: dict[str, list[Part]],
     return new_conflict("title", f"what part {person.name} played", positions, disputed,
                         REASON, CONFIDENCE)
 
-
-def quotes(fact: Fact, part: Part) -> bool:
-    """The fact has a mention in the part's sentence."""
-    return any(m.article == part.article and m.start < part.end and m.end > part.start
-               for m in fact.mentions)

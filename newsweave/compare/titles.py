@@ -368,7 +368,8 @@ def make_conflict(person: Entity, groups: list[list[Title]], reasons: set[str],
                         REASONS[why], CONFIDENCE[why])
 
 
-def quotes(fact: Fact, title: Title) -> bool:
-    """The fact has a mention in the title's sentence."""
+def quotes(fact: Fact, title: Title | Any) -> bool:
+    """The fact has a mention in the title's sentence (or a `roles.Part`'s: anything with
+    the sentence's article and offsets)."""
     return any(m.article == title.article and m.start < title.end and m.end > title.start
                for m in fact.mentions)
