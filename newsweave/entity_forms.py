@@ -87,7 +87,7 @@ CODED_AMOUNT = re.compile(r"[A-Z]{0,3}\s?\d{1,3}(?:[,.]\d+)+")
 ROMAN = re.compile(r"[ivx]{1,4}")
 # Verbs a headline in title case runs into a name ("Trump Is Coming"); no name holds them.
 HEADLINE_VERBS = frozenset({"is", "are", "was", "were", "will", "has", "have", "says", "said"})
-# One word made from a name with a prefix ("anti-Reka", "non-Reka", "post-GFC", "Non-Resident")
+# One word made from a name with a prefix ("anti-Reka", "non-Reka", "post-Soviet", "Non-Resident")
 # qualifies something; it names nothing. "Pan-Reka Highway" has its own head noun.
 PREFIXED = re.compile(r"(?i:anti|pro|non|post|pre)[-‐][\w.'’-]+")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")

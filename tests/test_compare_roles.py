@@ -49,3 +49,8 @@ def test_a_swap_is_listed_for_the_reader_not_shown(toolkit):
     assert not [c for c in story.conflicts if c.kind == "title"]
     listed = [sides(c) for c in story.possible if c.kind == "title"]
     assert listed and set(listed[0]) == {"driver", "passenger"}
+
+
+def test_a_part_named_before_another_clause_is_not_the_persons(toolkit):
+    assert not roles(toolkit, "Besides the driver, Mr Tan Ah Kow and his son were hurt.",
+                     "Mr Tan Ah Kow, a passenger in the car, was hurt.")

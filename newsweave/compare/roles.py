@@ -82,16 +82,17 @@ def read_part(ent: Any, article: str) -> Part | None:
 def role_words(ent: Any) -> list[list[Any]]:
     """Word groups that may say what a named person is: the words before the name that attach
     to it ("pillion rider X"), an appositive ("X, a passenger in the car,"), a noun set off by
-    a comma right before the name ("The driver, Mr X, 45, was ...", which the parser often
-    reads as no appositive) and the noun a copula gives ("X was the driver"); each noun with
+    a comma right before the name, opening the sentence ("The driver, Mr X, 45, was ...",
+    which the parser often reads as no appositive) and the noun a copula gives ("X was the driver"); each noun with
     the words qualifying it."""
     doc, root = ent.doc, ent.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
     start = ent.start - 1 if ent.start and fold(doc[ent.start - 1].text).rstrip(".") in \
         HONORIFICS else ent.start
-    if start >= 2 and doc[start - 1].text == ",":
-        nouns.append(doc[start - 2])
+    if start >= 2 and doc[start - 1].text == "," and \
+            doc[start - 2].left_edge.i == ent.sent.start:
+        nouns.append(doc[start - 2])  # "The driver, Mr X"; not "Besides the driver, X"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
     qualified_nouns = [sorted([*(c for c in n.children if c.dep_ in ("compound", "amod")), n],
@@ -116,4 +117,3 @@ def person_conflict(person: Entity, parts: dict[str, list[Part]],
                                    if any(quotes(f, p) for p in g)))
     return new_conflict("title", f"what part {person.name} played", positions, disputed,
                         REASON, CONFIDENCE)
-
