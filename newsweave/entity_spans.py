@@ -34,6 +34,10 @@ PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards"
 # of the name it qualifies ("U.S." + "District Court", "Marina" + "Kovalchuk") unless that
 # is a place ("Ong Kah" + "Leng" read as a place).
 OWN_KIND = {"ORG", "FAC"}
+# What may run into a person's name as part of it: a piece of the name, or a given name the
+# recogniser typed a place ("Marina" + "Kovalchuk"). A people ("American" + "Joe Smith") or a
+# body ("Rear Admiral" + X) qualifies the person; it is no part of the name.
+INTO_PERSON = {"PERSON", "GPE", "LOC"}
 # Words for the people of a body or place, which a name qualifies as it does an office ("Reka
 # Party Members of Parliament", "Reka Residents"): the name is no piece of a longer one.
 MEMBERS = {"member", "resident", "citizen", "supporter", "voter"}
@@ -125,8 +129,8 @@ def adjoined(ents: Any, labels: set[str]) -> list[Any]:
     "Marina" + "Kovalchuk", "CNN" + "Philippines"), with only a space between them and no
     possessive ("North Korea's Kim" stays two). An office's field names no person ("Secretary
     of State" + "X": "State" hangs on "of", not on the name). Not into a person's name after
-    an organisation (an affiliation or a title: "Rear Admiral" + "X", "for Home Affairs" +
-    "X") or before a title, which opens a name ("Reka Chief Minister" + "Datuk Seri X"). Only
+    a people or an organisation ("American" + "X"; an affiliation or a title: "Rear Admiral" +
+    "X", "for Home Affairs" + "X") or before a title, which opens a name ("Reka Chief Minister" + "Datuk Seri X"). Only
     names of `labels` join: "2025 Budget" is a year and a name."""
     joined: list[Any] = []
     for ent in ents:
@@ -151,7 +155,7 @@ def one_name(first: Any, second: Any) -> bool:
         return False
     if second.label_ != "PERSON":
         return True
-    return first.label_ != "ORG" and second[0].lower_.rstrip(".") not in \
+    return first.label_ in INTO_PERSON and second[0].lower_.rstrip(".") not in \
         NAME_TITLES | HONORARY_TITLES
 
 

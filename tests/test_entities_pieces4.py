@@ -141,3 +141,9 @@ def test_a_verb_opening_a_clause_is_no_name(toolkit):
         "Quoting police sources, the paper said two men were held in Leeds."), toolkit)
     assert "Quoting" not in found
     assert "Leeds" in found
+
+
+def test_a_nationality_before_a_persons_name_is_no_part_of_it(toolkit):
+    found = types_of(make_story("The race was won by American Joe Smith on Sunday."), toolkit)
+    assert found.get("Joe Smith") == "PERSON"
+    assert not [name for name in found if name.startswith("American ")]
