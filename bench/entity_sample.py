@@ -33,8 +33,10 @@ import os
 import pickle
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from newsweave.config import Settings
 from newsweave.entities import merge_entities
@@ -64,14 +66,17 @@ def rerun_entities(runs: list[tuple[str, list]], toolkit: Toolkit) -> list[tuple
             for key, stories in runs]
 
 
-def population(runs: list[tuple[str, list]]) -> dict[str, tuple]:
-    """key -> (entity, story) for every listed entity; a name listed in two stories of one
-    labelled story is one key (the first, most mentioned, kept)."""
+def population(runs: list[tuple[str, list]],
+               listed: Callable[[Any], Iterable[tuple[str, Any]]] = lambda story: (
+                   (e.name, e) for e in story.entities)) -> dict[str, tuple]:
+    """key -> (item, story) for every item a story lists (`listed`: its entities by name,
+    unless told otherwise); a name listed in two stories of one labelled story is one key (the
+    first, most mentioned, kept)."""
     found: dict[str, tuple] = {}
     for key, stories in runs:
         for story in stories:
-            for entity in story.entities:
-                found.setdefault(f"{key} | {entity.name}", (entity, story))
+            for name, item in listed(story):
+                found.setdefault(f"{key} | {name}", (item, story))
     return found
 
 

@@ -42,12 +42,10 @@ def analyse(half: str) -> list[tuple[str, list]]:
 
 
 def population(runs: list[tuple[str, list]]) -> dict[str, tuple]:
-    found: dict[str, tuple] = {}
-    for key, stories in runs:
-        for story in stories:
-            for fact in story.facts:
-                found.setdefault(f"{key} | {fact.text}", (fact, story))
-    return found
+    """key -> (fact, story) for every fact, keyed as the entity sample keys its names."""
+    from entity_sample import population as listed_items
+
+    return listed_items(runs, lambda story: ((f.text, f) for f in story.facts))
 
 
 def flat(text: str) -> str:

@@ -165,9 +165,9 @@ def addresses_reader(sent: Any) -> bool:
     form opening the sentence or following a condition put to the reader, with no subject; it
     tells, it states nothing about the story. Words in quotes are someone's order, reported,
     and stay; so does one whose object is a "that" clause ("Remember that he has a long
-    record of broken promises"): it states that clause. A
-    subject right after the verb, or a finite verb with no subject hung on it, is a misparse
-    of a noun opening a statement ("Leave provisions ... directly impact ...")."""
+    record of broken promises"): it states that clause. A subject right after the verb, or a
+    finite verb with no subject hung on it, is a misparse of a noun opening a statement
+    ("Leave provisions ... directly impact ...")."""
     root = sent.root
     words = [t for t in sent if t.is_alpha]
     after = root.nbor() if root.i + 1 < len(root.doc) else root

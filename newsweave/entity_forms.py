@@ -129,17 +129,16 @@ NOT_STORY_TEXT = {"promo", "address to the reader"}
 
 
 def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
-    english = [a for a in story.articles if a.parsed
-               and len(a.text) < toolkit.nlp.max_length]  # longer: spaCy refuses (E088)
-    forms: dict[str, Form] = {}
     # The full parse (not the recogniser alone) because quotes read it next from the cache.
-    docs = toolkit.parse([a.text for a in english])
+    parsed = toolkit.english_parses(story.articles)
+    docs = [doc for _, doc in parsed]
+    forms: dict[str, Form] = {}
     named = {fold(POSSESSIVE.sub("", ent.text)) for doc in docs for ent in doc.ents}
     cases = word_cases(docs)
-    for article, doc in zip(english, docs):
+    for article, doc in parsed:
         unsaid = {r.text.strip() for r in article.removed if r.reason in NOT_STORY_TEXT}
-        for ent in adjoined(doc.ents, LABELS):
-            if ent.label_ not in LABELS or unsaid and ent.sent.text.strip() in unsaid:
+        for ent in adjoined([e for e in doc.ents if e.label_ in LABELS]):
+            if unsaid and ent.sent.text.strip() in unsaid:
                 continue
             titled = after_title(ent) or with_age(ent) or after_office(ent)
             at_place = placed(ent) or ("" if titled else place_company(ent))
@@ -163,7 +162,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
                 add_form(forms, part, label, article.id,
                          (titled, at_place, priced(ent) or vessel_named(ent),
                           cited_as_source(ent)))
-    text = "\n".join(a.text for a in english)
+    text = "\n".join(a.text for a, _ in parsed)
     settle_places(forms)
     settle_placed_bodies(forms)
     settle_products(forms)

@@ -123,20 +123,20 @@ def piece_of_name(ent: Any) -> bool:
         not any(w in NAME_TITLES or w.removesuffix("s") in OFFICES | MEMBERS for w in words)
 
 
-def adjoined(ents: Any, labels: set[str]) -> list[Any]:
+def adjoined(ents: Any) -> list[Any]:
     """The recogniser's mentions, with two that stand side by side as one name joined: the
     first qualifies a word of the second ("Ong Kah" + "Leng", "U.S." + "District Court",
     "Marina" + "Kovalchuk", "CNN" + "Philippines"), with only a space between them and no
     possessive ("North Korea's Kim" stays two). An office's field names no person ("Secretary
     of State" + "X": "State" hangs on "of", not on the name). Not into a person's name after
     a people or an organisation ("American" + "X"; an affiliation or a title: "Rear Admiral" +
-    "X", "for Home Affairs" + "X") or before a title, which opens a name ("Reka Chief Minister" + "Datuk Seri X"). Only
-    names of `labels` join: "2025 Budget" is a year and a name."""
+    "X", "for Home Affairs" + "X") or before a title, which opens a name ("Reka Chief
+    Minister" + "Datuk Seri X"). The caller passes names only: "2025 Budget" is a year and a
+    name."""
     joined: list[Any] = []
     for ent in ents:
         last = joined[-1] if joined else None
-        if last is not None and last.label_ in labels and ent.label_ in labels and \
-                one_name(last, ent):
+        if last is not None and one_name(last, ent):
             label = last.label_ if last.label_ in OWN_KIND or ent.label_ == "GPE" \
                 else ent.label_
             joined[-1] = ent.doc[last.start:ent.end]

@@ -131,9 +131,7 @@ def extract_quotes(story: Story, toolkit: Toolkit,
     """Every quotation in the story's articles with its speaker, in article order."""
     index = alias_index(entities)
     found = [(a, quote_spans(a.text)) for a in story.articles]
-    english = [(a, spans) for a, spans in found if spans and a.parsed
-               and len(a.text) < toolkit.nlp.max_length]
-    docs = dict(zip((a.id for a, _ in english), toolkit.parse([a.text for a, _ in english])))
+    docs = {a.id: doc for a, doc in toolkit.english_parses(a for a, spans in found if spans)}
     quotes: list[Quote] = []
     for article, spans in found:
         quotes += article_quotes(article, spans, docs.get(article.id), index)

@@ -97,6 +97,12 @@ class Toolkit:
     _encoder: Encoder | None = field(default=None, repr=False)
     _parsed: dict[str, Any] = field(default_factory=dict, repr=False)
 
+    def english_parses(self, articles: Any) -> list[tuple[Any, Any]]:
+        """(article, full parse) for each article read as English that spaCy accepts (it
+        refuses a text longer than its `max_length`, E088), in the given order."""
+        english = [a for a in articles if a.parsed and len(a.text) < self.nlp.max_length]
+        return list(zip(english, self.parse([a.text for a in english])))
+
     def parse(self, texts: list[str]) -> list[Any]:
         """Full spaCy parses of `texts`; the most recent ones are kept and reused, so every
         analysis of one story parses each article once."""

@@ -52,10 +52,8 @@ def role_conflicts(story: Story, entities: tuple[Entity, ...],
     """One possible difference per person whom two articles give exclusive parts."""
     people = [e for e in entities if e.type == "PERSON"]
     keys = person_keys(people)
-    english = [a for a in story.articles if a.parsed
-               and len(a.text) < toolkit.nlp.max_length]  # as `merge_entities` parses them
     given: dict[int, dict[str, list[Part]]] = defaultdict(lambda: defaultdict(list))
-    for article, doc in zip(english, toolkit.parse([a.text for a in english])):
+    for article, doc in toolkit.english_parses(story.articles):
         for ent in doc.ents:
             person = person_of(ent, keys, people, article.id)
             part = read_part(ent, article.id) if person is not None else None
@@ -83,8 +81,8 @@ def role_words(ent: Any) -> list[list[Any]]:
     """Word groups that may say what a named person is: the words before the name that attach
     to it ("pillion rider X"), an appositive ("X, a passenger in the car,"), a noun set off by
     a comma right before the name, opening the sentence ("The driver, Mr X, 45, was ...",
-    which the parser often reads as no appositive) and the noun a copula gives ("X was the driver"); each noun with
-    the words qualifying it."""
+    which the parser often reads as no appositive) and the noun a copula gives ("X was the
+    driver"); each noun with the words qualifying it."""
     doc, root = ent.doc, ent.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]

@@ -97,11 +97,9 @@ def shown_and_listed(story: Story, entities: tuple[Entity, ...], toolkit: Toolki
     (`to_show`), each most confident first."""
     people = [e for e in entities if e.type == "PERSON"]
     keys = person_keys(people)
-    english = [a for a in story.articles if a.parsed
-               and len(a.text) < toolkit.nlp.max_length]  # as `merge_entities` parses them
     titles: dict[int, list[Title]] = defaultdict(list)
     past: list[tuple[Title, str]] = []
-    for article, doc in zip(english, toolkit.parse([a.text for a in english])):
+    for article, doc in toolkit.english_parses(story.articles):
         for ent in doc.ents:
             person = person_of(ent, keys, people, article.id)
             title = read_title(ent, article.id) if person is not None else None
