@@ -36,6 +36,7 @@ from .names import Names
 from .numbers import Numbers
 from .roles import role_conflicts
 from .scorer import packaged_scorer
+from .states import state_conflicts
 from .times import Times
 from .titles import shown_and_listed
 
@@ -58,12 +59,14 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     titles that exclude each other (read from whole articles, with no scorer of their own)
     are shown when they are a post and its deputy post, listed otherwise
     (`titles.to_show`); parts one person cannot play at once in an incident (the driver and
-    a passenger, `roles`) are listed."""
+    a passenger, `roles`) and states of one subject that exclude each other (a guilty plea and
+    a trial, "remains suspended" and "was resumed", `states`) are listed."""
     owner = entity_of_name(entities)
     shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
-    listed = [*listed_titles, *role_conflicts(story, entities, toolkit), *possible]
+    listed = [*listed_titles, *role_conflicts(story, entities, toolkit),
+              *state_conflicts(story, entities, toolkit), *possible]
     return (most_confident_first([*shown, *shown_titles]),
             distinct(most_confident_first(listed))[:settings.possible_max])
 

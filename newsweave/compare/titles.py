@@ -146,10 +146,13 @@ def person_keys(people: list[Entity]) -> dict[str, int]:
     return keys
 
 
-def person_of(ent: Any, keys: dict[str, int], people: list[Entity], article: str) -> int | None:
+def person_of(ent: Any, keys: dict[str, int], people: list[Entity], article: str,
+              typed: bool = True) -> int | None:
     """The merged person a mention names; None when it names several people ("X and Y") or
-    a single name that two people named in the article share."""
-    if ent.label_ != "PERSON" or len(NAME_LIST.split(ent.text)) > 1:
+    a single name that two people named in the article share. `typed`: only a mention the
+    recogniser labelled a person (else the merged entity's type, decided across all its
+    mentions, is enough)."""
+    if typed and ent.label_ != "PERSON" or len(NAME_LIST.split(ent.text)) > 1:
         return None
     tokens = name_tokens(normalise(ent.text))
     person = keys.get(" ".join(tokens))
