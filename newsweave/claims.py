@@ -234,8 +234,16 @@ def is_field(sent: Any) -> bool:
 def is_question(sent: Any) -> bool:
     """A question in the writer's voice asks, it states nothing: a heading ("How is the
     pollution harmful?"), an FAQ entry, a rhetorical question ("Where did we get our food
-    from?"). A question inside quotes is what someone asked, and stays."""
-    return sent.text.rstrip().endswith("?") and not any(t.is_quote for t in sent)
+    from?"). A question inside quotes with its speaker is what someone asked, and stays
+    ("“Why now?” he asked."); a sentence that is nothing but a quoted question (a paragraph of
+    quoted speech or writing, "“Who will help me?") asks, like the writer's own."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    if not words or words[-1].text != "?":
+        return False
+    quotes = [t for t in words if t.is_quote]
+    return not quotes or quotes == words[:1]
 
 
 # Words that point at what comes after a colon: "Here are some examples:", "the following

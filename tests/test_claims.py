@@ -62,6 +62,14 @@ def test_a_quoted_question_stays(toolkit, settings):
     assert [c.text for c in parsed.claims] == [text]
 
 
+def test_a_quoted_question_with_no_speaker_in_its_sentence_is_no_statement(toolkit, settings):
+    news = "The residents wrote a letter to the town council about the noise on Monday."
+    asked = "“Who will stop the noise at night, who will help us?"
+    parsed = parse(news + "\n\n" + asked, toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    assert (asked, "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
+
+
 def test_a_sentence_pointing_at_what_follows_is_no_statement(toolkit, settings):
     news = "The vouchers can be spent at hawker stalls and shops across the island this year."
     pointer = "Here are some examples of where residents can spend them:"
