@@ -36,12 +36,10 @@ from .parse import planned
 from .titles import person_keys, person_of, quotes
 
 CONFIDENCE = 0.5
-SIDES = {"plea": ("pleaded guilty", "contested the charges"),
-         "running": ("still stopped", "running again")}
-TOPICS = {"plea": "how {} answered the charges", "running": "whether {} is running again"}
-REASONS = {"plea": "one who pleads guilty is not tried on the charge; a plea may cover some "
-                   "charges only",
-           "running": "what is still stopped has not resumed; a later report may follow events"}
+TOPICS = {"plea": "how {} answered the charges", "running": "whether {} resumed"}
+REASONS = {"plea": "one who pleads guilty is not tried on the charge (a plea may cover some "
+                   "charges only)",
+           "running": "what is still stopped has not resumed (a later report may follow events)"}
 STOPPED = {"suspend", "halt", "close", "shut", "stop"}
 RESUMED = {"resume", "reopen", "restore", "restart"}
 ONGOING = {"remain", "stay"}
@@ -56,8 +54,8 @@ CONDITIONS = {"if", "unless", "whether", "once", "until"}
 
 @dataclass(frozen=True)
 class State:
-    family: str  # a key of SIDES
-    side: int  # 0 or 1: which of the family's two states
+    family: str  # a key of TOPICS: "plea" or "running"
+    side: int  # 0: pleaded guilty / still stopped; 1: contested / running again
     shown: str  # the words as written
     subject: str  # the subject as written
     article: str
@@ -149,7 +147,10 @@ def running_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
         if token.dep_ in ("acomp", "xcomp", "oprd") and fold(token.head.lemma_) in ONGOING \
                 and not negated(token.head, token.head):
             return token.head, "running", 0, [token.head, token]
-        still = [c for c in token.children if c.lower_ == "still"]
+        # "still suspended"; "remain suspended after ...", which the parser may read as an
+        # auxiliary and its participle
+        still = [c for c in token.children if c.lower_ == "still" or c.dep_ in (
+            "aux", "auxpass") and fold(c.lemma_) in ONGOING]
         if still and not negated(token, token):
             return token, "running", 0, [*still, token]
     if lemma in RESUMED and token.pos_ == "VERB" and token.dep_ not in ("relcl", "acl", "amod"):
@@ -225,7 +226,8 @@ def thing_of(verb: Any) -> tuple[tuple[str, frozenset[str]], str] | None:
         return None
     head = nouns[0]
     compounds = [c for c in head.children if c.dep_ == "compound"]
-    written = " ".join(t.text for t in sorted([*compounds, head], key=lambda t: t.i))
+    written = " ".join(t.text if t.tag_ in ("NNP", "NNPS") else t.lower_
+                       for t in sorted([*compounds, head], key=lambda t: t.i))
     return (fold(head.lemma_), frozenset(fold(c.lemma_) for c in compounds)), written
 
 
@@ -261,6 +263,5 @@ def subject_conflict(states: list[State], story: Story) -> Conflict | None:
     subject = max((s.subject for s in states), key=len)
     disputed = tuple(dict.fromkeys(f.id for side in (0, 1) for s in sides[side]
                                    for f in story.facts if quotes(f, s)))
-    reason = f"{SIDES[family][0]} against {SIDES[family][1]}: {REASONS[family]}"
     return new_conflict("claim", TOPICS[family].format(subject), positions, disputed,
-                        reason, CONFIDENCE)
+                        REASONS[family], CONFIDENCE)
