@@ -131,7 +131,10 @@ WRITER_LINE = re.compile(
     r"(?:\s+(?:at|with|for|of|in)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*)*)?"
     r"(?:\W*$|\.\s+(?:He|She|They)\s)")
 WRITER_LINE_MAX_WORDS = 60
-SHORT_DATE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+# A date alone on a line, with or without its label ("Published: 4 March 2026", "Date:
+# 2026-03-04"; not "Updated:", a later date than the publication's).
+SHORT_DATE = re.compile(r"^\s*(?:(?i:published|posted|date|dated)(?:\s+on)?\s*:?\s*)?"
+                        r"(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}"
                         r"\.?\s+\d{4}|\d{4}-\d{2}-\d{2})(?:\s+\d{1,2}[:.]\d{2}.*)?\s*$")
 # Hard wraps: a file is hard-wrapped at the length its 90th-percentile line reaches, when at
 # least 40 % of its lines end within 75 % of it and it is at most 160 columns (longer "lines"
@@ -301,8 +304,8 @@ def strip_front_matter(paragraphs: list[str], title: str | None, removed: list[R
     for index, text in enumerate(paragraphs[:6]):
         if is_story_text(text, settings):
             break
-        if SHORT_DATE.match(text) and published is None:
-            published = normalise_date(text)
+        if (dated := SHORT_DATE.match(text)) and published is None:
+            published = normalise_date(text[dated.start("date"):])
             removed.append(Removal(text, "dateline"))
         elif title is None and index == 0:
             title = text

@@ -393,3 +393,13 @@ def test_an_order_after_a_condition_put_to_the_reader_is_no_claim(toolkit, setti
     assert [c.text for c in parsed.claims] == [news[:-1], stated[:-1]]
     assert {r.text for r in parsed.article.removed
             if r.reason == "address to the reader"} == set(orders)
+
+
+def test_a_labelled_date_line_at_the_top_is_the_publication_date(settings):
+    body = ("The council approved the new budget on Monday after a long debate that ran late "
+            "into the night.")
+    for line in ("Published: 4 March 2026", "Date: 2026-03-04", "Posted on March 4, 2026"):
+        article = clean(f"{line}\n\n{body}", settings)
+        assert article.published == "2026-03-04"
+        assert (line, "dateline") in {(r.text, r.reason) for r in article.removed}
+    assert clean(f"Updated: 2026-03-09\n\n{body}", settings).published is None
