@@ -42,6 +42,12 @@ def test_a_plea_planned_asked_or_given_both_ways_is_no_side(toolkit):
                       "Mr Ong Kah Seng pleaded guilty to a reduced charge.")
 
 
+def test_an_acquittal_follows_a_trial_not_a_guilty_plea(toolkit):
+    found = states(toolkit, "Mr Ong Kah Seng pleaded guilty to dangerous driving.",
+                   "Mr Ong Kah Seng was acquitted of dangerous driving on Friday.")
+    assert [sides(c) for c in found] == [{"pleaded guilty": ("a0",), "was acquitted": ("a1",)}]
+
+
 def test_two_peoples_pleas_are_no_difference(toolkit):
     assert not states(toolkit, "Mr Ong Kah Seng pleaded guilty to dangerous driving.",
                       "Mr Lim Boon Hock claimed trial to the charges.")

@@ -1,7 +1,7 @@
 """States of one subject that exclude each other, as two articles report them.
 
   plea     a person "pleaded guilty" in one article; "pleaded not guilty", "claimed trial",
-           "contested the charges" or was convicted "after a trial" in another
+           "contested the charges", was convicted "after a trial" or acquitted in another
   running  a stopped thing "remains suspended", "is still closed" or "has yet to resume" in one
            article; it "was resumed" or "has reopened" in another
 
@@ -106,7 +106,7 @@ def stated_otherwise(verb: Any) -> bool:
 
 def plea_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
     """(verb, "plea", side, words): "pleaded (not) guilty", "claimed trial", "contested the
-    charges", "convicted after a trial"."""
+    charges", "convicted after a trial", "acquitted"."""
     lemma, after = fold(token.lemma_), token.nbor() if token.i + 1 < len(token.doc) else None
     if lemma == "plead" and token.dep_ != "xcomp":  # "agreed to plead guilty": not yet
         guilty = next((c for c in token.children if c.lower_ == "guilty"), None)
@@ -116,6 +116,8 @@ def plea_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
     if lemma == "claim" and after is not None and after.lower_ == "trial" \
             and not negated(token, token):
         return token, "plea", 1, [token, after]  # the parser often reads "claimed" as an adjective
+    if lemma == "acquit" and token.pos_ == "VERB" and not negated(token, token):
+        return token, "plea", 1, [*auxiliaries(token), token]  # acquitted: tried, not pleaded
     if lemma == "contest" and token.pos_ == "VERB" and not negated(token, token) and any(
             c.dep_ == "dobj" and fold(c.lemma_) in CONTESTED for c in token.children):
         return token, "plea", 1, [token, *(c for c in token.children if c.dep_ == "dobj")]
@@ -158,9 +160,12 @@ def running_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
             return token, "running", 0, [*negation_words(token), token]
         if token.tag_ == "VBD" or token.tag_ == "VBN" and any(
                 c.dep_ in ("aux", "auxpass") for c in token.children):
-            return token, "running", 1, [*(c for c in token.children
-                                            if c.dep_ in ("aux", "auxpass")), token]
+            return token, "running", 1, [*auxiliaries(token), token]
     return None
+
+
+def auxiliaries(verb: Any) -> list[Any]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
 
 
 def negation_words(verb: Any) -> list[Any]:
