@@ -72,8 +72,18 @@ def merge_entities(story: Story, toolkit: Toolkit) -> tuple[Entity, ...]:
             merges.evidence[merges.root(key)].append(
                 f"spelling: {shown} (hyphens and case ignored, token ratio 100)")
     entities = [make_entity(members, merges.evidence[root])
-                for root, members in clusters.items()]
+                for root, members in clusters.items() if not unattested_person(members)]
     return tuple(sorted(entities, key=lambda e: (-len(e.articles), -len(e.aliases), e.name)))
+
+
+def unattested_person(members: list[Form]) -> bool:
+    """One word the recogniser calls a person that nothing in the story calls one: no
+    courtesy title, office, age or relative with it anywhere, it never says anything ("Smith
+    said"), and no longer name it is part of ("Rice", "Hougang", "Singpass", a tea or a brand
+    in a shopping guide). A person the story names by one word alone is mostly given a title
+    ("Mr Law"), quoted, or named in full once."""
+    return all(len(f.tokens) == 1 and f.label == "PERSON" and not f.titled and not f.attested
+               for f in members)
 
 
 def phonetic(token: str) -> str:

@@ -36,6 +36,7 @@ from .entity_kinds import (
     cited_as_source,
     head_kind,
     head_label,
+    named_as_person,
     noun_cue_label,
     noun_kind,
     place_company,
@@ -113,6 +114,8 @@ class Form:
     places: Counter = field(default_factory=Counter)
     priced: bool = False  # named before a price or as a ship once ("Gift Set (S$33.80)")
     sourced: int = 0  # mentions citing it as a report's source ("told CNA")
+    # named as a person once: saying something, after a title or office, beside a relative
+    attested: bool = False
 
     @property
     def label(self) -> str:
@@ -161,7 +164,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             for part in name_parts(text, listed_as):
                 add_form(forms, part, label, article.id,
                          (titled, at_place, priced(ent) or vessel_named(ent),
-                          cited_as_source(ent)))
+                          cited_as_source(ent), named_as_person(ent)))
     text = "\n".join(a.text for a, _ in parsed)
     settle_places(forms)
     settle_placed_bodies(forms)
@@ -392,10 +395,11 @@ def org_parts(text: str) -> list[str]:
 
 
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
-             cues: tuple[bool, str, bool, bool] = (False, "", False, False)) -> None:
+             cues: tuple[bool, str, bool, bool, bool] = (False, "", False, False, False)
+             ) -> None:
     """Count one mention; `cues`: after a courtesy title (or before an age), after a
-    preposition of place, before a price, cited as a report's source."""
-    titled, at_place, on_sale, source = cues
+    preposition of place, before a price, cited as a report's source, named as a person (`named_as_person`)."""
+    titled, at_place, on_sale, source, attested = cues
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
@@ -412,6 +416,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
         form.places[at_place] += 1
     form.priced = form.priced or on_sale
     form.sourced += source
+    form.attested = form.attested or attested
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
 

@@ -36,8 +36,10 @@ from .words import (
     PLATFORM_VERBS,
     PRODUCT_HEADS,
     PROGRAMME_HEADS,
+    REPORTING,
     ROUTE_HEADS,
     ROUTE_LEADS,
+    TITLES,
     VESSEL_NOUNS,
     VESSEL_PREFIXES,
 )
@@ -62,6 +64,13 @@ EPIDEMIC_NOUNS = frozenset({"pandemic", "epidemic", "outbreak"})
 AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*(?![\d(])")
 # Words before a name that cite it as the source of a report: an outlet ("told CNA",
 # "according to Lianhe Zaobao", "queries from The Straits Times").
+# Relatives a name is set beside ("his son, Hunter").
+KIN = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+                 "child", "grandson", "granddaughter", "grandmother", "grandfather", "partner",
+                 "girlfriend", "boyfriend", "fiance", "fiancee", "widow", "widower", "uncle",
+                 "aunt", "nephew", "niece", "cousin", "spouse"})
+# Verbs a speaker is the subject of.
+SPEAKING = REPORTING | {"ask", "tweet", "argue", "deny", "admit", "reply", "respond", "tell"}
 SOURCE_CUES = (("told",), ("according", "to"), ("reported", "by"), ("quoted", "by"),
                ("queries", "from"), ("interview", "with"))
 # "(S$33.80)", "($17.90)", "(RM28)" right after a name: the price of a product on sale.
@@ -189,6 +198,28 @@ def vessel_named(ent: Any) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start else ""
     return ent[0].lower_ in VESSEL_PREFIXES and len(ent) > 1 or before in VESSEL_PREFIXES or \
         (before in VESSEL_NOUNS and ent.root.dep_ not in ("compound", "amod"))
+
+
+def named_as_person(ent: Any) -> bool:
+    """The words around the name say a person is meant: it says something ("Smith said",
+    "said Smith"), a title or an office stands before it ("King Abdullah", "Vice President
+    Smith", "Deputy Public Prosecutor J Smith"), or it is set beside a relative ("his wife,
+    Jacqueline"). Bodies speak too ("the ministry said"), so this only attests a one-word name
+    the recogniser already calls a person."""
+    doc, root = ent.doc, ent.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in SPEAKING:
+        return True
+    start = ent.start
+    while start > 1 and len(doc[start - 1].text.rstrip(".")) == 1:
+        start -= 1  # initials between the title and the name
+    before = doc[start - 1] if start else None
+    if before is not None and (before.lemma_.lower() in SPEAKING and before.tag_ == "VBD"
+                               or before.lower_ in TITLES) or \
+            len(ent) > 1 and ent[0].lower_ in TITLES:  # the title inside the name
+        return True
+    kin = [root.head] if root.dep_ == "appos" else []
+    kin += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in KIN for t in kin)
 
 
 def cited_as_source(ent: Any) -> bool:
