@@ -12,7 +12,9 @@ The first six are slot kinds (`kind.SlotKind`: reader, comparison rule, explanat
 by one engine (`engine.py`): two statements of different articles that give different values of
 one kind are a candidate, scored by a model fitted on labelled real coverage (`signals.py`,
 `scorer.py`); the kind's hand-written comparison rule is one of its signals. Titles are read
-from whole articles.
+from whole articles, as are the two closed families listed for a reader and never shown:
+parts one person cannot play at once in an incident (`roles.py`) and states of one subject
+that exclude each other, a guilty plea and a trial, still suspended and resumed (`states.py`).
 """
 
 from __future__ import annotations
