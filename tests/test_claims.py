@@ -1,4 +1,6 @@
 """Claims: site promos and parser breaks inside a paragraph."""
+import pytest
+
 from newsweave.claims import parse_articles
 from newsweave.clean import clean_record
 from newsweave.models import RawRecord
@@ -48,9 +50,13 @@ def test_a_break_the_parser_put_inside_a_place_name_is_mended(toolkit, settings)
     assert [c.text for c in parsed.claims] == [text[:-1]]
 
 
-def test_a_question_in_the_writers_voice_is_no_statement(toolkit, settings):
+@pytest.mark.parametrize("question", [
+    "How does oil harm the creatures living in the sea?",  # in the writer's voice
+    "“Who will stop the dumping at sea, who will help us?",  # quoted, no speaker in it
+])
+def test_a_question_in_the_writers_voice_or_quoted_alone_is_no_statement(question, toolkit,
+                                                                           settings):
     news = "The ministry fined the company $50,000 on Monday for dumping waste at sea."
-    question = "How does oil harm the creatures living in the sea?"
     parsed = parse(news + "\n\n" + question, toolkit, settings)
     assert [c.text for c in parsed.claims] == [news[:-1]]
     assert (question, "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
@@ -60,14 +66,6 @@ def test_a_quoted_question_stays(toolkit, settings):
     text = "One of the passengers asked: “Why did nobody tell us about the delay at the airport?”"
     parsed = parse(text, toolkit, settings)
     assert [c.text for c in parsed.claims] == [text]
-
-
-def test_a_quoted_question_with_no_speaker_in_its_sentence_is_no_statement(toolkit, settings):
-    news = "The residents wrote a letter to the town council about the noise on Monday."
-    asked = "“Who will stop the noise at night, who will help us?"
-    parsed = parse(news + "\n\n" + asked, toolkit, settings)
-    assert [c.text for c in parsed.claims] == [news[:-1]]
-    assert (asked, "not a statement") in {(r.text, r.reason) for r in parsed.article.removed}
 
 
 def test_a_sentence_pointing_at_what_follows_is_no_statement(toolkit, settings):

@@ -15,15 +15,14 @@ to fit a confidence on, so these differences are listed for a reader, never show
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
-from ..models import Conflict, Entity, Fact, Position, Story
+from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
 from ..words import HONORIFICS, fold
-from .kind import new_conflict
+from .exclusive import Reading, one_side_each, sides_conflict
 from .names import title_before
-from .titles import person_keys, person_of, qualified, quotes
+from .titles import person_keys, person_of, qualified
 
 # The part a role word gives; "pillion" makes a rider a carried one ("pillion rider").
 PARTS = {
@@ -37,33 +36,23 @@ CONFIDENCE = 0.5
 REASON = "the same person is given two parts in the incident that one person cannot play at once"
 
 
-@dataclass(frozen=True)
-class Part:
-    part: str  # one of PARTS' values
-    shown: str  # the role words as written
-    article: str
-    sentence: str
-    start: int  # the sentence's offsets in the article
-    end: int
-
-
 def role_conflicts(story: Story, entities: tuple[Entity, ...],
                    toolkit: Toolkit) -> tuple[Conflict, ...]:
     """One possible difference per person whom two articles give exclusive parts."""
     people = [e for e in entities if e.type == "PERSON"]
     keys = person_keys(people)
-    given: dict[int, dict[str, list[Part]]] = defaultdict(lambda: defaultdict(list))
+    given: dict[int, list[Reading]] = defaultdict(list)
     for article, doc in toolkit.english_parses(story.articles):
         for ent in doc.ents:
             person = person_of(ent, keys, people, article.id)
             part = read_part(ent, article.id) if person is not None else None
             if person is not None and part is not None:
-                given[person][article.id].append(part)
+                given[person].append(part)
     return tuple(c for person, parts in given.items()
                  if (c := person_conflict(people[person], parts, story.facts)) is not None)
 
 
-def read_part(ent: Any, article: str) -> Part | None:
+def read_part(ent: Any, article: str) -> Reading | None:
     """The part the words given to a name say ("driver", "pillion rider"), or None; a part
     said to be past ("a former driver") is none."""
     words = next((w for w in role_words(ent) if any(fold(t.lemma_) in PARTS for t in w)), [])
@@ -74,7 +63,7 @@ def read_part(ent: Any, article: str) -> Part | None:
         next(PARTS[w] for w in reversed(lemmas) if w in PARTS)
     sentence = ent.sent
     shown = sentence.doc[words[0].i:words[-1].i + 1].text
-    return Part(part, shown, article, sentence.text, sentence.start_char, sentence.end_char)
+    return Reading(part, shown, article, sentence.text, sentence.start_char, sentence.end_char)
 
 
 def role_words(ent: Any) -> list[list[Any]]:
@@ -98,20 +87,12 @@ def role_words(ent: Any) -> list[list[Any]]:
     return [title_before(ent), *qualified_nouns]
 
 
-def person_conflict(person: Entity, parts: dict[str, list[Part]],
+def person_conflict(person: Entity, parts: list[Reading],
                     facts: tuple[Fact, ...]) -> Conflict | None:
     """Articles grouped by the one part each gives; none when fewer than two parts remain."""
-    sides: dict[str, list[Part]] = defaultdict(list)
-    for given in parts.values():
-        if len({p.part for p in given}) == 1:
-            sides[given[0].part].append(given[0])
+    sides = one_side_each(parts)
     if len(sides) < 2:
         return None
-    ordered = sorted(sides.values(), key=len, reverse=True)
-    positions = tuple(Position(value=g[0].shown, text=g[0].sentence,
-                               articles=tuple(sorted({p.article for p in g})))
-                      for g in ordered)
-    disputed = tuple(dict.fromkeys(f.id for g in ordered for f in facts
-                                   if any(quotes(f, p) for p in g)))
-    return new_conflict("title", f"what part {person.name} played", positions, disputed,
-                        REASON, CONFIDENCE)
+    return sides_conflict("title", f"what part {person.name} played",
+                          sorted(sides.values(), key=len, reverse=True), facts, REASON,
+                          CONFIDENCE)

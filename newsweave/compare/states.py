@@ -27,13 +27,13 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Conflict, Entity, Position, Story
+from ..models import Conflict, Entity, Story
 from ..toolkit import Toolkit
 from ..words import fold
 from .claims import asked, hedged, negated, subject_of
-from .kind import new_conflict
+from .exclusive import Reading, one_side_each, sides_conflict
 from .parse import planned
-from .titles import person_keys, person_of, quotes
+from .titles import person_keys, person_of
 
 CONFIDENCE = 0.5
 TOPICS = {"plea": "how {} answered the charges", "running": "whether {} resumed"}
@@ -53,15 +53,12 @@ CONDITIONS = {"if", "unless", "whether", "once", "until"}
 
 
 @dataclass(frozen=True)
-class State:
-    family: str  # a key of TOPICS: "plea" or "running"
-    side: int  # 0: pleaded guilty / still stopped; 1: contested / running again
-    shown: str  # the words as written
-    subject: str  # the subject as written
-    article: str
-    sentence: str
-    start: int  # the sentence's offsets in the article
-    end: int
+class State(Reading):
+    """A plea or a running state as one sentence gives it; `side` 0 is "pleaded guilty" or
+    "still stopped", 1 "contested" or "running again"."""
+
+    family: str = ""  # a key of TOPICS: "plea" or "running"
+    subject: str = ""  # the subject as written
 
 
 def state_conflicts(story: Story, entities: tuple[Entity, ...],
@@ -91,9 +88,9 @@ def article_states(doc: Any, article: str, keys: dict[str, int],
                 if family == "plea" else thing_of(verb)
             if subject is not None:
                 shown = doc[min(t.i for t in words):max(t.i for t in words) + 1].text
-                yield (family, subject[0]), State(family, side, shown, subject[1], article,
-                                                  sentence.text, sentence.start_char,
-                                                  sentence.end_char)
+                yield (family, subject[0]), State(side, shown, article, sentence.text,
+                                                  sentence.start_char, sentence.end_char,
+                                                  family, subject[1])
         current = sentence_person(sentence, keys, people, article, current)
 
 
@@ -252,21 +249,10 @@ def merged_things(said: dict[Hashable, list[State]]) -> dict[Hashable, list[Stat
 
 def subject_conflict(states: list[State], story: Story) -> Conflict | None:
     """Articles grouped by the one state each gives; none unless both states are given."""
-    by_article: dict[str, list[State]] = defaultdict(list)
-    for state in states:
-        by_article[state.article].append(state)
-    sides: dict[int, list[State]] = defaultdict(list)
-    for given in by_article.values():
-        if len({s.side for s in given}) == 1:
-            sides[given[0].side].append(given[0])
+    sides = one_side_each(states)
     if len(sides) < 2:
         return None
     family = states[0].family
-    positions = tuple(Position(value=g[0].shown, text=g[0].sentence.strip(),
-                               articles=tuple(sorted({s.article for s in g})))
-                      for g in (sides[0], sides[1]))
     subject = max((s.subject for s in states), key=len)
-    disputed = tuple(dict.fromkeys(f.id for side in (0, 1) for s in sides[side]
-                                   for f in story.facts if quotes(f, s)))
-    return new_conflict("claim", TOPICS[family].format(subject), positions, disputed,
-                        REASONS[family], CONFIDENCE)
+    return sides_conflict("claim", TOPICS[family].format(subject), [sides[0], sides[1]],
+                          story.facts, REASONS[family], CONFIDENCE)

@@ -370,7 +370,7 @@ def make_conflict(person: Entity, groups: list[list[Title]], reasons: set[str],
 
 
 def quotes(fact: Fact, title: Title | Any) -> bool:
-    """The fact has a mention in the title's sentence (or a `roles.Part`'s: anything with
-    the sentence's article and offsets)."""
+    """The fact has a mention in the title's sentence (or an `exclusive.Reading`'s: anything
+    with the sentence's article and offsets)."""
     return any(m.article == title.article and m.start < title.end and m.end > title.start
                for m in fact.mentions)
