@@ -267,7 +267,7 @@ def test_a_courtesy_title_keeps_a_name_ending_like_a_place_a_person():
     from newsweave.entity_forms import add_form
 
     forms: dict = {}
-    add_form(forms, "Lee Tower", "PERSON", "a0", (True, False, False, False))  # "Mr Lee Tower"
+    add_form(forms, "Lee Tower", "PERSON", "a0", (True, "", False, False, False))  # "Mr Lee Tower"
     add_form(forms, "Lee Tower", "PERSON", "a1")
     add_form(forms, "Ji-ho Park", "PERSON", "a0")  # a surname, no head noun
     assert forms["lee tower"].label == "PERSON"
