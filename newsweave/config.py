@@ -90,7 +90,8 @@ class Settings:
     conflict_pairs: bool = False
     # Possible differences listed per story, most likely first: a reader looks through a short
     # list, not dozens (the tune half averages under 10 candidates above the floor per story,
-    # the reference story 40, mostly dates of different events).
+    # the reference story 40, mostly dates of different events). Differences of the closed
+    # families (`compare.roles`, `compare.states`) are listed on top of these.
     possible_max: int = 5
 
     # "Only one source" checked (verify.py): a single-source fact joins the fact of its most

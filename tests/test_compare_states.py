@@ -87,3 +87,7 @@ def test_a_state_difference_is_listed_not_shown(toolkit):
     assert not [c for c in story.conflicts if c.kind == "claim"]
     listed = [sides(c) for c in story.possible if c.kind == "claim"]
     assert {"remain suspended": ("a0",), "were resumed": ("a1",)} in listed
+    # listed on top of the scored ones: no cap on those crowds it out
+    capped = analyse_files(records, toolkit, Settings(possible_max=0), "jsonl").report.stories[0]
+    assert [sides(c) for c in capped.possible] == [{"remain suspended": ("a0",),
+                                                    "were resumed": ("a1",)}]

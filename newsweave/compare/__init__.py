@@ -62,15 +62,18 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     are shown when they are a post and its deputy post, listed otherwise
     (`titles.to_show`); parts one person cannot play at once in an incident (the driver and
     a passenger, `roles`) and states of one subject that exclude each other (a guilty plea and
-    a trial, "remains suspended" and "was resumed", `states`) are listed."""
+    a trial, "remains suspended" and "was resumed", `states`) are listed. At most
+    `possible_max` scored or title differences are listed; the closed families come on top of
+    them, rare as they are, so that neither crowds the other out."""
     owner = entity_of_name(entities)
     shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
-    listed = [*listed_titles, *role_conflicts(story, entities, toolkit),
-              *state_conflicts(story, entities, toolkit), *possible]
+    closed = distinct(most_confident_first([*role_conflicts(story, entities, toolkit),
+                                            *state_conflicts(story, entities, toolkit)]))
+    listed = distinct(most_confident_first([*listed_titles, *possible]))[:settings.possible_max]
     return (most_confident_first([*shown, *shown_titles]),
-            distinct(most_confident_first(listed))[:settings.possible_max])
+            distinct(most_confident_first([*closed, *listed])))
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:
