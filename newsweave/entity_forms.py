@@ -398,7 +398,8 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
              cues: tuple[bool, str, bool, bool, bool] = (False, "", False, False, False)
              ) -> None:
     """Count one mention; `cues`: after a courtesy title (or before an age), after a
-    preposition of place, before a price, cited as a report's source, named as a person (`named_as_person`)."""
+    preposition of place, before a price, cited as a report's source, named as a person
+    (`named_as_person`)."""
     titled, at_place, on_sale, source, attested = cues
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)

@@ -62,8 +62,6 @@ EPIDEMIC_NOUNS = frozenset({"pandemic", "epidemic", "outbreak"})
 # ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
 # list of figures (", 12, 14").
 AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*(?![\d(])")
-# Words before a name that cite it as the source of a report: an outlet ("told CNA",
-# "according to Lianhe Zaobao", "queries from The Straits Times").
 # Relatives a name is set beside ("his son, Hunter").
 KIN = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
                  "child", "grandson", "granddaughter", "grandmother", "grandfather", "partner",
@@ -71,6 +69,8 @@ KIN = frozenset({"wife", "husband", "son", "daughter", "mother", "father", "brot
                  "aunt", "nephew", "niece", "cousin", "spouse"})
 # Verbs a speaker is the subject of.
 SPEAKING = REPORTING | {"ask", "tweet", "argue", "deny", "admit", "reply", "respond", "tell"}
+# Words before a name that cite it as the source of a report: an outlet ("told CNA",
+# "according to Lianhe Zaobao", "queries from The Straits Times").
 SOURCE_CUES = (("told",), ("according", "to"), ("reported", "by"), ("quoted", "by"),
                ("queries", "from"), ("interview", "with"))
 # "(S$33.80)", "($17.90)", "(RM28)" right after a name: the price of a product on sale.

@@ -22,7 +22,7 @@ from ..toolkit import Toolkit
 from ..words import HONORIFICS, fold
 from .exclusive import Reading, one_side_each, sides_conflict
 from .names import title_before
-from .titles import person_keys, person_of, qualified
+from .titles import person_keys, person_mentions, qualified
 
 # The part a role word gives; "pillion" makes a rider a carried one ("pillion rider").
 PARTS = {
@@ -43,10 +43,8 @@ def role_conflicts(story: Story, entities: tuple[Entity, ...],
     keys = person_keys(people)
     given: dict[int, list[Reading]] = defaultdict(list)
     for article, doc in toolkit.english_parses(story.articles):
-        for ent in doc.ents:
-            person = person_of(ent, keys, people, article.id)
-            part = read_part(ent, article.id) if person is not None else None
-            if person is not None and part is not None:
+        for ent, person in person_mentions(doc, keys, people, article.id):
+            if (part := read_part(ent, article.id)) is not None:
                 given[person].append(part)
     return tuple(c for person, parts in given.items()
                  if (c := person_conflict(people[person], parts, story.facts)) is not None)

@@ -236,14 +236,16 @@ def thing_of(verb: Any) -> tuple[tuple[str, frozenset[str]], str] | None:
 def merged_things(said: dict[Hashable, list[State]]) -> dict[Hashable, list[State]]:
     """A thing named without compounds ("services") joins each thing of its head noun named
     with them ("train services"); people and things with compounds stay as they are."""
-    merged = {k: list(v) for k, v in said.items()
-              if k[0] == "plea" or k[1][1] or not any(
-                  o[0] == "running" and o[1][0] == k[1][0] and o[1][1] for o in said)}
+    def bare(key: Any) -> bool:  # ("running", (head, no compounds))
+        return key[0] == "running" and not key[1][1]
+
+    def wider(key: Any) -> list[Any]:  # the things of its head noun named with compounds
+        return [k for k in said if k[0] == "running" and k[1][1] and k[1][0] == key[1][0]]
+
+    merged = {k: list(v) for k, v in said.items() if not bare(k) or not wider(k)}
     for key, states in said.items():
-        if key[0] == "running" and not key[1][1]:
-            for other in merged:
-                if other[0] == "running" and other[1][0] == key[1][0] and other[1][1]:
-                    merged[other] += states
+        for other in wider(key) if bare(key) else []:
+            merged[other] += states
     return merged
 
 

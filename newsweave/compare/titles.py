@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,10 +100,8 @@ def shown_and_listed(story: Story, entities: tuple[Entity, ...], toolkit: Toolki
     titles: dict[int, list[Title]] = defaultdict(list)
     past: list[tuple[Title, str]] = []
     for article, doc in toolkit.english_parses(story.articles):
-        for ent in doc.ents:
-            person = person_of(ent, keys, people, article.id)
-            title = read_title(ent, article.id) if person is not None else None
-            if person is not None and title is not None:
+        for ent, person in person_mentions(doc, keys, people, article.id):
+            if (title := read_title(ent, article.id)) is not None:
                 titles[person].append(title)
         past += past_posts(doc, article.id)
     for person, given in titles.items():
@@ -144,6 +142,14 @@ def person_keys(people: list[Entity]) -> dict[str, int]:
         for spelling in (person.name, *person.aliases):
             keys.setdefault(" ".join(name_tokens(normalise(spelling))), index)
     return keys
+
+
+def person_mentions(doc: Any, keys: dict[str, int], people: list[Entity],
+                    article: str) -> Iterator[tuple[Any, int]]:
+    """(mention, person) for each mention in the article of one merged person (`person_of`)."""
+    for ent in doc.ents:
+        if (person := person_of(ent, keys, people, article)) is not None:
+            yield ent, person
 
 
 def person_of(ent: Any, keys: dict[str, int], people: list[Entity], article: str,
