@@ -17,7 +17,7 @@ from typing import Any
 
 from unidecode import unidecode
 
-from .clauses import FINITE, SUBJECT_DEPS, claim_parts
+from .clauses import FINITE, SUBJECT_DEPS, claim_parts, modifier_read_as_verb
 from .clean import READER_APPEAL, is_promo_sentence, split_sentences
 from .config import Settings
 from .models import Article, Claim, Removal
@@ -200,7 +200,8 @@ def subjectless_finite(verb: Any) -> bool:
     """A finite verb with no subject hung on the "order": only a misparse makes one (the
     auxiliary "Do" of "Don't miss" is no such verb)."""
     return verb.tag_ in ("VBP", "VBZ", "VBD") and verb.dep_ not in ("aux", "auxpass") and \
-        not any(g.dep_ in SUBJECT_DEPS for g in verb.children)
+        not any(g.dep_ in SUBJECT_DEPS for g in verb.children) and \
+        not modifier_read_as_verb(verb)
 
 
 def is_label(sent: Any) -> bool:

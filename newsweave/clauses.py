@@ -223,7 +223,8 @@ def cut_before(token: Any, sent: Any) -> int | None:
     # the second, finite verb on a non-finite one ("to visit ... and offered").
     predicate = token.dep_ == "conj" and token.tag_ in FINITE and \
         any(c.dep_ in PREDICATE_PARTS for c in token.children) and \
-        (on_root or token.head.tag_ not in FINITE) and not second_infinitive(token)
+        (on_root or token.head.tag_ not in FINITE) and not second_infinitive(token) and \
+        not modifier_read_as_verb(token)
     if not (contrast or token.dep_ == "conj" and (on_root and own_clause or predicate)) or \
             opens_subordinate(token) or trailing_attribution(token) or correlative(token) or \
             comma_joined(token):
@@ -365,6 +366,29 @@ def second_infinitive(verb: Any) -> bool:
     visit the city and offered to send") is a predicate of its own."""
     return bare_form(verb) and verb.head.tag_ == "VB" and \
         any(c.tag_ == "TO" for c in verb.head.children)
+
+
+def modifier_read_as_verb(verb: Any) -> bool:
+    """A past form joined to a verb in the present or bare form, with no subject of its own
+    and its object's noun right after it, is a modifier of that noun the parser read as a
+    second verb ("gives police and authorized officers the power", "don't miss its prawn
+    rolls, salted egg fish skin and ..."): one predicate and its list of objects, not two."""
+    following = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and \
+        present_or_order(verb.head) and following is not None and \
+        following.tag_.startswith("NN") and \
+        not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and \
+        any(c.dep_ == "dobj" and following.i in range(c.left_edge.i, c.i + 1)
+            for c in verb.children)
+
+
+def present_or_order(verb: Any) -> bool:
+    """The verb is in the present ("gives") or gives an order ("don't miss"): no past
+    auxiliary, modal or "to" carries another tense for it ("didn't stop", "to threaten"),
+    so a past form joined to it is not a second verb of one time."""
+    helpers = [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VB", "VBZ", "VBP") and \
+        not any(tag in ("VBD", "MD", "TO") for tag in helpers)
 
 
 def bare_form(verb: Any) -> bool:

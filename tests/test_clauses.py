@@ -92,3 +92,20 @@ def test_a_relative_clause_about_a_day_or_in_the_middle_stays_whole(toolkit, set
               "summit.")]
     for text in texts:
         assert claims_of(text, toolkit, settings) == [(text[:-1], "")]
+
+
+def test_a_past_form_before_its_noun_in_a_list_of_objects_is_no_second_verb(toolkit, settings):
+    # the parser reads "licensed" as a second verb of "gives"; the object list stays whole
+    text = ("The new law gives inspectors and licensed wardens the power to fine drivers who "
+            "block the bus lanes.")
+    assert claims_of(text, toolkit, settings) == [(text[:-1], "")]
+
+
+def test_a_second_past_predicate_after_an_infinitive_or_a_past_auxiliary_is_its_own_claim(
+        toolkit, settings):
+    for text, first in (
+            (("The man allegedly used a knife to threaten the cashier and caused damage to the "
+             "counter by kicking it."), "The man allegedly used a knife to threaten the cashier"),
+            (("The gang didn't stop harassing the family and even sent someone to set fire to "
+             "their house."), "The gang didn't stop harassing the family")):
+        assert next(t for t, _ in claims_of(text, toolkit, settings)) == first

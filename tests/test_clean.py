@@ -369,6 +369,8 @@ def test_orders_to_the_reader_are_no_claims(toolkit, settings):
     news = "The bakery sold 4,000 boxes of tarts in the week before the festival."
     orders = ["Visit the bakery's website to order before the deadline.",
               "Don't miss its spicy prawn rolls, at $16.90 per bottle.",
+              ("If sweets are what you want, don't miss the lemon tarts, salted egg cookies and "
+              "fried sesame balls."),
               "Do not use links sent by strangers."]
     quoted = '"Order early," the owner said on Monday.'
     misread = ("Leave provisions, flexible work arrangements, and workplace culture directly "
