@@ -57,6 +57,7 @@ from .entity_spans import (
     piece_of_name,
     placed,
     qualifies_counted_noun,
+    qualifies_next_name,
     verb_form,
     whole_name,
     with_left_words,
@@ -158,7 +159,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
                 ent = whole_name(field_trimmed(ent, cases))
             elif label != "PERSON":
                 ent = with_left_words(ent)
-            if label == "PERSON" and (ent := hyphened_name(ent)) is None:
+            if label == "PERSON" and ((ent := hyphened_name(ent)) is None or
+                                      qualifies_next_name(ent)):
                 continue
             text = name_text(ent, label, named)
             for part in name_parts(text, listed_as):

@@ -41,6 +41,8 @@ INTO_PERSON = {"PERSON", "GPE", "LOC"}
 # Words for the people of a body or place, which a name qualifies as it does an office ("Reka
 # Party Members of Parliament", "Reka Residents"): the name is no piece of a longer one.
 MEMBERS = {"member", "resident", "citizen", "supporter", "voter"}
+# Generational suffixes that end a person's name.
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def after_title(ent: Any) -> bool:
@@ -99,6 +101,21 @@ def name_piece(ent: Any) -> bool:
     before = ent.doc[ent.start - 1]
     return before.pos_ == "PROPN" and before.is_title and not before.is_sent_start and \
         not before.ent_type_ and before.lower_.rstrip(".") not in NAME_TITLES
+
+
+def qualifies_next_name(ent: Any) -> bool:
+    """A "person" run straight into a capitalised word is the first part of
+    a longer name the recogniser cut ("Reka West SMC MP", "Reka Bedok MRT station", "Reka
+    Butter Cookies"): a person's name is seldom followed by another capitalised word, a
+    generational suffix ("Jr") or a possessive aside. Call it after the name's span is
+    complete (`whole_name`), so that a surname the recogniser left off is not read so."""
+    doc, last = ent.doc, ent[-1]
+    if ent.end >= len(doc) or possessive(ent) or \
+            not (last.is_title or last.is_upper):  # "King Abdullah of" + "Saudi Arabia"
+        return False
+    after = doc[ent.end]
+    return after.is_alpha and (after.is_title or after.is_upper and len(after) > 1) and \
+        not after.is_sent_start and after.lower_.rstrip(".") not in SUFFIXES
 
 
 def piece_of_name(ent: Any) -> bool:

@@ -175,6 +175,15 @@ def test_a_broken_off_piece_of_a_place_name_is_no_person(toolkit):
     assert "Bahru" not in people and "Lin" in people
 
 
+def test_a_person_run_into_the_next_capitalised_word_is_a_piece_of_a_longer_name(toolkit):
+    # the small model tags "Sungai Melor" of "Sungai Melor MRT station" a person
+    entities = merge_entities(make_story(
+        "Works on the Sungai Melor MRT station began in 2020, Mr Tan Kah Leong said.",
+        "Mr Tan Kah Leong and Dr Lam Wei Jie visited the site on Monday."), toolkit)
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert "Sungai Melor" not in people and {"Tan Kah Leong", "Lam Wei Jie"} <= people
+
+
 def test_capitalised_common_words_and_amounts_are_no_entities(toolkit):
     entities = merge_entities(make_story(
         "Expiry Date: the vouchers expire at the end of the year, Ms Low Yen Ling said.",
