@@ -50,6 +50,7 @@ from .entity_spans import (
     after_office,
     after_title,
     counted_name,
+    cut_from_longer_name,
     dateline,
     field_trimmed,
     hyphened_name,
@@ -160,7 +161,8 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
             elif label != "PERSON":
                 ent = with_left_words(ent)
             if label == "PERSON" and ((ent := hyphened_name(ent)) is None or
-                                      qualifies_next_name(ent)):
+                                      qualifies_next_name(ent)) or \
+                    label != "PERSON" and cut_from_longer_name(ent):
                 continue
             text = name_text(ent, label, named)
             for part in name_parts(text, listed_as):

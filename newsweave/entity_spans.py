@@ -118,6 +118,40 @@ def qualifies_next_name(ent: Any) -> bool:
         not after.is_sent_start and after.lower_.rstrip(".") not in SUFFIXES
 
 
+def cut_from_longer_name(ent: Any) -> bool:
+    """A name, not a person's, that the recogniser cut from a longer one: a capitalised word
+    of no entity and no office runs straight on after it ("Reka" + "Beech tree", "Reka" +
+    "Grumman"), or a capitalised word of no entity stands right before it with no office among
+    the words before that ("Old" + "Reka Bakery", "Former" + "Reka Factory"). Acronyms are no
+    such pieces: a name before one is what it names ("Reka MRT station", "Reka West GRC"), and
+    one qualifies names it is no part of ("BCA Green Mark"). A line in title case says nothing
+    of where names end."""
+    doc, sent = ent.doc, ent.sent
+    words = [t for t in sent if t.is_alpha]
+    if sum(t.is_title or t.is_upper for t in words) > 0.6 * len(words) or possessive(ent):
+        return False
+    after = doc[ent.end] if ent.end < sent.end else None
+    before = doc[ent.start - 1] if ent.start > sent.start else None
+    return after is not None and capitalised(after) and not after.ent_type_ and \
+        ent[-1].is_title and not after.is_upper and not office_word(after) or \
+        before is not None and capitalised(before) and not before.ent_type_ and \
+        before.pos_ not in ("DET", "PRON", "ADP", "CCONJ") and \
+        not any(office_word(t) for t in doc[max(before.i - 4, sent.start):before.i + 1])
+
+
+def capitalised(token: Any) -> bool:
+    """A capitalised word that is not the first word of its sentence (after any quote
+    mark or bracket opening it)."""
+    opening = all(t.is_punct for t in token.doc[token.sent.start:token.i])
+    return token.is_alpha and not opening and \
+        (token.is_title or token.is_upper and len(token) > 1)
+
+
+def office_word(token: Any) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in NAME_TITLES or word.removesuffix("s") in OFFICES | MEMBERS
+
+
 def piece_of_name(ent: Any) -> bool:
     """A name, not a person's, that only opens a longer name no entity covers: it qualifies
     a run of capitalised proper nouns right after it, of no entity, no office and no members
