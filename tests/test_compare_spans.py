@@ -81,3 +81,14 @@ def test_a_planned_date_and_a_date_of_what_happened_are_not_shown(toolkit, setti
     assert [c.kind for c in conflicts_of(
         toolkit, settings, done, "The new agency formally began operations on Feb 3, officials "
         "said.", published="2025-02-04")] == ["date"]
+
+
+def test_a_proposed_figure_and_a_figure_that_is_are_not_shown(toolkit, settings):
+    proposal = "The committee recommended 10 days of paid leave for parents of newborns."
+    now = "Parents of newborns get six days of paid leave."
+    assert not conflicts_of(toolkit, settings, proposal, now)
+    assert [c.kind for c in differences_of(toolkit, settings, proposal, now)] == ["number"]
+    # two reports of one proposal still disagree
+    assert [c.kind for c in conflicts_of(
+        toolkit, settings, proposal,
+        "The committee recommended 12 days of paid leave for parents of newborns.")] == ["number"]

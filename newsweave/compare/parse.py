@@ -34,6 +34,9 @@ NAME_ENTS = ("PERSON", "ORG", "GPE", "NORP", "LOC")
 # scheduled / set / due to begin".
 FUTURE_AUX = {"will", "shall", "'ll", "would"}
 PLANNING = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim"}
+# Verbs whose object is what someone asks for, not what is: "recommended 10 days of leave",
+# "prosecutors sought nine years' jail".
+PROPOSING = {"propose", "recommend", "urge", "seek", "demand", "request"}
 MIN_INITIALS = 3
 
 
@@ -125,8 +128,12 @@ def slot_base(verb: Any) -> dict[str, Any]:
 
 def planned(verb: Any) -> bool:
     """"will open on Monday", "is expected to begin operations on Feb 1", "said it would
-    reopen": the event is a plan or an expectation, which the event itself may not keep."""
+    reopen": the event is a plan or an expectation, which the event itself may not keep; and
+    "recommended 10 days of leave", "sought nine years' jail", "proposed to extend it to 10
+    days": a proposal, what someone asks for and not what is."""
     node = verb
+    if node is not None and fold(node.lemma_) in PROPOSING:
+        return True
     for _ in range(3):  # "is expected to formally begin": begin <- expected
         if node is None:
             return False
@@ -134,7 +141,7 @@ def planned(verb: Any) -> bool:
             return True
         if node.dep_ != "xcomp":
             return False
-        if fold(node.head.lemma_) in PLANNING:
+        if fold(node.head.lemma_) in PLANNING | PROPOSING:
             return True
         node = node.head
     return False
