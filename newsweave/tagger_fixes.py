@@ -1,5 +1,13 @@
-"""Corrections of the small English model's entity labels, run as a spaCy pipeline step after
-its recogniser, so every stage reads the same corrected parse.
+"""Corrections of the small English model, run as spaCy pipeline steps, so every stage reads the
+same corrected parse.
+
+Paragraphs: the parser runs a sentence on across a blank line now and then ("... in 2013." |
+blank line | "46-year-old X pled guilty ..." read as one sentence), and whatever quotes a
+sentence of a whole article (a plea, a part in an incident, a title, a quote's speaker) then
+quoted the paragraph before as well, and took its subject for the next one's. A blank line
+ends a sentence: the step marks the word after it as a sentence start before the parser runs,
+and the parser keeps that. The claims are parsed paragraph by paragraph and never see one. On
+the tune half's 210 articles, 196 of 5,373 sentences of the whole-article parse ran across one.
 
 Money without a currency: the model tags a house number and its street ("112 Tanner Road") as
 MONEY now and then, and money is never compared as a figure, so a house number two outlets
@@ -12,12 +20,14 @@ sentences: 2 of 297 MONEY spans have no currency (a house address and a run of h
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 STEP = "newsweave_money_needs_currency"
+PARAGRAPH_STEP = "newsweave_paragraph_ends_sentence"
 # Currency words and codes; the signs are spaCy's `is_currency`. Plurals are read through
 # the lemma.
 CURRENCY_WORDS = {
@@ -60,8 +70,19 @@ def money_needs_currency(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(PARAGRAPH_STEP)
+def paragraph_ends_sentence(doc: Doc) -> Doc:
+    for before, token in pairwise(doc):
+        if before.is_space and "\n\n" in before.text:
+            token.is_sent_start = True
+    return doc
+
+
 def add_fixes(nlp: Language) -> Language:
-    """The corrections appended to a loaded pipeline (after its recogniser)."""
+    """The corrections added to a loaded pipeline: paragraph ends before its parser, money
+    after its recogniser."""
+    if "parser" in nlp.pipe_names and PARAGRAPH_STEP not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_STEP, before="parser")
     if "ner" in nlp.pipe_names and STEP not in nlp.pipe_names:
         nlp.add_pipe(STEP, after="ner")
     return nlp

@@ -91,3 +91,14 @@ def test_a_state_difference_is_listed_not_shown(toolkit):
     capped = analyse_files(records, toolkit, Settings(possible_max=0), "jsonl").report.stories[0]
     assert [sides(c) for c in capped.possible] == [{"remain suspended": ("a0",),
                                                     "were resumed": ("a1",)}]
+
+
+def test_a_plea_is_quoted_from_its_own_paragraph(toolkit):
+    # The model's parser runs "... in 2021." and the next paragraph on as one sentence; the
+    # difference quoted the paragraph before as well.
+    found = states(toolkit,
+                   "The court heard the case in 2021.\n\n38-year-old Mr Ong Kah Seng pleaded guilty "
+                   "to dangerous driving.",
+                   "Mr Ong Kah Seng was convicted of dangerous driving after a trial.")
+    texts = {p.articles: p.text for p in found[0].positions}
+    assert texts[("a0",)] == "38-year-old Mr Ong Kah Seng pleaded guilty to dangerous driving."

@@ -32,3 +32,11 @@ def test_money_needs_a_currency(toolkit):
     kept = [(e.text, e.label_) for e in toolkit.nlp(
         "They agreed a 110-billion-euro loan and 5 dollars a day for each worker.").ents]
     assert [label for _, label in kept].count("MONEY") == 2
+
+
+def test_a_blank_line_ends_a_sentence(toolkit):
+    doc = toolkit.nlp("The court heard the case in 2021.\n\n38-year-old Mr Ong Kah Seng pleaded "
+                      "guilty to dangerous driving.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "The court heard the case in 2021.",
+        "38-year-old Mr Ong Kah Seng pleaded guilty to dangerous driving."]
