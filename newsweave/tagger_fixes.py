@@ -1,8 +1,8 @@
 """Corrections of the small English model, run as spaCy pipeline steps, so every stage reads the
 same corrected parse.
 
-Paragraphs: the parser runs a sentence on across a blank line now and then ("... in 2013." |
-blank line | "46-year-old X pled guilty ..." read as one sentence), and whatever quotes a
+Paragraphs: the parser runs a sentence on across a blank line now and then ("... in 2021." |
+blank line | "38-year-old X pleaded guilty ..." read as one sentence), and whatever quotes a
 sentence of a whole article (a plea, a part in an incident, a title, a quote's speaker) then
 quoted the paragraph before as well, and took its subject for the next one's. A blank line
 ends a sentence: the step marks the word after it as a sentence start before the parser runs,
