@@ -114,8 +114,7 @@ def qualifies_next_name(ent: Any) -> bool:
             not (last.is_title or last.is_upper):  # "King Abdullah of" + "Saudi Arabia"
         return False
     after = doc[ent.end]
-    return after.is_alpha and (after.is_title or after.is_upper and len(after) > 1) and \
-        not after.is_sent_start and after.lower_.rstrip(".") not in SUFFIXES
+    return capitalised(after) and after.lower_.rstrip(".") not in SUFFIXES
 
 
 def cut_from_longer_name(ent: Any) -> bool:
@@ -148,6 +147,7 @@ def capitalised(token: Any) -> bool:
 
 
 def office_word(token: Any) -> bool:
+    """A title, an office or a word for a body's members ("Mr", "Minister", "Residents")."""
     word = token.lower_.rstrip(".")
     return word in NAME_TITLES or word.removesuffix("s") in OFFICES | MEMBERS
 
@@ -169,9 +169,8 @@ def piece_of_name(ent: Any) -> bool:
         run += 1
     while run > end and not doc[run - 1].is_title:
         run -= 1
-    words = [t.lower_.rstrip(".") for t in doc[end:run]]
     return run > end and ent.root.head.i in range(end, run) and not possessive(ent) and \
-        not any(w in NAME_TITLES or w.removesuffix("s") in OFFICES | MEMBERS for w in words)
+        not any(office_word(t) for t in doc[end:run])
 
 
 def adjoined(ents: Any) -> list[Any]:

@@ -72,6 +72,7 @@ def money_needs_currency(doc: Doc) -> Doc:
 
 @Language.component(PARAGRAPH_STEP)
 def paragraph_ends_sentence(doc: Doc) -> Doc:
+    """The word after a blank line starts a sentence (see the module's note)."""
     for before, token in pairwise(doc):
         if before.is_space and "\n\n" in before.text:
             token.is_sent_start = True
