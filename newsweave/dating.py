@@ -10,6 +10,7 @@ week for the same weekday, hence the rule here.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from .words import WEEKDAYS, fold
@@ -77,15 +78,19 @@ def date_range(text: str, published: str) -> tuple[str, str, int] | None:
     return start, end, match.start("d2") if parts["d2"] else match.start("d2b")
 
 
-def dates_in(text: str, published: str) -> list[tuple[str, str]]:
-    """(ISO date, phrase) for every date phrase in `text` that resolves."""
+def dates_in(text: str, published: str,
+             future: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+    """(ISO date, phrase) for every date phrase in `text` that resolves; a phrase overlapping
+    one of the `future` spans (character offsets in `text`) dates a future event."""
     found = []
+    ahead = list(future)
     for match in DATE_PHRASE.finditer(text):
         phrase = match.group(0)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase):
             found.append((phrase, phrase))
             continue
-        resolved = resolve_date(phrase, published)
+        to_come = any(start < match.end() and match.start() < end for start, end in ahead)
+        resolved = resolve_date(phrase, published, to_come)
         if resolved:
             found.append((resolved, phrase))
     return found

@@ -1,17 +1,24 @@
 """Facts -> dated events. Dates come from the words of each mention, explicit ("September 19",
 "2023-09-17") or relative ("on Sunday", "last Tuesday"), resolved against the publication date of
 the article that says them, or for a copy the earliest date of its copy group
-(`Story.anchor_dates`; see `dating.resolve_date` for the weekday rule)."""
+(`Story.anchor_dates`; see `dating.resolve_date` for the weekday rule). A weekday of a future
+event counts forward, read from the parse as the comparison reads it."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from .dating import dates_in, day_of
 from .models import Conflict, Story, TimelineEvent
 
 
-def build_timeline(story: Story,
-                   conflicts: tuple[Conflict, ...] = ()) -> tuple[TimelineEvent, ...]:
-    """One event per fact and date, with the articles that date it; ordered by date."""
+def build_timeline(story: Story, conflicts: tuple[Conflict, ...] = (),
+                   future: Mapping[str, Sequence[tuple[int, int]]] | None = None
+                   ) -> tuple[TimelineEvent, ...]:
+    """One event per fact and date, with the articles that date it; ordered by date.
+    `future`: article id -> where its text dates a future event (`compare.dates.future_dates`;
+    "will be charged on Wednesday" is the coming Wednesday, not the last)."""
+    ahead = future or {}
     published = story.anchor_dates
     # A date conflict marks the events of its facts that carry one of its dates.
     date_conflicts = {(f, day_of(p.value)): c.id for c in conflicts if c.kind == "date"
@@ -24,7 +31,10 @@ def build_timeline(story: Story,
             base = published.get(mention.article)
             if base is None:
                 continue
-            for day, _phrase in dates_in(mention.text, base):
+            spans = [(start - mention.start, end - mention.start)
+                     for start, end in ahead.get(mention.article, ())
+                     if start < mention.end and mention.start < end]
+            for day, _phrase in dates_in(mention.text, base, spans):
                 articles = by_date.setdefault(day, [])
                 if mention.article not in articles:
                     articles.append(mention.article)

@@ -57,3 +57,33 @@ def test_a_reprint_dates_its_relative_words_from_the_wire_it_copies(toolkit, set
     assert [(e.date, e.articles) for e in build_timeline(story)] == [
         ("2024-03-06", ("a", "b", "c"))]
     assert not [c for c in find_conflicts(story, toolkit, settings) if c.kind == "date"]
+
+
+def test_a_weekday_of_a_future_event_counts_forward(toolkit):
+    """"will be charged on Wednesday" in a Tuesday paper is the next day, as the comparison
+    reads it (the parse says which dates are of future events), not the Wednesday before."""
+    from newsweave.compare.dates import future_dates
+
+    text = "The two men were arrested on Monday. They will be charged in court on Wednesday."
+    a = article("a", "2025-03-04", text)  # a Tuesday
+    said = [s.rstrip(".") for s in text.split(". ")]
+    facts = tuple(Fact(f"f{i}", s, "single_source", ("a",), 1,
+                       (Mention("a", s, text.index(s), text.index(s) + len(s)),))
+                  for i, s in enumerate(said))
+    story = Story("s", "t", (a,), facts)
+    future = {"a": future_dates(toolkit.nlp(text))}
+    assert [e.date for e in build_timeline(story, (), future)] == ["2025-03-03", "2025-03-05"]
+    assert [e.date for e in build_timeline(story)] == ["2025-02-26", "2025-03-03"]
+
+
+def test_the_chain_dates_a_future_weekday_forward(toolkit, settings):
+    from newsweave.eval.data import analyse_files
+
+    texts = (("Police arrested two men on Monday after a raid on a warehouse in the port. "
+              "The two men will be charged in court on Wednesday, the police said."),
+             ("Two men were arrested on Monday after police raided a warehouse in the port. "
+              "They will be charged on Wednesday, a police spokesman said."))
+    records = [{"id": f"a{i}", "title": "Two men arrested", "text": t, "url": None,
+                "outlet": None, "published": "2025-03-04"} for i, t in enumerate(texts)]
+    story = analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
+    assert {e.date for e in story.timeline} == {"2025-03-03", "2025-03-05"}

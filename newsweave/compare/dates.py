@@ -92,6 +92,14 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             else s for s in slots if s.explicit or s.event not in written]
 
 
+def future_dates(doc: Any) -> list[tuple[int, int]]:
+    """Where a parsed text dates a future event ("will be charged on Wednesday", "is due to
+    open on Monday"): the character spans of those dates, so that a reader working from the
+    words alone (the timeline) counts their weekdays forward, as the comparison does."""
+    return [(ent.start_char, ent.end_char) for ent in date_spans(doc)
+            if (verb := event_of(ent.root)) is not None and is_future(verb)]
+
+
 def readable_undated(text: str) -> bool:
     """A date phrase that means one day without a publication date: it names its year
     ("March 2, 2007") or is a bare weekday ("on Saturday night")."""
