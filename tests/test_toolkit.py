@@ -40,3 +40,38 @@ def test_a_blank_line_ends_a_sentence(toolkit):
     assert [s.text.strip() for s in doc.sents] == [
         "The court heard the case in 2021.",
         "38-year-old Mr Ong Kah Seng pleaded guilty to dangerous driving."]
+
+
+ENGLISH_LINES = [
+    ("The parks board is monitoring an incident involving several crocodiles that escaped "
+     "from a breeding farm on an island near the border."),
+    ("Their escape is believed to have resulted from downpours over three days, which caused "
+     "parts of the fence around a breeding pond to collapse."),
+    ("The island, where the farm is located, is roughly 30km from the nearest beaches, the "
+     "board said on Monday."),
+    ("It is unclear how many crocodiles broke free, but at least 23 have been caught so far, "
+     "according to local media reports."),
+    ("An expert said that if people spot a crocodile, they should move away slowly and call "
+     "the authorities at once."),
+    ("If the crocodile is seen in the water, they should stay away from its edge and keep "
+     "children and pets close, he said.")]
+POST = ("@pulaunews_daily Tokoh masyarakat pulau itu mendesak perusahaan untuk bertanggung jawab "
+        "atas insiden lepasnya buaya dari penangkaran di pulau tersebut pada hari Senin lalu. "
+        "Ia juga menilai informasi dari pihak perusahaan tidak sesuai dengan kondisi di "
+        "lapangan, karena jumlah buaya yang lepas diduga lebih banyak dari yang disampaikan. "
+        "Warga diminta tetap waspada dan segera melapor jika melihat buaya di sekitar pantai, "
+        "sementara petugas terus melakukan pencarian bersama nelayan setempat. Menurut warga, "
+        "buaya-buaya itu sering terlihat di perairan dekat dermaga sejak banjir melanda kawasan "
+        "penangkaran tersebut pekan lalu.")
+
+
+def test_a_report_quoting_a_long_post_in_another_language_keeps_its_own():
+    """Most of the characters are English, line by line; read as one sample, the text was
+    taken for Indonesian and lost its English parse."""
+    from newsweave.toolkit import detect_language
+
+    text = "\n\n".join(ENGLISH_LINES[:3] + [POST] + ENGLISH_LINES[3:])
+    assert detect_language(text) == "en"
+    assert detect_language("\n\n".join([POST, ENGLISH_LINES[0]])) == "id"
+    assert detect_language("北京时间周一，国务院召开常务会议，研究部署进一步稳定经济的措施。") == "zh"
+    assert detect_language("短文本一行") == "und"
