@@ -43,8 +43,12 @@ STATEMENT_MIN_WORDS, VERBLESS_MIN_WORDS = 3, 8
 # A listing's field name ("Opening hours", "Address") is a few words.
 FIELD_NAME_MAX_WORDS = 3
 # A social-media post embedded in the page: "— Jane Doe (@janedoe) March 3, 2024", a
-# pic.twitter.com link.
-EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/|\bt\.co/\w+")
+# pic.twitter.com link, a caption opening with its account's handle ("@janedoe Hundreds
+# gathered ...", in whatever language the post is written), the frame around one ("A post
+# shared by Jane Doe (@janedoe)", "View this post on Instagram").
+EMBEDDED_POST = re.compile(r"\(@\w+\)\s+\w+ \d{1,2}, \d{4}|pic\.twitter\.com/|\bt\.co/\w+|"
+                           r"^\W*@\w{3,}\s|\ba post shared by\b|\bview this post on\b",
+                           re.IGNORECASE)
 CAPTIONS_WARNING = ("every paragraph reads like a photo caption; kept as story text, since no "
                     "other text is left")
 WORD = re.compile(r"\w[\w'-]*\w|\w", re.UNICODE)
@@ -83,7 +87,7 @@ def parse_english(article: Article, docs: list[Any], settings: Settings) -> Pars
     embedded = [EMBEDDED_POST.search(doc.text) is not None for doc in docs]
     kept = [doc for doc, c, e in zip(docs, captions, embedded) if not (c or e)]
     removed = list(article.removed) + [
-        Removal(doc.text, "caption" if caption else "embedded post")
+        Removal(doc.text, "embedded post" if post else "caption")
         for doc, caption, post in zip(docs, captions, embedded) if caption or post]
     text = "\n\n".join(doc.text for doc in kept)
     claims: list[Claim] = []
@@ -157,6 +161,9 @@ def is_statement(sent: Any) -> bool:
 # Words an order to the reader may open with before its verb ("Do not click", "Please call",
 # "Just head to", "And don't miss").
 ORDER_OPENERS = {"do", "please", "just", "also", "and", "so", "then", "now"}
+# A label before an order in a list of steps ("CHECK –", "Step two:"): a few words and a mark.
+LABEL_MARKS = {"-", "–", "—", ":"}
+LABEL_MAX_WORDS = 3
 
 
 def addresses_reader(sent: Any) -> bool:
@@ -168,17 +175,29 @@ def addresses_reader(sent: Any) -> bool:
     record of broken promises"): it states that clause. A subject right after the verb, or a
     finite verb with no subject hung on it, is a misparse of a noun opening a statement
     ("Leave provisions ... directly impact ...")."""
-    root = sent.root
-    words = [t for t in sent if t.is_alpha]
+    body = after_label(sent)
+    root = body.root
+    words = [t for t in body if t.is_alpha]
     after = root.nbor() if root.i + 1 < len(root.doc) else root
     if root.tag_ != "VB" or not words or any(t.is_quote for t in sent) or \
             after.dep_ in SUBJECT_DEPS or any(
                 c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or states_that_clause(c)
-                or subjectless_finite(c) for c in root.children):
+                or subjectless_finite(c) for c in root.children if c.i >= body.start):
         return False
     condition = {t.i for c in root.children if reader_condition(c) for t in c.subtree}
     return all(t.i in condition or t.head.i == root.i and t.lower_ in ORDER_OPENERS | {"not"}
                for t in words if t.i < root.i)
+
+
+def after_label(sent: Any) -> Any:
+    """The sentence after a label of a few words set off by a dash or a colon, as a list of
+    steps writes them ("- CHECK – Verify the link ...", "Step two: call the bank"); the whole
+    sentence when it has none."""
+    marks = [t for t in list(sent)[:LABEL_MAX_WORDS + 3] if t.text in LABEL_MARKS]
+    if not marks or marks[-1].i + 1 >= sent.end:
+        return sent
+    label = [t for t in sent if t.i < marks[-1].i and t.is_alpha]
+    return sent.doc[marks[-1].i + 1:sent.end] if 1 <= len(label) <= LABEL_MAX_WORDS else sent
 
 
 def reader_condition(clause: Any) -> bool:

@@ -188,3 +188,27 @@ def test_a_field_of_a_listing_is_no_statement_and_a_clause_after_a_colon_is(tool
     assert [c.text for c in parsed.claims] == [item[:-1]]
     assert {(f, "not a statement") for f in fields} <= {(r.text, r.reason)
                                                        for r in parsed.article.removed}
+
+
+def test_an_embedded_post_opening_with_its_handle_is_no_fact(toolkit, settings):
+    news = ("Residents of the island were told to stay away from the shore after the storm, "
+            "the council said on Monday.")
+    post = ("@islandnews_daily Warga pulau diminta menjauhi pantai setelah badai, kata dewan "
+            "kota pada hari Senin. Polisi juga menutup jalan menuju pelabuhan sampai Selasa.")
+    frame = ("View this post on Instagram. A post shared by Island News Daily, the island's "
+             "paper, with its readers on Monday.")
+    parsed = parse(f"{news}\n\n{post}\n\n{frame}", toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    removed = {(r.text, r.reason) for r in parsed.article.removed}
+    assert {(post, "embedded post"), (frame, "embedded post")} <= removed
+
+
+def test_an_order_after_a_short_label_and_a_dash_is_no_fact(toolkit, settings):
+    news = "SINGAPORE – Police arrested two men linked to the scam on Monday."
+    steps = ["- CHECK – Verify the link and check the website address for errors.",
+             "- TELL – Tell the authorities, family and friends about scams."]
+    after = " Do not send money to strangers."  # each step a paragraph of two sentences
+    parsed = parse("\n\n".join((news, *(s + after for s in steps))), toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    removed = {(r.text, r.reason) for r in parsed.article.removed}
+    assert {(s, "address to the reader") for s in steps} <= removed
