@@ -45,9 +45,12 @@ MIN_WORDS, MAX_WORDS = 6, 45
 # dangling pronoun, mostly quoted words and an odd length. Measured only through the brief
 # evaluation (faithfulness 1.0 and coverage, README), which they have not been tuned on.
 GRADE = {"name": 0.3, "number": 0.4, "fragment": -3.0, "inside quote": -2.0, "dangling": -1.5,
-         "quoted": -1.0, "length": -1.0}
-# Statements graded below this are not used at all: a clause cut from mid-sentence (-3), or a
-# dangling pronoun inside a quotation (-3.5); a better sentence always exists.
+         "quoted": -1.0, "length": -1.0, "first person": -3.0}
+# Statements graded below this are not used at all: a clause cut from mid-sentence (-3), a
+# dangling pronoun inside a quotation (-3.5), someone's words in the first person with no
+# quotation marks left to show it (-3: "I've made the difficult decision ...", the second
+# clause of a quotation) or a quotation standing alone (-4: no speaker named); a better
+# sentence always exists.
 QUALITY_FLOOR = -2.5
 # A single-source detail is about the story when at least this share of its content words
 # recur in another source; promos and boilerplate that cleaning missed share none.
@@ -67,6 +70,10 @@ ARTICLES = frozenset({"the", "a", "an"})
 WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘«", "”’»"
 QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
+# The speaker's own words: "my", "we", "our", "us" (not "US", the country) and "I" before a
+# verb (`first_person`).
+SPEAKER_WORDS = re.compile(r"(?<![\w’'-])(?:(?i:my|mine|we|our|ours|me)|us)(?![\w-])")
+SPEAKER_I = re.compile(r"(?<![\w’'-])I(?=[’']\w|\s+[a-z])")
 
 
 @dataclass(frozen=True)
@@ -298,12 +305,29 @@ def quality(text: str, article: Article) -> float:
         grade += GRADE["inside quote"]
     if is_fragment(text, article):
         grade += GRADE["fragment"]
+    if first_person(text):
+        grade += GRADE["first person"]
     quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
     if quoted > 0.5 * len(text) or text[:1] in OPEN_QUOTES + '"':  # mostly someone's words
         grade += GRADE["quoted"]
+    if not re.search(r"\w", QUOTED.sub(" ", text)):
+        grade += GRADE["first person"]  # a quotation alone: someone's words, no one named
     if len(words) < MIN_WORDS or len(words) > MAX_WORDS:
         grade += GRADE["length"]
     return grade
+
+
+def first_person(text: str) -> bool:
+    """Someone's own words, out of quotation marks: a statement in the first person. "I" after
+    a capitalised word may be a numeral ("World War I", "Phase I of") and is let be."""
+    bare = QUOTED.sub(" ", text)
+    if SPEAKER_WORDS.search(bare):
+        return True
+    for match in SPEAKER_I.finditer(bare):
+        before = bare[:match.start()].split()
+        if not before or not before[-1][:1].isupper():
+            return True
+    return False
 
 
 def _opens_inside_quote(text: str) -> bool:
@@ -338,8 +362,9 @@ def lower_first(text: str, story: Story) -> str:
     if text.startswith("["):  # a subject brought in from the sentence: "[The council] ..."
         return "[" + lower_first(text[1:], story)
     first = WORD.match(text)
-    if first is None or not first.group(0)[0].isupper() or first.group(0).isupper():
-        return text
+    if first is None or not first.group(0)[0].isupper() or \
+            first.group(0).isupper() and len(first.group(0)) > 1:
+        return text  # an acronym keeps its capitals; "A" is an article
     word = first.group(0)
     inside = re.compile(rf"\b[a-z][\w’',]*\s+{re.escape(word)}\b")
     if word.lower() not in stop_words() and (word in name_words(story) or any(
@@ -380,7 +405,7 @@ def conflict_sentence(conflict: Conflict, articles: dict[str, Article]
         if said is None:
             return None
         words, sources = said
-        verb = "reports" if len(sources) == 1 else "report"
+        verb = "reports" if len({a.label for a in sources}) == 1 else "report"  # one outlet
         parts.append(f"{join_labels(sources)} {verb} {words}")
         cited += [a.id for a in sources if a.id not in cited]
     if len(parts) < 2:

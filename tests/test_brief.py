@@ -374,3 +374,51 @@ def test_a_name_opening_a_reported_statement_keeps_its_capital():
     assert any("reports that Quill was given the cup" in s for s in named), named
     plain = [s.text for s in write_brief(story, 5)[0]]
     assert any("reports that quill was given the cup" in s for s in plain), plain
+
+
+def test_an_article_opening_a_reported_statement_is_lower_cased():
+    d = article("d", "A crowd of 3,000 people watched Ada Quill win the race.", "Post")
+    e = article("e", "Ada Quill won the race on Sunday.", "Star")
+    crowd = fact("f_crowd", (d, "A crowd of 3,000 people watched Ada Quill win the race"))
+    told = [s.text for s in write_brief(Story("t", "Race", (d, e), (crowd,), ()), 5)[0]]
+    assert told == [("Only Post reports that a crowd of 3,000 people watched Ada Quill win the "
+                     "race.")]
+
+
+def test_words_in_the_first_person_out_of_their_quotation_marks_are_not_told():
+    """The second clause of a quotation, cut from its marks and its speaker, is someone's
+    own words: the brief cannot tell them as the source's statement."""
+    text = ("The mayor said the bridge would open on Monday. “The bridge works took longer than "
+            "we hoped, and I have decided to step down after the bridge opens on Monday,” she "
+            "said.")
+    source = article("a", text, "Daily Post")
+    quoted = fact("f_quote", (source, ("I have decided to step down after the bridge opens on "
+                                       "Monday")))
+    plain = fact("f_open", (source, "The mayor said the bridge would open on Monday"))
+    told = [s.text for s in write_brief(Story("s", "t", (source, B), (quoted, plain)), 9)[0]]
+    assert told == [("Only Daily Post reports that the mayor said the bridge would open on "
+                     "Monday.")]
+
+
+def test_two_articles_of_one_outlet_on_a_side_are_one_source_that_reports():
+    first = article("a", "The bridge is 1,200 metres long, officials said.", "Daily Post")
+    again = article("a2", "The bridge is 1,200 metres long, officials said on Monday.",
+                    "Daily Post")
+    other = article("b", "The bridge is 900 metres long.", "Evening Star")
+    length = Conflict("c_len", "number", "distance", (
+        Position("1,200 metres", "The bridge is 1,200 metres long", ("a", "a2")),
+        Position("900 metres", "The bridge is 900 metres long", ("b",))))
+    sentence = write_brief(Story("s", "t", (first, again, other), (), (length,)), 9)[0][0]
+    assert sentence.text.startswith("Daily Post reports ")
+    assert "; Evening Star reports " in sentence.text
+
+
+def test_a_quotation_standing_alone_is_not_told():
+    text = ("The mayor opened the bridge on Monday. “The Harbor Bridge took four years of "
+            "work, and it was worth every month.”")
+    source = article("a", text, "Daily Post")
+    alone = fact("f_alone", (source, ("“The Harbor Bridge took four years of work, and it was "
+                                      "worth every month.”")))
+    plain = fact("f_open", (source, "The mayor opened the bridge on Monday"))
+    told = [s.text for s in write_brief(Story("s", "t", (source, B), (alone, plain)), 9)[0]]
+    assert told == ["Only Daily Post reports that the mayor opened the bridge on Monday."]
