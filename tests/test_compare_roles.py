@@ -54,3 +54,27 @@ def test_a_swap_is_listed_for_the_reader_not_shown(toolkit):
 def test_a_part_named_before_another_clause_is_not_the_persons(toolkit):
     assert not roles(toolkit, "Besides the driver, Mr Tan Ah Kow and his son were hurt.",
                      "Mr Tan Ah Kow, a passenger in the car, was hurt.")
+
+
+def test_a_part_set_off_before_the_name_in_the_middle_of_a_sentence(toolkit):
+    # The parser reads "the driver of the car" and the name as two subjects of "arrested".
+    found = roles(toolkit,
+                  "Police said the driver of the car, Mr Jonas Verhey, 34, was arrested.",
+                  "Police said a passenger in the car, Mr Jonas Verhey, 34, was arrested.")
+    assert [sides(c) for c in found] == [{"driver": ("a0",), "passenger": ("a1",)}]
+
+
+def test_driving_makes_a_person_the_one_in_control(toolkit):
+    found = roles(toolkit,
+                  "Mr Jonas Verhey, 34, was driving the car when it hit the barrier.",
+                  "Mr Jonas Verhey, 34, was a passenger in the car when it hit the barrier.")
+    assert [sides(c) for c in found] == [{"was driving": ("a0",), "passenger": ("a1",)}]
+    found = roles(toolkit, "Mr Jonas Verhey, who was driving, was taken to hospital.",
+                  "Mr Jonas Verhey, a passenger, was taken to hospital.")
+    assert [sides(c) for c in found] == [{"was driving": ("a0",), "passenger": ("a1",)}]
+
+
+
+def test_a_part_before_the_name_of_someone_saying_it_is_not_theirs(toolkit):
+    assert not roles(toolkit, "The car hit a pedestrian, Mr Jonas Verhey said.",
+                     "Mr Jonas Verhey, a passenger in the car, was hurt.")

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
-from ..words import HONORIFICS, fold
+from ..words import HONORIFICS, REPORTING, fold
 from .exclusive import Reading, one_side_each, sides_conflict
 from .names import title_before
 from .titles import person_keys, person_mentions, qualified
@@ -28,7 +28,7 @@ from .titles import person_keys, person_mentions, qualified
 PARTS = {
     "driver": "in control", "motorist": "in control", "motorcyclist": "in control",
     "cyclist": "in control", "rider": "in control", "pilot": "in control",
-    "chauffeur": "in control",
+    "chauffeur": "in control", "drive": "in control",
     "passenger": "carried", "pillion": "carried",
     "pedestrian": "on foot",
 }
@@ -75,14 +75,44 @@ def role_words(ent: Any) -> list[list[Any]]:
     nouns += [c for c in root.children if c.dep_ == "appos"]
     start = ent.start - 1 if ent.start and fold(doc[ent.start - 1].text).rstrip(".") in \
         HONORIFICS else ent.start
-    if start >= 2 and doc[start - 1].text == "," and \
-            doc[start - 2].left_edge.i == ent.sent.start:
-        nouns.append(doc[start - 2])  # "The driver, Mr X"; not "Besides the driver, X"
+    if start >= 2 and doc[start - 1].text == ",":
+        nouns += set_off_before(doc[start - 2], root)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
     qualified_nouns = [sorted([*(c for c in n.children if c.dep_ in ("compound", "amod")), n],
                               key=lambda t: t.i) for n in nouns if n.pos_ == "NOUN"]
-    return [title_before(ent), *qualified_nouns]
+    return [title_before(ent), *qualified_nouns, *driving(root)]
+
+
+def set_off_before(last: Any, root: Any) -> list[Any]:
+    """The noun of the phrase that ends (`last`) right before ", <name>" when it names the
+    person: the phrase opens the sentence ("The driver, Mr X, 45, was ...") or, with all it
+    qualifies ("the driver of the car"), takes the name's own place in the clause: two
+    subjects of one verb are one subject the parser split ("Police said the driver of the car,
+    X, was arrested"), or it is read as an object. Not "Besides the driver, X and his son were
+    hurt" (a preposition's object)."""
+    if last.left_edge.i == last.sent.start:
+        return [last]
+    noun = last
+    while noun.head.i < noun.i and noun.head.right_edge.i <= last.i + 1 and \
+            noun.head.pos_ in ("NOUN", "ADP"):
+        noun = noun.head  # "car" -> "of" -> "driver"
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return [noun] if noun.dep_ == root.dep_ and noun.head.i == root.head.i else []
+    # "Police said a passenger in the car, X, was hurt": the phrase read as what was said;
+    # not "It hit a pedestrian, X said" (the name is the one saying it).
+    speaking = root.dep_ == "nsubj" and fold(root.head.lemma_) in REPORTING
+    return [noun] if noun.dep_ == "dobj" and not speaking else []
+
+
+def driving(root: Any) -> list[list[Any]]:
+    """The verb that makes the named person the one at the wheel: "X was driving the car",
+    "X, who was driving, ...", "X drove off" (its auxiliaries shown with it)."""
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"
+              and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
+    return [sorted([*(a for a in v.children if a.dep_ == "aux"), v], key=lambda t: t.i)
+            for v in verbs if v.pos_ == "VERB" and fold(v.lemma_) == "drive"]
 
 
 def person_conflict(person: Entity, parts: list[Reading],
