@@ -104,7 +104,8 @@ def noun_kind(word: str) -> str | None:
 def noun_cue_label(ent: Any, label: str) -> str:
     """The label a common noun beside the name gives it, over the recogniser's guess: a place
     or route noun the name qualifies ("Bulan island", "Hume station": a place, a facility) for
-    a "person", body or nationality; a noun of goods it qualifies ("Nutella tarts", "Earl Grey
+    a "person", body or nationality, and a place noun right before a "person" ("the island
+    Reka"); a noun of goods it qualifies ("Nutella tarts", "Earl Grey
     cake": a product) for a "person" ("German cookies", a brand's "X cookies" keep theirs); a
     body noun right before a "person" ("non-profit organisation Helping Hands", "brand Momo"),
     goods it owns ("Reka's tarts") or a platform's nouns and verbs ("Reka user X", "posted on
@@ -122,6 +123,8 @@ def noun_cue_label(ent: Any, label: str) -> str:
     before = doc[ent.start - 1].lower_ if ent.start else ""
     if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent) or sells(ent)):
         return "ORG"
+    if label == "PERSON" and noun_kind(before) == "LOC" and doc[ent.start - 1].is_lower:
+        return "LOC"  # "offshore island Reka": a place noun names what the name is
     if label == "PERSON" and posted_on(ent, SAYING_VERBS):
         return "ORG"  # "wrote on Reka": a person is said things to, not said on
     return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label

@@ -126,3 +126,11 @@ def test_an_events_head_noun_makes_an_event(toolkit):
                                 "week."), toolkit)
     assert found["Singapore Airshow"] == "EVENT"
     assert found["Phnom Penh Cocktail Festival"] == "EVENT"
+
+
+def test_a_name_after_a_place_noun_is_a_place(toolkit):
+    # "island Pulau Keris" is read as a person; "30km from Pulau Keris" as a place.
+    found = types_of(make_story(
+        "The crocodile farm is roughly 30km from the offshore island Pulau Keris.",
+        "The farm, about 30km from Pulau Keris, is home to saltwater crocodiles."), toolkit)
+    assert found["Pulau Keris"] in ("LOC", "GPE")
