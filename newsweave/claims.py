@@ -202,9 +202,16 @@ def after_label(sent: Any) -> Any:
 
 def reader_condition(clause: Any) -> bool:
     """A condition put to the reader before an order ("If it's snacks you're after, | don't
-    miss ...", "If you spot one, | call ..."): an "if" or "when" clause on the order."""
-    return clause.dep_ == "advcl" and clause.i < clause.head.i and \
-        any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in clause.children)
+    miss ...", "If you spot one, | call ..."): an "if" or "when" clause on the order; or a
+    phrase of time, purpose or topic set off by a comma before it ("For urgent assistance, |
+    dial 999", "This Chinese New Year, | take advantage of ...")."""
+    if clause.i > clause.head.i:
+        return False
+    if clause.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ in ("if", "when") for c in clause.children)
+    after = clause.right_edge.i + 1
+    return clause.dep_ in ("prep", "npadvmod") and after == clause.head.i - 1 and \
+        clause.doc[after].text == ","
 
 
 def states_that_clause(clause: Any) -> bool:

@@ -212,3 +212,14 @@ def test_an_order_after_a_short_label_and_a_dash_is_no_fact(toolkit, settings):
     assert [c.text for c in parsed.claims] == [news[:-1]]
     removed = {(r.text, r.reason) for r in parsed.article.removed}
     assert {(s, "address to the reader") for s in steps} <= removed
+
+
+def test_an_order_after_a_phrase_set_off_by_a_comma_is_no_fact(toolkit, settings):
+    news = "Last year, police arrested 16 people linked to the scam."
+    orders = ["For lost vouchers, report the loss at your nearest community centre.",
+              "This New Year, take advantage of our special promotions at every outlet."]
+    parsed = parse("\n\n".join((news, *(o + " Do not send money to strangers." for o in orders))),
+                   toolkit, settings)
+    assert [c.text for c in parsed.claims] == [news[:-1]]
+    removed = {(r.text, r.reason) for r in parsed.article.removed}
+    assert {(o, "address to the reader") for o in orders} <= removed
