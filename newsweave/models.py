@@ -285,6 +285,23 @@ class Story:
                     anchors[member] = days[0]
         return anchors
 
+    def sentence_anchors(self) -> dict[tuple[str, str], str]:
+        """(article id, mention text) -> the day a copied sentence's relative dates count
+        from: a sentence one fact holds in the same words in several articles is one text
+        copied, and its "this morning" is the earliest of their anchors (`anchor_dates`),
+        though the rest of a reprint is its own and no copy group holds it."""
+        anchors = self.anchor_dates
+        found: dict[tuple[str, str], str] = {}
+        for fact in self.facts:
+            same_words: dict[tuple[str, ...], list[Mention]] = defaultdict(list)
+            for mention in fact.mentions:
+                same_words[tuple(folded_words(mention.text))].append(mention)
+            for mentions in same_words.values():
+                days = sorted(d for d in (anchors.get(m.article) for m in mentions) if d)
+                if days and len({m.article for m in mentions}) > 1:
+                    found.update(((m.article, m.text), days[0]) for m in mentions)
+        return found
+
     @property
     def labels(self) -> dict[str, str]:
         """Article id -> what a reader calls it (`source_labels`)."""

@@ -1,8 +1,10 @@
 """Facts -> dated events. Dates come from the words of each mention, explicit ("September 19",
 "2023-09-17") or relative ("on Sunday", "last Tuesday"), resolved against the publication date of
-the article that says them, or for a copy the earliest date of its copy group
-(`Story.anchor_dates`; see `dating.resolve_date` for the weekday rule). A weekday of a future
-event counts forward, read from the parse as the comparison reads it."""
+the article that says them, or for a copy the earliest date of its copy group, or for a
+sentence copied word for word the earliest date of the articles that hold it
+(`Story.anchor_dates`, `Story.sentence_anchors`; see `dating.resolve_date` for the weekday
+rule). A weekday of a future event counts forward, read from the parse as the comparison
+reads it."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ def build_timeline(story: Story, conflicts: tuple[Conflict, ...] = (),
     `future`: article id -> where its text dates a future event (`compare.dates.future_dates`;
     "will be charged on Wednesday" is the coming Wednesday, not the last)."""
     ahead = future or {}
-    published = story.anchor_dates
+    published, copied = story.anchor_dates, story.sentence_anchors()
     # A date conflict marks the events of its facts that carry one of its dates.
     date_conflicts = {(f, day_of(p.value)): c.id for c in conflicts if c.kind == "date"
                       for f in c.facts for p in c.positions}
@@ -28,7 +30,7 @@ def build_timeline(story: Story, conflicts: tuple[Conflict, ...] = (),
         by_date: dict[str, list[str]] = {}
         text_of: dict[str, str] = {}
         for mention in fact.mentions:
-            base = published.get(mention.article)
+            base = copied.get((mention.article, mention.text), published.get(mention.article))
             if base is None:
                 continue
             spans = [(start - mention.start, end - mention.start)

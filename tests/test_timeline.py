@@ -87,3 +87,38 @@ def test_the_chain_dates_a_future_weekday_forward(toolkit, settings):
                 "outlet": None, "published": "2025-03-04"} for i, t in enumerate(texts)]
     story = analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
     assert {e.date for e in story.timeline} == {"2025-03-03", "2025-03-05"}
+
+
+def test_a_sentence_copied_word_for_word_counts_its_relative_days_from_the_first(toolkit,
+                                                                                 settings):
+    """A weekly reprints one paragraph of Tuesday's wire three days later, among paragraphs of
+    its own (no copy group): the copied "this morning" is the wire's morning, not the
+    weekly's, so the two do not disagree on the day of the arrest."""
+    from newsweave.eval.data import analyse_files
+
+    copied = ("Police arrested two men this morning after a raid on a warehouse in the "
+              "industrial estate, a spokesman said.")
+    wire = (copied + " Officers seized 40 kilograms of cannabis and $12,000 in cash during the "
+            "raid, which began at about 6am.")
+    weekly = ("The industrial estate has seen three raids this year, residents say, and many "
+              "want more patrols at night.\n\n" + copied + "\n\nThe council will discuss "
+              "security at the estate at its meeting next month, its chairman told the paper. "
+              "Shop owners have asked for better lighting on the main road.")
+    records = [{"id": f"a{i}", "title": "Two men arrested after warehouse raid", "text": t,
+                "url": None, "outlet": o, "published": d}
+               for i, (t, o, d) in enumerate(((wire, "Wire", "2025-03-04"),
+                                              (weekly, "Weekly", "2025-03-07")))]
+    story = analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
+    assert not story.copies
+    assert not [c for c in (*story.conflicts, *story.possible) if c.kind == "date"]
+
+
+def test_the_timeline_dates_a_copied_sentence_from_its_first_publication():
+    said = "The ferry sank on Monday off the north coast, the coastguard said."
+    own = "Ferry services resumed on Thursday after the storm."
+    wire = article("a", "2024-03-05", said)  # a Tuesday
+    weekly = article("b", "2024-03-15", f"{own} {said}")  # ten days later, not a copy
+    story = Story("s", "t", (wire, weekly), (
+        fact_of("f1", ("a", said), ("b", said)), fact_of("f2", ("b", own))))
+    assert [(e.date, e.articles) for e in build_timeline(story)] == [
+        ("2024-03-04", ("a", "b")), ("2024-03-14", ("b",))]

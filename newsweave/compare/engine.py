@@ -133,14 +133,14 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
     for index, (_, mention) in enumerate(pending):
         by_text.setdefault(mention.text, []).append(index)
     folded = {a.id: fold(a.text) for a in story.articles}
-    anchors = story.anchor_dates
+    anchors, copied = story.anchor_dates, story.sentence_anchors()
     saids: list[Said | None] = [None] * len(pending)
     for text, doc in zip(by_text, toolkit.nlp.pipe(list(by_text), batch_size=64)):
         for index in by_text[text]:
             fact, mention = pending[index]
             article = articles[mention.article]
-            slots = tuple(s for kind in kinds.values()
-                          for s in kind.read(doc, anchors[article.id]))
+            anchor = copied.get((article.id, mention.text), anchors[article.id])
+            slots = tuple(s for kind in kinds.values() for s in kind.read(doc, anchor))
             saids[index] = Said(mention, fact, doc_names(doc), slots,
                                 article.published_from == "inferred", folded[article.id],
                                 written_figures(doc))
