@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+import pytest
 from unidecode import unidecode
 
 from newsweave.brief import check_sentence, statement, write_brief
@@ -385,19 +386,24 @@ def test_an_article_opening_a_reported_statement_is_lower_cased():
                      "race.")]
 
 
-def test_words_in_the_first_person_out_of_their_quotation_marks_are_not_told():
-    """The second clause of a quotation, cut from its marks and its speaker, is someone's
+@pytest.mark.parametrize("text, words, plain", [
+    # The second clause of a quotation, cut from its marks and its speaker.
+    (("The mayor said the bridge would open on Monday. “The bridge works took longer than we "
+      "hoped, and I have decided to step down after the bridge opens on Monday,” she said."),
+     "I have decided to step down after the bridge opens on Monday",
+     "The mayor said the bridge would open on Monday"),
+    # A quotation standing alone.
+    (("The mayor opened the bridge on Monday. “The Harbor Bridge took four years of work, and "
+      "it was worth every month.”"),
+     "“The Harbor Bridge took four years of work, and it was worth every month.”",
+     "The mayor opened the bridge on Monday")])
+def test_someones_words_with_no_speaker_named_are_not_told(text, words, plain):
+    """First-person words out of their quotation marks, or a quotation alone, are someone's
     own words: the brief cannot tell them as the source's statement."""
-    text = ("The mayor said the bridge would open on Monday. “The bridge works took longer than "
-            "we hoped, and I have decided to step down after the bridge opens on Monday,” she "
-            "said.")
     source = article("a", text, "Daily Post")
-    quoted = fact("f_quote", (source, ("I have decided to step down after the bridge opens on "
-                                       "Monday")))
-    plain = fact("f_open", (source, "The mayor said the bridge would open on Monday"))
-    told = [s.text for s in write_brief(Story("s", "t", (source, B), (quoted, plain)), 9)[0]]
-    assert told == [("Only Daily Post reports that the mayor said the bridge would open on "
-                     "Monday.")]
+    facts = (fact("f_words", (source, words)), fact("f_plain", (source, plain)))
+    told = [s.text for s in write_brief(Story("s", "t", (source, B), facts), 9)[0]]
+    assert told == [f"Only Daily Post reports that {plain[0].lower()}{plain[1:]}."]
 
 
 def test_two_articles_of_one_outlet_on_a_side_are_one_source_that_reports():
@@ -411,14 +417,3 @@ def test_two_articles_of_one_outlet_on_a_side_are_one_source_that_reports():
     sentence = write_brief(Story("s", "t", (first, again, other), (), (length,)), 9)[0][0]
     assert sentence.text.startswith("Daily Post reports ")
     assert "; Evening Star reports " in sentence.text
-
-
-def test_a_quotation_standing_alone_is_not_told():
-    text = ("The mayor opened the bridge on Monday. “The Harbor Bridge took four years of "
-            "work, and it was worth every month.”")
-    source = article("a", text, "Daily Post")
-    alone = fact("f_alone", (source, ("“The Harbor Bridge took four years of work, and it was "
-                                      "worth every month.”")))
-    plain = fact("f_open", (source, "The mayor opened the bridge on Monday"))
-    told = [s.text for s in write_brief(Story("s", "t", (source, B), (alone, plain)), 9)[0]]
-    assert told == ["Only Daily Post reports that the mayor opened the bridge on Monday."]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_compare_titles import make_story, sides
 
 from newsweave.compare.roles import role_conflicts
@@ -56,23 +57,18 @@ def test_a_part_named_before_another_clause_is_not_the_persons(toolkit):
                      "Mr Tan Ah Kow, a passenger in the car, was hurt.")
 
 
-def test_a_part_set_off_before_the_name_in_the_middle_of_a_sentence(toolkit):
+@pytest.mark.parametrize("first, second, part", [
     # The parser reads "the driver of the car" and the name as two subjects of "arrested".
-    found = roles(toolkit,
-                  "Police said the driver of the car, Mr Jonas Verhey, 34, was arrested.",
-                  "Police said a passenger in the car, Mr Jonas Verhey, 34, was arrested.")
-    assert [sides(c) for c in found] == [{"driver": ("a0",), "passenger": ("a1",)}]
-
-
-def test_driving_makes_a_person_the_one_in_control(toolkit):
-    found = roles(toolkit,
-                  "Mr Jonas Verhey, 34, was driving the car when it hit the barrier.",
-                  "Mr Jonas Verhey, 34, was a passenger in the car when it hit the barrier.")
-    assert [sides(c) for c in found] == [{"was driving": ("a0",), "passenger": ("a1",)}]
-    found = roles(toolkit, "Mr Jonas Verhey, who was driving, was taken to hospital.",
-                  "Mr Jonas Verhey, a passenger, was taken to hospital.")
-    assert [sides(c) for c in found] == [{"was driving": ("a0",), "passenger": ("a1",)}]
-
+    ("Police said the driver of the car, Mr Jonas Verhey, 34, was arrested.",
+     "Police said a passenger in the car, Mr Jonas Verhey, 34, was arrested.", "driver"),
+    ("Mr Jonas Verhey, 34, was driving the car when it hit the barrier.",
+     "Mr Jonas Verhey, 34, was a passenger in the car when it hit the barrier.", "was driving"),
+    ("Mr Jonas Verhey, who was driving, was taken to hospital.",
+     "Mr Jonas Verhey, a passenger, was taken to hospital.", "was driving")])
+def test_a_part_set_off_mid_sentence_or_driving_gives_the_person_a_part(toolkit, first, second,
+                                                                       part):
+    found = roles(toolkit, first, second)
+    assert [sides(c) for c in found] == [{part: ("a0",), "passenger": ("a1",)}]
 
 
 def test_a_part_before_the_name_of_someone_saying_it_is_not_theirs(toolkit):
