@@ -170,8 +170,8 @@ def addresses_reader(sent: Any) -> bool:
     """An order to the reader in the writer's voice ("Visit the website to learn more",
     "Don't miss its prawn rolls", "If you spot one, call the hotline"): a verb in its bare
     form opening the sentence or following a condition put to the reader, with no subject; it
-    tells, it states nothing about the story. Words in quotes are someone's order, reported,
-    and stay; so does one whose object is a "that" clause ("Remember that he has a long
+    tells, it states nothing about the story. An order in quotation marks is someone's,
+    reported, and stays; so does one whose object is a "that" clause ("Remember that he has a long
     record of broken promises"): it states that clause. A subject right after the verb, or a
     finite verb with no subject hung on it, is a misparse of a noun opening a statement
     ("Leave provisions ... directly impact ...")."""
@@ -179,7 +179,7 @@ def addresses_reader(sent: Any) -> bool:
     root = body.root
     words = [t for t in body if t.is_alpha]
     after = root.nbor() if root.i + 1 < len(root.doc) else root
-    if root.tag_ != "VB" or not words or any(t.is_quote for t in sent) or \
+    if root.tag_ != "VB" or not words or quoted(root, sent) or \
             after.dep_ in SUBJECT_DEPS or any(
                 c.dep_ in (*SUBJECT_DEPS, "expl", "csubj") or states_that_clause(c)
                 or subjectless_finite(c) for c in root.children if c.i >= body.start):
@@ -187,6 +187,13 @@ def addresses_reader(sent: Any) -> bool:
     condition = {t.i for c in root.children if reader_condition(c) for t in c.subtree}
     return all(t.i in condition or t.head.i == root.i and t.lower_ in ORDER_OPENERS | {"not"}
                for t in words if t.i < root.i)
+
+
+def quoted(verb: Any, sent: Any) -> bool:
+    """The verb stands inside quotation marks (an odd number of them before it): someone's
+    order, reported ("“Stay at home.”"); marks around a number or a button's name after it
+    ("dial ‘999’", "click ‘Accept’") quote no one."""
+    return sum(1 for t in sent if t.is_quote and t.i < verb.i) % 2 == 1
 
 
 def after_label(sent: Any) -> Any:

@@ -223,3 +223,13 @@ def test_an_order_after_a_phrase_set_off_by_a_comma_is_no_fact(toolkit, settings
     assert [c.text for c in parsed.claims] == [news[:-1]]
     removed = {(r.text, r.reason) for r in parsed.article.removed}
     assert {(o, "address to the reader") for o in orders} <= removed
+
+
+def test_marks_around_a_number_do_not_make_an_order_someones_words(toolkit, settings):
+    order = "For urgent police assistance, dial ‘999’."
+    said = "“Stay at home and do not travel to the coast this weekend.”"
+    parsed = parse(f"{order} Do not send money to strangers.\n\n{said} The police chief "
+                   "spoke on Monday.", toolkit, settings)
+    assert (order, "address to the reader") in {(r.text, r.reason)
+                                                for r in parsed.article.removed}
+    assert said.strip("“”.") in [c.text.strip("“”.") for c in parsed.claims]
