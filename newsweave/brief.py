@@ -45,7 +45,7 @@ MIN_WORDS, MAX_WORDS = 6, 45
 # dangling pronoun, mostly quoted words and an odd length. Measured only through the brief
 # evaluation (faithfulness 1.0 and coverage, README), which they have not been tuned on.
 GRADE = {"name": 0.3, "number": 0.4, "fragment": -3.0, "inside quote": -2.0, "dangling": -1.5,
-         "quoted": -1.0, "length": -1.0, "first person": -3.0}
+         "quoted": -1.0, "length": -1.0, "no speaker": -3.0}
 # Statements graded below this are not used at all: a clause cut from mid-sentence (-3), a
 # dangling pronoun inside a quotation (-3.5), someone's words in the first person with no
 # quotation marks left to show it (-3: "I've made the difficult decision ...", the second
@@ -306,12 +306,12 @@ def quality(text: str, article: Article) -> float:
     if is_fragment(text, article):
         grade += GRADE["fragment"]
     if first_person(text):
-        grade += GRADE["first person"]
+        grade += GRADE["no speaker"]
     quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
     if quoted > 0.5 * len(text) or text[:1] in OPEN_QUOTES + '"':  # mostly someone's words
         grade += GRADE["quoted"]
     if not re.search(r"\w", QUOTED.sub(" ", text)):
-        grade += GRADE["first person"]  # a quotation alone: someone's words, no one named
+        grade += GRADE["no speaker"]  # a quotation alone: someone's words, no one named
     if len(words) < MIN_WORDS or len(words) > MAX_WORDS:
         grade += GRADE["length"]
     return grade
