@@ -305,22 +305,20 @@ def quality(text: str, article: Article) -> float:
         grade += GRADE["inside quote"]
     if is_fragment(text, article):
         grade += GRADE["fragment"]
-    if first_person(text):
-        grade += GRADE["no speaker"]
+    bare = QUOTED.sub(" ", text)  # the words outside quotation marks
+    if first_person(bare) or not re.search(r"\w", bare):
+        grade += GRADE["no speaker"]  # or a quotation alone: someone's words, no one named
     quoted = sum(len(m.group(0)) for m in QUOTED.finditer(text))
     if quoted > 0.5 * len(text) or text[:1] in OPEN_QUOTES + '"':  # mostly someone's words
         grade += GRADE["quoted"]
-    if not re.search(r"\w", QUOTED.sub(" ", text)):
-        grade += GRADE["no speaker"]  # a quotation alone: someone's words, no one named
     if len(words) < MIN_WORDS or len(words) > MAX_WORDS:
         grade += GRADE["length"]
     return grade
 
 
-def first_person(text: str) -> bool:
-    """Someone's own words, out of quotation marks: a statement in the first person. "I" after
-    a capitalised word may be a numeral ("World War I", "Phase I of") and is let be."""
-    bare = QUOTED.sub(" ", text)
+def first_person(bare: str) -> bool:
+    """Words outside quotation marks in the first person: someone's own words. "I" after a
+    capitalised word may be a numeral ("World War I", "Phase I of") and is let be."""
     if SPEAKER_WORDS.search(bare):
         return True
     for match in SPEAKER_I.finditer(bare):

@@ -105,12 +105,11 @@ def noun_cue_label(ent: Any, label: str) -> str:
     """The label a common noun beside the name gives it, over the recogniser's guess: a place
     or route noun the name qualifies ("Bulan island", "Hume station": a place, a facility) for
     a "person", body or nationality, and a place noun right before a "person" ("the island
-    Reka"); a noun of goods it qualifies ("Nutella tarts", "Earl Grey
-    cake": a product) for a "person" ("German cookies", a brand's "X cookies" keep theirs); a
-    body noun right before a "person" ("non-profit organisation Helping Hands", "brand Momo"),
-    goods it owns ("Reka's tarts") or a platform's nouns and verbs ("Reka user X", "posted on
-    Reka") for a body. Acronyms qualify nouns as owners
-    ("an HDB estate") and keep their label."""
+    Reka"); a noun of goods it qualifies ("Nutella tarts", "Earl Grey cake": a product) for a
+    "person" ("German cookies", a brand's "X cookies" keep theirs); a body noun right before a
+    "person" ("non-profit organisation Helping Hands", "brand Momo"), goods it owns ("Reka's
+    tarts") or a platform's nouns and verbs ("Reka user X", "posted on Reka") for a body.
+    Acronyms qualify nouns as owners ("an HDB estate") and keep their label."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     if label in ("PERSON", "ORG", "NORP") and after is not None and after.is_lower and \

