@@ -18,6 +18,7 @@ from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
 from .range_slots import AGES, range_slots
 from .slots import Entry, NumberSlot, Said, Slot
+from .tally_slots import tally_slots
 
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
 # significant figures without letting 10% differences through.
@@ -40,13 +41,16 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return [*number_slots(doc, published), *range_slots(doc), *percent_slots(doc),
-                *ordinal_slots(doc)]
+        return [*number_slots(doc, published), *tally_slots(doc, published), *range_slots(doc),
+                *percent_slots(doc), *ordinal_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
         other than the counted things themselves ("four goats strayed" and "nine goats
-        were rounded up" count two different sets)."""
+        were rounded up" count two different sets). A tally ("visitors numbered 71,600")
+        is the whole count whatever the other verb ("drew 61,200 visitors")."""
+        if any(isinstance(s, NumberSlot) and s.tally for s in (x, y)):
+            return True
         left, right = x.subjects | x.objects, y.subjects | y.objects
         shared = left & right
         if shared and shared <= counted(x):

@@ -39,6 +39,10 @@ class NumberSlot(Slot):
     # Words that narrow what a count counts: "severe" of "627 severe cases", "involve" of
     # "5 incidents involving knives".
     narrowed: frozenset[str] = frozenset()
+    # Given as the total by a verb of counting ("visitors numbered 61,200", "the toll rose to
+    # 45"): that verb names no act, so the count is compared with the same count under any verb
+    # of its fact.
+    tally: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
