@@ -267,6 +267,20 @@ def test_ordinals_of_one_noun_in_one_fact_are_exact(toolkit, settings):
                               "The visit would be his second trip to the country.")
 
 
+def test_an_ordinal_the_parser_took_for_a_date_still_ranks_its_noun(toolkit, settings):
+    def ranked(text: str) -> list[tuple[str, float]]:
+        return [(s.key, s.value) for s in ordinal_slots(toolkit.nlp(text))]
+
+    assert ranked("The fire broke out on the 12th floor of the tower.") == [
+        ("ordinal of floor", 12.0)]
+    assert ranked("The 12th edition of the fair opened.") == [("ordinal of edition", 12.0)]
+    assert ranked("The meeting is on the 12th.") == ranked("He was born on March 12th.") == []
+    found = differences_of(toolkit, settings, "The fire broke out on the 12th floor on Sunday.",
+                           "The fire broke out on the 14th floor on Sunday.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"12th floor", "14th floor"})]
+
+
 def test_a_narrowed_count_is_a_part_not_the_whole(toolkit, settings):
     doc = toolkit.nlp("Police said 5 incidents involving knives and 627 severe cases were "
                       "recorded in the recent 12 months.")

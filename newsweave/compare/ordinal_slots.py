@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dating import MONTHS
 from ..words import UNNARROWING
 from .parse import event_of, slot_base
 from .slots import NumberSlot
@@ -29,10 +30,7 @@ COPULA_ROLES = {"attr", "acomp", "nsubj"}
 def ordinal_slots(doc: Any) -> list[NumberSlot]:
     """Every ordinal of a parsed statement that ranks a noun it names."""
     slots = []
-    for ent in doc.ents:
-        if ent.label_ != "ORDINAL" or len(ent) != 1:
-            continue
-        token = ent[0]
+    for token in ordinal_tokens(doc):
         value = ordinal_value(token.lower_)
         noun = ranked_noun(token)
         if value is None or noun is None:
@@ -42,6 +40,17 @@ def ordinal_slots(doc: Any) -> list[NumberSlot]:
                                 else token.text, context=qualifiers(noun, token),
                                 **slot_base(event_of(token))))
     return slots
+
+
+def ordinal_tokens(doc: Any) -> list[Any]:
+    """Ordinals the parser tagged as such, and figures with an ordinal ending whatever their
+    tag ("on the 12th floor" is tagged as the date "the 12th") outside a date with a month;
+    `ranked_noun` then tells them from days ("on the 12th" ranks nothing)."""
+    tagged = {ent[0].i for ent in doc.ents if ent.label_ == "ORDINAL" and len(ent) == 1}
+    in_days = {t.i for ent in doc.ents if ent.label_ == "DATE" and MONTHS.search(ent.text.lower())
+               for t in ent}
+    written = {t.i for t in doc if DIGITS.fullmatch(t.text) and t.i not in in_days}
+    return [doc[i] for i in sorted(tagged | written)]
 
 
 def qualifiers(noun: Any, ordinal: Any) -> frozenset[str]:
