@@ -29,7 +29,7 @@ from .clean import clean_record
 from .cluster import cluster_articles, lead_text
 from .code_version import CODE_VERSION
 from .compare import mark_disputed, story_conflicts
-from .compare.dates import future_dates
+from .compare.dates import future_dates, relative_days
 from .config import Settings
 from .copies import find_copies, independent_counts
 from .entities import merge_entities
@@ -442,9 +442,11 @@ def step_quotes(draft: Draft, tools: Tools) -> Draft:
 def step_timeline(draft: Draft, tools: Tools) -> Draft:
     """Dated events from explicit and relative dates, linked to date conflicts."""
     assert draft.conflicts is not None
-    future = {article.id: future_dates(doc)
-              for article, doc in tools.toolkit.english_parses(draft.articles)}
-    return replace(draft, timeline=build_timeline(draft.story(), draft.conflicts, future))
+    parses = tools.toolkit.english_parses(draft.articles)
+    future = {article.id: future_dates(doc) for article, doc in parses}
+    relative = {article.id: relative_days(doc) for article, doc in parses}
+    return replace(draft, timeline=build_timeline(draft.story(), draft.conflicts, future,
+                                                  relative))
 
 
 def step_brief(draft: Draft, tools: Tools) -> Draft:

@@ -78,12 +78,19 @@ def date_range(text: str, published: str) -> tuple[str, str, int] | None:
     return start, end, match.start("d2") if parts["d2"] else match.start("d2b")
 
 
-def dates_in(text: str, published: str,
-             future: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str]]:
+def dates_in(text: str, published: str, future: Iterable[tuple[int, int]] = (),
+             relative: Iterable[tuple[int, int]] = ()) -> list[tuple[str, str]]:
     """(ISO date, phrase) for every date phrase in `text` that resolves; a phrase overlapping
-    one of the `future` spans (character offsets in `text`) dates a future event."""
+    one of the `future` spans (character offsets in `text`) dates a future event. `relative`:
+    where the parse found a day counted from publication dating an event ("arrested
+    yesterday", "left last night"), which the words alone cannot tell from a name ("USA
+    Today") or a figure ("630 today")."""
     found = []
     ahead = list(future)
+    for start, end in relative:
+        day = resolve_date(relative_day(text[start:end]), published)
+        if day:
+            found.append((day, text[start:end]))
     for match in DATE_PHRASE.finditer(text):
         phrase = match.group(0)
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase):
@@ -94,6 +101,15 @@ def dates_in(text: str, published: str,
         if resolved:
             found.append((resolved, phrase))
     return found
+
+
+def relative_day(text: str) -> str:
+    """"yesterday morning" -> "yesterday": the day a relative phrase names; "" for none."""
+    phrase = phrase_of(text)
+    first = phrase.split()[0] if phrase else ""
+    if phrase in DAYS_FROM_PUBLICATION:
+        return phrase
+    return first if first in ("yesterday", "tomorrow") else ""
 
 
 def date_core(text: str) -> str:

@@ -11,16 +11,19 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from .dating import dates_in, day_of
-from .models import Conflict, Story, TimelineEvent
+from .models import Conflict, Mention, Story, TimelineEvent
+
+Spans = Mapping[str, Sequence[tuple[int, int]]]  # article id -> character spans of its text
 
 
 def build_timeline(story: Story, conflicts: tuple[Conflict, ...] = (),
-                   future: Mapping[str, Sequence[tuple[int, int]]] | None = None
+                   future: Spans | None = None, relative: Spans | None = None
                    ) -> tuple[TimelineEvent, ...]:
     """One event per fact and date, with the articles that date it; ordered by date.
-    `future`: article id -> where its text dates a future event (`compare.dates.future_dates`;
-    "will be charged on Wednesday" is the coming Wednesday, not the last)."""
-    ahead = future or {}
+    `future`: where each article's text dates a future event (`compare.dates.future_dates`;
+    "will be charged on Wednesday" is the coming Wednesday, not the last); `relative`: where
+    it dates an event by a day counted from publication (`compare.dates.relative_days`)."""
+    ahead, counted = future or {}, relative or {}
     published, copied = story.anchor_dates, story.sentence_anchors()
     # A date conflict marks the events of its facts that carry one of its dates.
     date_conflicts = {(f, day_of(p.value)): c.id for c in conflicts if c.kind == "date"
@@ -33,10 +36,9 @@ def build_timeline(story: Story, conflicts: tuple[Conflict, ...] = (),
             base = copied.get((mention.article, mention.text), published.get(mention.article))
             if base is None:
                 continue
-            spans = [(start - mention.start, end - mention.start)
-                     for start, end in ahead.get(mention.article, ())
-                     if start < mention.end and mention.start < end]
-            for day, _phrase in dates_in(mention.text, base, spans):
+            spans = within(mention, ahead.get(mention.article, ()), whole=False)
+            days = within(mention, counted.get(mention.article, ()), whole=True)
+            for day, _phrase in dates_in(mention.text, base, spans, days):
                 articles = by_date.setdefault(day, [])
                 if mention.article not in articles:
                     articles.append(mention.article)
@@ -46,3 +48,16 @@ def build_timeline(story: Story, conflicts: tuple[Conflict, ...] = (),
             events.append(TimelineEvent(date=day, text=text_of[day], articles=tuple(articles),
                                         conflict=date_conflicts.get((fact.id, day))))
     return tuple(sorted(events, key=lambda e: (e.date, -len(e.articles), e.text)))
+
+
+def within(mention: Mention, spans: Sequence[tuple[int, int]], whole: bool
+           ) -> list[tuple[int, int]]:
+    """The spans (article offsets) that overlap the mention (`whole`: that lie inside it), as
+    offsets in its text."""
+    def kept(start: int, end: int) -> bool:
+        if whole:
+            return mention.start <= start and end <= mention.end
+        return start < mention.end and mention.start < end
+
+    return [(start - mention.start, end - mention.start) for start, end in spans
+            if kept(start, end)]

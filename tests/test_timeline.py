@@ -76,6 +76,26 @@ def test_a_weekday_of_a_future_event_counts_forward(toolkit):
     assert [e.date for e in build_timeline(story)] == ["2025-02-26", "2025-03-03"]
 
 
+def test_days_counted_from_publication_are_read_from_the_parse(toolkit):
+    """"arrested two men yesterday" dates an event; "USA Today", "630 today" and "the world of
+    tomorrow" date nothing, which the words alone cannot tell apart."""
+    from newsweave.compare.dates import relative_days
+
+    text = ("Police arrested two men yesterday morning after a raid. USA Today reported the "
+            "raid. Cases have risen to about 630 today. He spoke of the world of tomorrow. "
+            "The two men will be charged tomorrow.")
+    a = article("a", "2025-03-04", text)
+    said = [s.rstrip(".") for s in text.split(". ")]
+    facts = tuple(Fact(f"f{i}", s, "single_source", ("a",), 1,
+                       (Mention("a", s, text.index(s), text.index(s) + len(s)),))
+                  for i, s in enumerate(said))
+    story = Story("s", "t", (a,), facts)
+    events = build_timeline(story, (), None, {"a": relative_days(toolkit.nlp(text))})
+    assert [(e.date, e.text[:20]) for e in events] == [
+        ("2025-03-03", "Police arrested two "), ("2025-03-05", "The two men will be ")]
+    assert build_timeline(story) == ()
+
+
 def test_the_chain_dates_a_future_weekday_forward(toolkit, settings):
     from newsweave.eval.data import analyse_files
 
@@ -85,6 +105,9 @@ def test_the_chain_dates_a_future_weekday_forward(toolkit, settings):
               "They will be charged on Wednesday, a police spokesman said."))
     records = [{"id": f"a{i}", "title": "Two men arrested", "text": t, "url": None,
                 "outlet": None, "published": "2025-03-04"} for i, t in enumerate(texts)]
+    story = analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
+    assert {e.date for e in story.timeline} == {"2025-03-03", "2025-03-05"}
+    records = [{**r, "text": r["text"].replace("on Monday", "yesterday")} for r in records]
     story = analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
     assert {e.date for e in story.timeline} == {"2025-03-03", "2025-03-05"}
 

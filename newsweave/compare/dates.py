@@ -24,6 +24,7 @@ from ..dating import (
     date_range,
     days_between,
     phrase_of,
+    relative_day,
     resolve_date,
     resolve_month,
     span_of,
@@ -98,6 +99,17 @@ def future_dates(doc: Any) -> list[tuple[int, int]]:
     words alone (the timeline) counts their weekdays forward, as the comparison does."""
     return [(ent.start_char, ent.end_char) for ent in date_spans(doc)
             if (verb := event_of(ent.root)) is not None and is_future(verb)]
+
+
+def relative_days(doc: Any) -> list[tuple[int, int]]:
+    """Where a parsed text dates an event by a day counted from its publication ("arrested
+    two men yesterday", "left last night", "will be charged tomorrow"): the character spans,
+    for the timeline, which reads the rest of its dates from the words. "today" and "tonight"
+    are left out: in a reprint they are the reprint's day, and only a dateline fixes them;
+    so is a day after "of", which names a time, not a day ("the world of tomorrow")."""
+    return [(ent.start_char, ent.end_char) for ent in date_spans(doc)
+            if relative_day(ent.text) not in ("", "today", "tonight") and dated_event(ent)
+            and event_of(ent.root) is not None and ent.root.head.lower_ != "of"]
 
 
 def readable_undated(text: str) -> bool:
