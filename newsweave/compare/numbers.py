@@ -12,6 +12,7 @@ import math
 from typing import Any
 
 from ..models import Conflict
+from .age_slots import AGE_OF, unnamed_age_slots
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
@@ -41,8 +42,9 @@ class Numbers(EventKind):
     reason = "the figures differ beyond rounding ({tolerance})"
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return [*number_slots(doc, published), *tally_slots(doc, published), *range_slots(doc),
-                *percent_slots(doc), *ordinal_slots(doc)]
+        return [*number_slots(doc, published), *tally_slots(doc, published),
+                *unnamed_age_slots(doc), *range_slots(doc), *percent_slots(doc),
+                *ordinal_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -60,6 +62,8 @@ class Numbers(EventKind):
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         if x.key == "age":  # one person's age, wherever it is stated
             return bool(x.subjects & y.subjects)
+        if x.key.startswith(AGE_OF):  # "a 34-year-old man": two facts may be of two men
+            return False
         if x.key == "duration":
             # Spans of time recur in unrelated sentences ("for 10 years", "within four
             # hours"): across facts only the same event with the same actors.
@@ -132,7 +136,7 @@ class Numbers(EventKind):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
         if x.to is not None or y.to is not None:
             return ranges_agree(x, y, range_tolerance(x, y))
-        if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL)) or x.key == "age":
+        if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL, AGE_OF)) or x.key == "age":
             return x.value == y.value  # exact: houses 12 and 112, the third and the second,
             # one person aged 35 and 36 (3 % apart, inside rounding)
         if x.moment and y.moment and x.moment != y.moment:

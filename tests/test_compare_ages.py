@@ -1,0 +1,45 @@
+"""A person named by a noun and an age ("a 34-year-old man", "a man, 34,") has that age
+compared, exactly, with the same noun's age in the other statements of its fact."""
+
+from __future__ import annotations
+
+from conftest import story_of_two_facts
+from test_compare import conflicts_of, differences
+
+from newsweave.compare.age_slots import unnamed_age_slots
+
+
+def ages(toolkit, text: str) -> list[tuple[str, float, str]]:
+    return [(s.key, s.value, s.shown) for s in unnamed_age_slots(toolkit.nlp(text))]
+
+
+def test_ages_of_people_named_by_a_noun_are_read(toolkit):
+    assert ages(toolkit, "A 34-year-old man was arrested and a man, 41, was questioned.") == [
+        ("age of man", 34.0, "34-year-old man"), ("age of man", 41.0, "man, 41")]
+    assert ages(toolkit, "The 47-year-old driver of the lorry died.") == [
+        ("age of driver", 47.0, "47-year-old driver")]
+    # A named person's age is read elsewhere; a ten-year-old plan has no person.
+    assert ages(toolkit, "The 28-year-old Jane Doe spoke.") == []
+    assert ages(toolkit, "The rule is 10 years old.") == []
+
+
+def test_two_ages_for_one_person_in_one_fact_conflict(toolkit, settings):
+    def values(first: str, second: str) -> list[set[str]]:
+        return [{p.value for p in c.positions} for c in conflicts_of(toolkit, settings,
+                                                                     first, second)]
+
+    assert values("A 34-year-old man was arrested on Monday over the robbery, police said.",
+                  "A 43-year-old man was arrested on Monday over the robbery, police said.") == [
+        {"34-year-old man", "43-year-old man"}]
+    assert values("A man, 34, was arrested on Monday over the robbery, police said.",
+                  "A 34-year-old man was arrested on Monday over the robbery, police said.") == []
+    # Two people of two nouns: each age is compared with its own noun's.
+    assert values("A 52-year-old man and a 41-year-old woman died in the crash on Monday.",
+                  "A 41-year-old woman and a 52-year-old man died in the crash on Monday.") == []
+
+
+def test_ages_in_two_facts_may_be_of_two_people(toolkit, settings):
+    story = story_of_two_facts(toolkit, settings,
+                               "A 34-year-old man was arrested for the robbery of the shop.",
+                               "The shop's owner, a 61-year-old man, was treated in hospital.")
+    assert not [c for c in differences(story, toolkit, settings) if c.kind == "number"]
