@@ -22,15 +22,17 @@ DAYS_FROM_PUBLICATION = {"today": 0, "this morning": 0, "tonight": 0, "this even
                          "yesterday": -1, "last night": -1, "tomorrow": 1}
 WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
                             "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
-MONTHS = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b")
-MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A month's name or its abbreviation, and nothing longer: "decades" is no December, "mayor"
+# no May.
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTHS = re.compile(rf"\b({MONTH})(?![a-z])")
+MONTH_WORD = MONTH
 DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
                         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\b",
                         re.IGNORECASE)
 # Reports look back; a month-day more than this far after publication is last year's.
 FUTURE_DAYS = 60
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 SUFFIX = r"(?:st|nd|rd|th)?"
 DAY = rf"\d{{1,2}}{SUFFIX}"
 YEAR = r"(?:,?\s+\d{4})?"

@@ -106,3 +106,14 @@ def test_a_weekday_before_a_part_of_the_day_dates_the_event(toolkit, settings):
                            published=None)
     assert dated_values(found) == [{"Friday", "Wednesday"}]
     assert not date_slots(toolkit.nlp("The Friday meeting was cancelled."), "2025-02-08")
+
+
+def test_words_that_begin_like_a_month_are_no_month(toolkit, settings):
+    from newsweave.dating import resolve_month
+
+    assert resolve_month("for decades", "2025-03-04") is None
+    assert resolve_month("early Dec.", "2025-03-04") == "2024-12"
+    assert not differences_of(toolkit, settings,
+                              "The rule was restored on Tuesday after a review of the act.",
+                              "For decades, the rule was restored after each review of the act.",
+                              published="2025-03-04")
