@@ -1,7 +1,8 @@
 """Statements -> ages of people named by a noun, not a name: "a 34-year-old man", "the
 47-year-old driver", "a man, 34,". Local reports name a suspect or a victim by age and noun
 long before (or instead of) a name, and outlets copy the age wrong. Such an age is compared only
-within one fact, with the age of the same noun: two facts may speak of two men. Ages of named
+within one fact, with the age of the same noun under the same verb: two facts may speak of two
+men, and one fact of two motorcyclists, one killed and one taken to hospital. Ages of named
 people are `number_slots.age_slots`. Compared by `numbers.Numbers`, exactly.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .parse import event_of, slot_base
 from .slots import NumberSlot
 
 AGE_OF = "age of "  # the key: "age of " and the noun ("age of man")
@@ -22,8 +24,9 @@ def unnamed_age_slots(doc: Any) -> list[NumberSlot]:
         if found is None:
             continue
         figure, noun, shown = found
+        event = slot_base(event_of(noun))["event"]
         slots.append(NumberSlot(key=AGE_OF + noun.lemma_.lower(), value=float(figure.text),
-                                shown=shown, event="",
+                                shown=shown, event=event,
                                 subjects=frozenset({noun.lemma_.lower()}),
                                 objects=frozenset(), context=frozenset({"age"})))
     return slots

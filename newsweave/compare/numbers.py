@@ -89,6 +89,8 @@ class Numbers(EventKind):
         in one fact, narrowed alike (`ordinal_slots`)."""
         if x.key == "age":  # "Jerry Ortiz, 35" / "Jeremy Ortiz, 17": father and son
             return not (x.subjects <= y.subjects or y.subjects <= x.subjects)
+        if x.key.startswith(AGE_OF):  # "the 52-year-old motorcyclist died" / "a 24-year-old
+            return a.fact != b.fact or x.event != y.event  # motorcyclist was taken to hospital"
         if x.key.startswith(ORDINAL):  # two series: "first overseas trip" / "second trip"
             return a.fact != b.fact or x.context != y.context
         if x.key.startswith(PERCENT):
