@@ -362,3 +362,20 @@ def test_a_lone_difference_shows_the_values_it_compared(toolkit, settings):
         "Prosecutors filed 5 counts of theft of a vehicle against the driver in March.")
     assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
         ("number", {"two counts", "5 counts"})]
+
+
+def test_two_named_places_of_one_kind_are_listed(toolkit, settings):
+    def listed(first: str, second: str) -> list[set[str]]:
+        return [{p.value for p in c.positions}
+                for c in differences_of(toolkit, settings, first, second)
+                if c.kind == "attribute"]
+
+    assert listed("The victim was taken to Tan Tock Seng Hospital, where he died.",
+                  "The victim was taken to Singapore General Hospital, where he died.") == [
+        {"Tan Tock Seng Hospital", "Singapore General Hospital"}]
+    assert not conflicts_of(toolkit, settings,  # listed, never shown
+                            "The victim was taken to Tan Tock Seng Hospital, where he died.",
+                            "The victim was taken to Singapore General Hospital, where he died.")
+    # A name inside the other's is the same place, told more or less fully.
+    assert listed("The victim was taken to Changi General Hospital, where he died.",
+                  "The victim was taken to Changi Hospital, where he died.") == []

@@ -12,11 +12,13 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..words import REPORTING, fold
+from ..words import FACILITY_HEADS, REPORTING, fold
 from .kind import Encode, EventKind
 from .parse import event_of, slot_base
 from .slots import AttributeSlot, Said, Slot
 
+# Entity labels of named places and buildings.
+PLACE_LABELS = {"FAC", "ORG", "LOC", "GPE"}
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.
 MODIFIER_SAME_RATIO = 80.0
 # Modifiers naming a whole class of things: outlets rewriting a report generalise ("a steel
@@ -55,6 +57,25 @@ def attribute_slots(doc: Any) -> list[AttributeSlot]:
         shown = doc[min(m.left_edge.i for m in modifiers):token.i + 1].text
         slots.append(AttributeSlot(key=f"kind of {token.lemma_.lower()}", value=words,
                                    shown=shown, **slot_base(verb)))
+    return slots
+
+
+def facility_slots(doc: Any) -> list[AttributeSlot]:
+    """Named places of one kind under an event: "taken to Tan Tock Seng Hospital" and "taken
+    to Singapore General Hospital" name two hospitals, and neither holds the other (a city
+    and its district would, which is why place names without such a head are not read)."""
+    slots = []
+    for ent in doc.ents:
+        head = ent[-1]
+        if ent.label_ not in PLACE_LABELS or len(ent) < 2 or \
+                head.lower_ not in FACILITY_HEADS:
+            continue
+        verb = event_of(head)
+        if verb is None or fold(verb.lemma_) in REPORTING:
+            continue
+        words = frozenset(fold(t.text) for t in ent[:-1] if t.is_alpha and t.lower_ != "the")
+        slots.append(AttributeSlot(key=f"named {head.lower_}", value=words,
+                                   shown=ent.text.removeprefix("the "), **slot_base(verb)))
     return slots
 
 
@@ -110,7 +131,7 @@ class Attributes(EventKind):
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         del published
-        return list(attribute_slots(doc))
+        return [*attribute_slots(doc), *facility_slots(doc)]
 
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """Across facts, one event only where both statements name the same people or places:
