@@ -87,3 +87,16 @@ def test_a_bare_figure_a_verb_of_harm_takes_counts_people(toolkit, settings):
                          "The market blast on Friday killed 52 people.")
     assert [c.kind for c in found] == ["number"]
     assert {p.value for p in found[0].positions} == {"killed 45", "52 people"}
+
+
+def test_figures_of_two_events_in_one_statement_are_compared_event_by_event(toolkit,
+                                                                           settings):
+    assert [s[:3] for s in read(toolkit, "Twelve people were killed and 30 injured.")] == [
+        ("count of people", 30.0, "30 injured")]
+    found = conflicts_of(toolkit, settings,
+                         "Twelve people were killed and 30 injured in the blast on Friday.",
+                         "Twelve people were killed and 45 injured in the blast on Friday.")
+    assert [{p.value for p in c.positions} for c in found] == [{"30 injured", "45 injured"}]
+    assert not conflicts_of(toolkit, settings,
+                            "Twelve people were killed and 30 injured in the blast on Friday.",
+                            "The blast on Friday killed 12 people and injured 30.")

@@ -59,6 +59,17 @@ class Numbers(EventKind):
             return False
         return compatible_subjects(left, right)
 
+    def entries_agree(self, x: Entry, y: Entry) -> bool:
+        """One agreeing pair makes two statements agree ("124 miles (200km)" is one figure),
+        except where both give figures of the same two or more events: then each event's
+        figures must agree ("12 people were killed and 30 injured" / "12 were killed and 45
+        injured" agree on the dead, not on the injured)."""
+        shared = {s.event for _, s in x if s.event} & {t.event for _, t in y if t.event}
+        if len(shared) < 2:
+            return super().entries_agree(x, y)
+        return all(any(self.agree(a, s, b, t) for a, s in x if s.event == event
+                       for b, t in y if t.event == event) for event in shared)
+
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         if x.key == "age":  # one person's age, wherever it is stated
             return bool(x.subjects & y.subjects)

@@ -96,7 +96,11 @@ def people_verb(figure: Any) -> Any:
     passive_subject = figure.dep_ == "nsubjpass"
     object_of_active = figure.dep_ == "dobj" and not passive(verb)
     subject_of_intransitive = figure.dep_ == "nsubj" and verb.lemma_.lower() in DYING
-    return verb if passive_subject or object_of_active or subject_of_intransitive else None
+    # "12 people were killed and 30 injured": the second passive's auxiliary left out.
+    elided_passive = figure.dep_ == "nsubj" and verb.tag_ == "VBN" and \
+        not any(c.dep_ == "dobj" for c in verb.children)
+    return verb if passive_subject or object_of_active or subject_of_intransitive or \
+        elided_passive else None
 
 
 def tally_verb(figure: Any) -> Any:
