@@ -117,3 +117,17 @@ def test_words_that_begin_like_a_month_are_no_month(toolkit, settings):
                               "The rule was restored on Tuesday after a review of the act.",
                               "For decades, the rule was restored after each review of the act.",
                               published="2025-03-04")
+
+
+def test_two_last_days_of_one_state_conflict(toolkit, settings):
+    def kinds(first: str, second: str) -> list[str]:
+        return [c.kind for c in conflicts_of(toolkit, settings, first, second,
+                                             published="2025-03-05")]
+
+    assert kinds("The festival runs until March 30 at the park.",
+                 "The festival runs until April 3 at the park.") == ["date"]
+    # A day inside the state is no other end of it; a weekday's week is too unsure for one.
+    assert kinds("The park will stay closed until March 30 for repairs.",
+                 "The park closed on March 10 for repairs.") == []
+    assert kinds("The road will be closed until Friday for repairs.",
+                 "The road will be closed until Sunday for repairs.") == []

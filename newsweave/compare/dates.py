@@ -37,6 +37,8 @@ from .slots import DateSlot, Entry, Said, Slot
 
 # Prepositions that date a state, not an event ("as of yesterday", "until March").
 STATE_PREPOSITIONS = {"since", "until", "till", "through"}
+# Prepositions giving the last day of a state ("open until March 30"): `end_date_slots`.
+END_PREPOSITIONS = {"until", "till"}
 # Prepositions that bound an event's date: "by Dec 19 they had begun calling" is on or before
 # Dec 19 and agrees with any earlier day ("prior to" is read like "before").
 BOUND_PREPOSITIONS = {"by": "upper", "before": "upper", "after": "lower"}
@@ -110,6 +112,25 @@ def relative_days(doc: Any) -> list[tuple[int, int]]:
     return [(ent.start_char, ent.end_char) for ent in date_spans(doc)
             if relative_day(ent.text) not in ("", "today", "tonight") and dated_event(ent)
             and event_of(ent.root) is not None and ent.root.head.lower_ != "of"]
+
+
+def end_date_slots(doc: Any, published: str | None) -> list[DateSlot]:
+    """"runs until March 30", "closed till Feb 3": the last day of a state, compared only
+    with other last days (the key "end date"); a day inside the state does not disagree with
+    its end. Written dates only (a weekday's week is too unsure for an end)."""
+    if published is None:
+        return []
+    slots = []
+    for ent in date_spans(doc):
+        root = ent.root
+        verb = event_of(root)
+        if root.dep_ != "pobj" or root.head.lower_ not in END_PREPOSITIONS or verb is None:
+            continue
+        day = resolve_date(date_core(ent.text), published, future=is_future(verb))
+        if day is None or WEEKDAY_PHRASE.match(phrase_of(ent.text)):
+            continue
+        slots.append(DateSlot(key="end date", value=day, shown=ent.text, **slot_base(verb)))
+    return slots
 
 
 def readable_undated(text: str) -> bool:
@@ -265,7 +286,7 @@ class Dates(EventKind):
     eventless_comparable = False
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
-        return list(date_slots(doc, published))
+        return [*date_slots(doc, published), *end_date_slots(doc, published)]
 
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """As for any event's value, except a day counted from a publication date that was
