@@ -379,3 +379,17 @@ def test_two_named_places_of_one_kind_are_listed(toolkit, settings):
     # A name inside the other's is the same place, told more or less fully.
     assert listed("The victim was taken to Changi General Hospital, where he died.",
                   "The victim was taken to Changi Hospital, where he died.") == []
+
+
+def test_two_nationalities_of_one_thing_are_listed(toolkit, settings):
+    def listed(first: str, second: str) -> list[set[str]]:
+        return [{p.value for p in c.positions}
+                for c in differences_of(toolkit, settings, first, second)
+                if c.kind == "attribute"]
+
+    assert listed("A 34-year-old Malaysian man was arrested over the robbery on Monday.",
+                  "A 34-year-old Singaporean man was arrested over the robbery on Monday.") == [
+        {"Malaysian man", "Singaporean man"}]
+    assert listed("The ship was operated by Blue Ocean Lines, a Danish company.",
+                  "The ship was operated by Blue Ocean Lines, a Danish company, police said.") \
+        == []

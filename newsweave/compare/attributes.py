@@ -19,6 +19,8 @@ from .slots import AttributeSlot, Said, Slot
 
 # Entity labels of named places and buildings.
 PLACE_LABELS = {"FAC", "ORG", "LOC", "GPE"}
+# The key of a nationality given to a thing or person: "nationality of " and the noun.
+NATIONALITY = "nationality of "
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.
 MODIFIER_SAME_RATIO = 80.0
 # Modifiers naming a whole class of things: outlets rewriting a report generalise ("a steel
@@ -79,6 +81,23 @@ def facility_slots(doc: Any) -> list[AttributeSlot]:
     return slots
 
 
+def nationality_slots(doc: Any) -> list[AttributeSlot]:
+    """One thing or person given a nationality under an event: "a Danish company" / "a
+    Norwegian company", "a 34-year-old Malaysian man" / "Singaporean man"."""
+    slots = []
+    for token in doc:
+        if token.tag_ != "NN":
+            continue
+        peoples = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+        verb = event_of(token)
+        if len(peoples) != 1 or verb is None or fold(verb.lemma_) in REPORTING:
+            continue
+        slots.append(AttributeSlot(key=f"{NATIONALITY}{token.lemma_.lower()}",
+                                   value=frozenset({fold(peoples[0].text)}),
+                                   shown=f"{peoples[0].text} {token.text}", **slot_base(verb)))
+    return slots
+
+
 def modifier_text(slot: AttributeSlot) -> str:
     """The slot's modifiers as one text, the same for the same set of words."""
     return " ".join(sorted(slot.value))
@@ -131,7 +150,7 @@ class Attributes(EventKind):
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         del published
-        return [*attribute_slots(doc), *facility_slots(doc)]
+        return [*attribute_slots(doc), *facility_slots(doc), *nationality_slots(doc)]
 
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """Across facts, one event only where both statements name the same people or places:
@@ -146,4 +165,6 @@ class Attributes(EventKind):
         return with_alike_modifiers(saids, encode)
 
     def agree(self, a: Said, x: AttributeSlot, b: Said, y: AttributeSlot) -> bool:
+        if x.key.startswith(NATIONALITY):  # peoples read alike are still two peoples
+            return x.value == y.value
         return modifiers_agree(x.value, y.value) or modifier_text(y) in x.alike
