@@ -364,12 +364,18 @@ def test_a_lone_difference_shows_the_values_it_compared(toolkit, settings):
         ("number", {"two counts", "5 counts"})]
 
 
-def test_two_named_places_of_one_kind_are_listed(toolkit, settings):
+def listed_attributes(toolkit, settings):
+    """The values of each attribute difference (listed, never shown) of two statements."""
     def listed(first: str, second: str) -> list[set[str]]:
         return [{p.value for p in c.positions}
                 for c in differences_of(toolkit, settings, first, second)
                 if c.kind == "attribute"]
 
+    return listed
+
+
+def test_two_named_places_of_one_kind_are_listed(toolkit, settings):
+    listed = listed_attributes(toolkit, settings)
     assert listed("The victim was taken to Tan Tock Seng Hospital, where he died.",
                   "The victim was taken to Singapore General Hospital, where he died.") == [
         {"Tan Tock Seng Hospital", "Singapore General Hospital"}]
@@ -382,11 +388,7 @@ def test_two_named_places_of_one_kind_are_listed(toolkit, settings):
 
 
 def test_two_nationalities_of_one_thing_are_listed(toolkit, settings):
-    def listed(first: str, second: str) -> list[set[str]]:
-        return [{p.value for p in c.positions}
-                for c in differences_of(toolkit, settings, first, second)
-                if c.kind == "attribute"]
-
+    listed = listed_attributes(toolkit, settings)
     assert listed("A 34-year-old Malaysian man was arrested over the robbery on Monday.",
                   "A 34-year-old Singaporean man was arrested over the robbery on Monday.") == [
         {"Malaysian man", "Singaporean man"}]
