@@ -27,9 +27,8 @@ WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |ne
 MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 MONTHS = re.compile(rf"\b({MONTH})(?![a-z])")
-MONTH_WORD = MONTH
-DAY_INSIDE = re.compile(rf"\b(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
-                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WORD}(?:,?\s+\d{{4}})?)\b",
+DAY_INSIDE = re.compile(rf"\b(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+                        rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?)\b",
                         re.IGNORECASE)
 # Reports look back; a month-day more than this far after publication is last year's.
 FUTURE_DAYS = 60
@@ -139,7 +138,7 @@ def resolve_date(text: str, published: str, future: bool = False) -> str | None:
     return None
 
 
-MONTH_PHRASE = re.compile(rf"^(?:in |early |late |mid |mid-)?({MONTH_WORD})(?: (\d{{4}}))?$")
+MONTH_PHRASE = re.compile(rf"^(?:in |early |late |mid |mid-)?({MONTH})(?: (\d{{4}}))?$")
 
 
 def resolve_month(text: str, published: str, future: bool = False) -> str | None:

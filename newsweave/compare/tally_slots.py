@@ -1,12 +1,11 @@
 """Statements -> counts whose figure stands alone: "the death toll rose to 45", "visitors
 numbered 61,200", "attendance was 61,200", "the crowd was estimated at 20,000", "officials put
 the number of dead at 45". No noun follows the figure, so `number_slots` reads no count; the
-counted thing is the verb's subject (or, after "put", its object), and "toll", "number of",
-"total of" hand over to what they count: "the death toll" counts deaths, "the number of
-visitors" visitors. The key is the count's ("count of death"), so "45 deaths" in another
-article is compared with "the death toll rose to 52". A figure that a verb of harm, arrest or
-rescue takes as its object or subject counts people ("killing at least 45", "12 were
-arrested"), compared with "45 people were killed".
+counted thing is the verb's subject (or, after "put", its object), and "number of", "total
+of" hand over to what they count ("the number of visitors" counts visitors, keyed as "45
+visitors" is). A death toll counts people killed (`TOLLS`), so "the death toll rose to 52" is
+compared with "45 people were killed". A figure that a verb of harm, arrest or rescue takes as
+its object or subject counts people too ("killing at least 45", "12 were arrested").
 """
 
 from __future__ import annotations
@@ -59,7 +58,7 @@ def tally_slots(doc: Any, published: str | None) -> list[NumberSlot]:
         counted = None if thing is None else counted_words(thing)
         tally = counted is not None
         if tally:
-            shown = f"{written(thing)} {verb_words(verb)} {between(verb, token)}{figure}"
+            shown = f"{written(thing)} {verb_words(verb)} {preposition(token)}{figure}"
         elif (verb := people_verb(token)) is not None:
             counted = PEOPLE
             shown = f"{verb_words(verb)} {figure}" if token.dep_ == "dobj" else \
@@ -130,9 +129,9 @@ def passive(verb: Any) -> bool:
 
 
 def counted_words(thing: Any) -> str | None:
-    """What a tally counts, as its lemma: "the death toll" -> "death", "the number of
-    visitors" -> "visitor", "attendance" -> "attendance"; None for a tally of nothing named
-    ("the figure rose to 45")."""
+    """What a tally counts, as its lemma: "the number of visitors" -> "visitor",
+    "attendance" -> "attendance", "the death toll" -> "toll" (of people killed, `TOLLS`); None
+    for a tally of nothing named ("the figure rose to 45", "the road toll")."""
     if thing.lower_ not in TALLY_NOUNS:
         return thing.lemma_.lower()
     if thing.lemma_.lower() == "toll":  # "the toll", "the death toll"; not "the road toll"
@@ -165,8 +164,8 @@ def verb_words(verb: Any) -> str:
     return verb.doc[start:verb.i + 1].text
 
 
-def between(verb: Any, figure: Any) -> str:
-    """The preposition between the verb and its figure ("to ", "at "), or ""."""
+def preposition(figure: Any) -> str:
+    """The preposition before the figure ("to ", "at "), or ""."""
     return f"{figure.head.text} " if figure.dep_ == "pobj" else ""
 
 
