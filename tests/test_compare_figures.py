@@ -395,3 +395,15 @@ def test_two_nationalities_of_one_thing_are_listed(toolkit, settings):
     assert listed("The ship was operated by Blue Ocean Lines, a Danish company.",
                   "The ship was operated by Blue Ocean Lines, a Danish company, police said.") \
         == []
+
+
+def test_a_thing_named_in_apposition_is_listed_when_named_otherwise(toolkit, settings):
+    listed = listed_attributes(toolkit, settings)
+    assert listed("The plane, an Airbus A320, crashed shortly after take-off on Sunday.",
+                  "The plane, a Boeing 737, crashed shortly after take-off on Sunday.") == [
+        {"Airbus A320", "Boeing 737"}]
+    assert listed("The plane, an Airbus A320, crashed shortly after take-off on Sunday.",
+                  "The plane, an A320, crashed shortly after take-off on Sunday.") == []
+    assert listed("The victim, a Malaysian, died in hospital on Sunday.",
+                  "The victim, a Singaporean, died in hospital on Sunday.") == [
+        {"victim, Malaysian", "victim, Singaporean"}]

@@ -19,6 +19,11 @@ from .slots import AttributeSlot, Said, Slot
 
 # Entity labels of named places and buildings.
 PLACE_LABELS = {"FAC", "ORG", "LOC", "GPE"}
+# The key of a thing named in apposition ("the plane, an Airbus A320,"): "name of " and
+# the noun; names of people, peoples, dates and figures are other kinds' or none.
+NAMED = "name of "
+NOT_THINGS = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
+              "ORDINAL"}
 # The key of a nationality given to a thing or person: "nationality of " and the noun.
 NATIONALITY = "nationality of "
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.
@@ -83,18 +88,43 @@ def facility_slots(doc: Any) -> list[AttributeSlot]:
 
 def nationality_slots(doc: Any) -> list[AttributeSlot]:
     """One thing or person given a nationality under an event: "a Danish company" / "a
-    Norwegian company", "a 34-year-old Malaysian man" / "Singaporean man"."""
+    Norwegian company", "a 34-year-old Malaysian man" / "Singaporean man", "the victim, a
+    Malaysian," / "a Singaporean"."""
     slots = []
     for token in doc:
         if token.tag_ != "NN":
             continue
-        peoples = [c for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+        peoples = [c for c in token.children if c.dep_ in ("amod", "appos")
+                   and c.ent_type_ == "NORP"]
         verb = event_of(token)
         if len(peoples) != 1 or verb is None or fold(verb.lemma_) in REPORTING:
             continue
         slots.append(AttributeSlot(key=f"{NATIONALITY}{token.lemma_.lower()}",
                                    value=frozenset({fold(peoples[0].text)}),
-                                   shown=f"{peoples[0].text} {token.text}", **slot_base(verb)))
+                                   shown=f"{token.text}, {peoples[0].text}"
+                                   if peoples[0].dep_ == "appos"
+                                   else f"{peoples[0].text} {token.text}", **slot_base(verb)))
+    return slots
+
+
+def named_thing_slots(doc: Any) -> list[AttributeSlot]:
+    """A thing a statement names in apposition: "the plane, an Airbus A320," / "the plane, a
+    Boeing 737,"; "the ferry, the MV Sea Star," / "the MV Ocean Star". A person's name is the
+    name kind's, a nationality ("the victim, a Malaysian,") `nationality_slots`' kind."""
+    slots = []
+    for name in doc:
+        thing = name.head
+        if name.dep_ != "appos" or name.pos_ != "PROPN" or thing.tag_ != "NN" or \
+                name.ent_type_ in NOT_THINGS:
+            continue
+        verb = event_of(thing)
+        if verb is None or fold(verb.lemma_) in REPORTING:
+            continue
+        words = [t for t in name.subtree if t.pos_ in ("PROPN", "NUM")]
+        slots.append(AttributeSlot(key=f"{NAMED}{thing.lemma_.lower()}",
+                                   value=frozenset(fold(t.text) for t in words),
+                                   shown=doc[words[0].i:words[-1].i + 1].text,
+                                   **slot_base(verb)))
     return slots
 
 
@@ -150,7 +180,8 @@ class Attributes(EventKind):
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         del published
-        return [*attribute_slots(doc), *facility_slots(doc), *nationality_slots(doc)]
+        return [*attribute_slots(doc), *facility_slots(doc), *nationality_slots(doc),
+                *named_thing_slots(doc)]
 
     def across_facts(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """Across facts, one event only where both statements name the same people or places:
@@ -167,4 +198,6 @@ class Attributes(EventKind):
     def agree(self, a: Said, x: AttributeSlot, b: Said, y: AttributeSlot) -> bool:
         if x.key.startswith(NATIONALITY):  # peoples read alike are still two peoples
             return x.value == y.value
+        if x.key.startswith(NAMED):  # one name told more or less fully ("an A320")
+            return x.value <= y.value or y.value <= x.value
         return modifiers_agree(x.value, y.value) or modifier_text(y) in x.alike
