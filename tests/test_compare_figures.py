@@ -4,6 +4,7 @@ disagrees; kinds of things are compared across facts only where the statements s
 
 from __future__ import annotations
 
+import pytest
 from conftest import story_of_two_facts
 from test_compare import conflicts_of, differences, differences_of
 
@@ -364,46 +365,36 @@ def test_a_lone_difference_shows_the_values_it_compared(toolkit, settings):
         ("number", {"two counts", "5 counts"})]
 
 
-def listed_attributes(toolkit, settings):
-    """The values of each attribute difference (listed, never shown) of two statements."""
-    def listed(first: str, second: str) -> list[set[str]]:
-        return [{p.value for p in c.positions}
-                for c in differences_of(toolkit, settings, first, second)
-                if c.kind == "attribute"]
-
-    return listed
-
-
-def test_two_named_places_of_one_kind_are_listed(toolkit, settings):
-    listed = listed_attributes(toolkit, settings)
-    assert listed("The victim was taken to Tan Tock Seng Hospital, where he died.",
-                  "The victim was taken to Singapore General Hospital, where he died.") == [
-        {"Tan Tock Seng Hospital", "Singapore General Hospital"}]
-    assert not conflicts_of(toolkit, settings,  # listed, never shown
-                            "The victim was taken to Tan Tock Seng Hospital, where he died.",
-                            "The victim was taken to Singapore General Hospital, where he died.")
-    # A name inside the other's is the same place, told more or less fully.
-    assert listed("The victim was taken to Changi General Hospital, where he died.",
-                  "The victim was taken to Changi Hospital, where he died.") == []
-
-
-def test_two_nationalities_of_one_thing_are_listed(toolkit, settings):
-    listed = listed_attributes(toolkit, settings)
-    assert listed("A 34-year-old Malaysian man was arrested over the robbery on Monday.",
-                  "A 34-year-old Singaporean man was arrested over the robbery on Monday.") == [
-        {"Malaysian man", "Singaporean man"}]
-    assert listed("The ship was operated by Blue Ocean Lines, a Danish company.",
-                  "The ship was operated by Blue Ocean Lines, a Danish company, police said.") \
-        == []
+ATTRIBUTE_PAIRS = [
+    # Two named places of one kind; a name inside the other's is one place told more fully.
+    ("The victim was taken to Tan Tock Seng Hospital, where he died.",
+     "The victim was taken to Singapore General Hospital, where he died.",
+     [{"Tan Tock Seng Hospital", "Singapore General Hospital"}]),
+    ("The victim was taken to Changi General Hospital, where he died.",
+     "The victim was taken to Changi Hospital, where he died.", []),
+    # Two nationalities of one thing or person, before it or in apposition.
+    ("A 34-year-old Malaysian man was arrested over the robbery on Monday.",
+     "A 34-year-old Singaporean man was arrested over the robbery on Monday.",
+     [{"Malaysian man", "Singaporean man"}]),
+    ("The ship was operated by Blue Ocean Lines, a Danish company.",
+     "The ship was operated by Blue Ocean Lines, a Danish company, police said.", []),
+    ("The victim, a Malaysian, died in hospital on Sunday.",
+     "The victim, a Singaporean, died in hospital on Sunday.",
+     [{"victim, Malaysian", "victim, Singaporean"}]),
+    # A thing named in apposition, named otherwise; "an A320" is "an Airbus A320".
+    ("The plane, an Airbus A320, crashed shortly after take-off on Sunday.",
+     "The plane, a Boeing 737, crashed shortly after take-off on Sunday.",
+     [{"Airbus A320", "Boeing 737"}]),
+    ("The plane, an Airbus A320, crashed shortly after take-off on Sunday.",
+     "The plane, an A320, crashed shortly after take-off on Sunday.", []),
+]
 
 
-def test_a_thing_named_in_apposition_is_listed_when_named_otherwise(toolkit, settings):
-    listed = listed_attributes(toolkit, settings)
-    assert listed("The plane, an Airbus A320, crashed shortly after take-off on Sunday.",
-                  "The plane, a Boeing 737, crashed shortly after take-off on Sunday.") == [
-        {"Airbus A320", "Boeing 737"}]
-    assert listed("The plane, an Airbus A320, crashed shortly after take-off on Sunday.",
-                  "The plane, an A320, crashed shortly after take-off on Sunday.") == []
-    assert listed("The victim, a Malaysian, died in hospital on Sunday.",
-                  "The victim, a Singaporean, died in hospital on Sunday.") == [
-        {"victim, Malaysian", "victim, Singaporean"}]
+@pytest.mark.parametrize(("first", "second", "expected"), ATTRIBUTE_PAIRS)
+def test_named_places_nationalities_and_names_in_apposition_are_listed(
+        toolkit, settings, first, second, expected):
+    listed = [{p.value for p in c.positions}
+              for c in differences_of(toolkit, settings, first, second)
+              if c.kind == "attribute"]
+    assert listed == expected
+    assert not conflicts_of(toolkit, settings, first, second)  # listed, never shown
