@@ -99,11 +99,12 @@ def nationality_slots(doc: Any) -> list[AttributeSlot]:
         verb = event_of(token)
         if len(peoples) != 1 or verb is None or fold(verb.lemma_) in REPORTING:
             continue
+        people = peoples[0]
+        shown = f"{token.text}, {people.text}" if people.dep_ == "appos" else \
+            f"{people.text} {token.text}"  # "victim, Malaysian" / "Malaysian man"
         slots.append(AttributeSlot(key=f"{NATIONALITY}{token.lemma_.lower()}",
-                                   value=frozenset({fold(peoples[0].text)}),
-                                   shown=f"{token.text}, {peoples[0].text}"
-                                   if peoples[0].dep_ == "appos"
-                                   else f"{peoples[0].text} {token.text}", **slot_base(verb)))
+                                   value=frozenset({fold(people.text)}), shown=shown,
+                                   **slot_base(verb)))
     return slots
 
 

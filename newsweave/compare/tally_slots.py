@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dating import date_core, resolve_date
+from ..tagger_fixes import has_currency
 from .dates import date_spans
 from .figures import figure_start, multiplied_after, number_value
 from .number_slots import COUNT, SKIP_ENTS, bound_fields, bound_words, is_hedged, is_number
@@ -39,8 +40,6 @@ DYING = {"die", "drown", "survive", "flee", "perish"}
 PEOPLE = "people"
 # Tallies of people and the event that counts them: "the death toll" is of people killed.
 TOLLS = {"death": "kill", "toll": "kill", "dead": "kill", "fatality": "kill"}
-# Signs of a sum of money written before its figure.
-CURRENCY = "$€£¥₹"
 # Prepositions a tally's figure follows.
 TO_AT = {"to", "at"}
 
@@ -82,8 +81,7 @@ def pronoun_one(figure: Any) -> bool:
 
 def money(figure: Any) -> bool:
     """"hit S$385.6 million": a sum the parser did not tag as money (out of scope)."""
-    parts = figure.doc[max(figure_start(figure).i - 1, 0):figure.i + 1]
-    return any(t.tag_ == "$" or any(c in t.text for c in CURRENCY) for t in parts)
+    return has_currency(figure.doc[max(figure_start(figure).i - 1, 0):figure.i + 1])
 
 
 def people_verb(figure: Any) -> Any:
