@@ -19,32 +19,15 @@ sentences: 2 of 297 MONEY spans have no currency (a house address and a run of h
 
 from __future__ import annotations
 
-import re
 from itertools import pairwise
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .words import has_currency
+
 STEP = "newsweave_money_needs_currency"
 PARAGRAPH_STEP = "newsweave_paragraph_ends_sentence"
-# Currency words and codes; the signs are spaCy's `is_currency`. Plurals are read through
-# the lemma.
-CURRENCY_WORDS = {
-    "dollar", "cent", "euro", "pound", "penny", "pence", "yen", "yuan", "renminbi", "rmb",
-    "rupee", "ringgit", "baht", "won", "peso", "franc", "rupiah", "dong", "rand", "naira",
-    "shilling", "riyal", "dirham", "dinar", "lira", "krona", "krone", "zloty", "ruble",
-    "rouble", "hryvnia", "real", "shekel", "taka", "kyat", "peseta", "mark", "buck", "grand",
-    "usd", "sgd", "eur", "gbp", "jpy", "cny", "inr", "myr", "aud", "cad", "hkd", "chf",
-}
-# A sign inside a token ("S$", "US$5", "RM7,800", "Rs500").
-CURRENCY_MARK = re.compile(r"[$€£¥₹₩₽₺₦]|^(?:RM|Rs|Rp)\d")
-
-
-def has_currency(tokens: Any) -> bool:
-    return any(t.is_currency or CURRENCY_MARK.search(t.text)
-               or t.lower_ in CURRENCY_WORDS or t.lemma_.lower() in CURRENCY_WORDS
-               for t in tokens)
 
 
 def money_or_not(ent: Span) -> list[Span]:

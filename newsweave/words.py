@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 import regex
 from unidecode import unidecode
@@ -238,3 +239,24 @@ def stop_words() -> frozenset[str]:
 # leadership; "the top three sectors" are three sectors (superlatives, "the three largest
 # banks", are read alike: `compare.number_slots.narrowing`; used by `compare.ordinal_slots` too).
 UNNARROWING = {"recent", "latest", "new", "current", "last", "previous", "past", "top"}
+
+
+# Currency words and codes; the signs are spaCy's `is_currency`. Plurals are read through
+# the lemma.
+CURRENCY_WORDS = {
+    "dollar", "cent", "euro", "pound", "penny", "pence", "yen", "yuan", "renminbi", "rmb",
+    "rupee", "ringgit", "baht", "won", "peso", "franc", "rupiah", "dong", "rand", "naira",
+    "shilling", "riyal", "dirham", "dinar", "lira", "krona", "krone", "zloty", "ruble",
+    "rouble", "hryvnia", "real", "shekel", "taka", "kyat", "peseta", "mark", "buck", "grand",
+    "usd", "sgd", "eur", "gbp", "jpy", "cny", "inr", "myr", "aud", "cad", "hkd", "chf",
+}
+# A sign inside a token ("S$", "US$5", "RM7,800", "Rs500").
+CURRENCY_MARK = re.compile(r"[$€£¥₹₩₽₺₦]|^(?:RM|Rs|Rp)\d")
+
+
+def has_currency(tokens: Any) -> bool:
+    """A currency among the tokens: a sign (spaCy's `is_currency`, or one inside a token),
+    a code or a currency word."""
+    return any(t.is_currency or CURRENCY_MARK.search(t.text)
+               or t.lower_ in CURRENCY_WORDS or t.lemma_.lower() in CURRENCY_WORDS
+               for t in tokens)

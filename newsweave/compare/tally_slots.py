@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..dating import date_core, resolve_date
-from ..tagger_fixes import has_currency
+from ..words import has_currency
 from .dates import date_spans
 from .figures import figure_start, multiplied_after, number_value
 from .number_slots import COUNT, SKIP_ENTS, bound_fields, bound_words, is_hedged, is_number
