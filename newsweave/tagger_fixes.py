@@ -15,6 +15,8 @@ copy differently went unseen. An amount is money only with a currency beside or 
 sign, "S$", a code such as "USD", a currency word); without one, the figures opening the
 span are a CARDINAL and the words after them no entity. Read on the tune half's 5,780
 sentences: 2 of 297 MONEY spans have no currency (a house address and a run of hashtags).
+A share likewise needs its sign or word ("%", "per cent", "percent"): the model tags a house
+number and its street as PERCENT too ("12 Tanner Road"), and the same step reads it as a figure.
 """
 
 from __future__ import annotations
@@ -24,20 +26,21 @@ from itertools import pairwise
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .words import has_currency
+from .words import has_currency, has_percent
 
-STEP = "newsweave_money_needs_currency"
+STEP = "newsweave_amounts_need_their_unit"
 PARAGRAPH_STEP = "newsweave_paragraph_ends_sentence"
+# What an amount of each entity type must have beside it to be one.
+UNIT_OF = {"MONEY": has_currency, "PERCENT": has_percent}
 
 
-def money_or_not(ent: Span) -> list[Span]:
-    """The entity as it stands, or, for MONEY with no currency in it or beside it, the
-    figures opening it as a CARDINAL (none when it opens with no figure). "Beside": two words
-    either side ("a 110-billion-euro loan")."""
-    if ent.label_ != "MONEY":
-        return [ent]
+def amount_or_not(ent: Span) -> list[Span]:
+    """The entity as it stands, or, for MONEY with no currency in it or beside it (or
+    PERCENT with no percent sign or word), the figures opening it as a CARDINAL (none when
+    it opens with no figure). "Beside": two words either side ("a 110-billion-euro loan")."""
     doc = ent.doc
-    if has_currency(doc[max(ent.start - 2, 0):min(ent.end + 2, len(doc))]):
+    around = doc[max(ent.start - 2, 0):min(ent.end + 2, len(doc))]
+    if ent.label_ not in UNIT_OF or UNIT_OF[ent.label_](around):
         return [ent]
     end = ent.start
     while end < ent.end and (doc[end].like_num or doc[end].text in {",", "."}
@@ -47,9 +50,9 @@ def money_or_not(ent: Span) -> list[Span]:
 
 
 @Language.component(STEP)
-def money_needs_currency(doc: Doc) -> Doc:
-    if any(e.label_ == "MONEY" for e in doc.ents):
-        doc.set_ents([s for e in doc.ents for s in money_or_not(e)], default="outside")
+def amounts_need_their_unit(doc: Doc) -> Doc:
+    if any(e.label_ in UNIT_OF for e in doc.ents):
+        doc.set_ents([s for e in doc.ents for s in amount_or_not(e)], default="outside")
     return doc
 
 
@@ -63,7 +66,7 @@ def paragraph_ends_sentence(doc: Doc) -> Doc:
 
 
 def add_fixes(nlp: Language) -> Language:
-    """The corrections added to a loaded pipeline: paragraph ends before its parser, money
+    """The corrections added to a loaded pipeline: paragraph ends before its parser, amounts
     after its recogniser."""
     if "parser" in nlp.pipe_names and PARAGRAPH_STEP not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_STEP, before="parser")

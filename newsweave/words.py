@@ -254,6 +254,15 @@ CURRENCY_WORDS = {
 CURRENCY_MARK = re.compile(r"[$€£¥₹₩₽₺₦]|^(?:RM|Rs|Rp)\d")
 
 
+PERCENT_WORDS = {"percent", "cent", "pct", "percentage", "percentages"}  # "per cent"
+
+
+def has_percent(tokens: Any) -> bool:
+    """A percent sign or word among the tokens ("45%", "45 per cent", "three percentage
+    points")."""
+    return any(t.lower_ in PERCENT_WORDS or "%" in t.text for t in tokens)
+
+
 def has_currency(tokens: Any) -> bool:
     """A currency among the tokens: a sign (spaCy's `is_currency`, or one inside a token),
     a code or a currency word."""

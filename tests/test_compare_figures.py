@@ -162,6 +162,12 @@ def test_a_house_number_is_exact_and_compared_on_its_street(toolkit, settings):
                            "The fire broke out at 112 Harbour Road shortly after midnight.")
     assert [{p.value for p in c.positions} for c in found] == [
         {"12 Harbour Road", "112 Harbour Road"}]
+    # and "12 Orchard Street" as a share: a figure still, with no percent sign or word
+    found = differences_of(toolkit, settings,
+                           "Police raided a shop at 12 Orchard Street on Monday.",
+                           "Police raided a shop at 45 Orchard Street on Monday.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"12 Orchard Street", "45 Orchard Street"}]
     assert not differences_of(toolkit, settings,
                               "The fire broke out at a shophouse at 12 Tanner Road on Monday.",
                               "The fire broke out at a shophouse at 14 Kent Road on Monday.")
