@@ -93,6 +93,11 @@ class Settings:
     # the reference story 40, mostly dates of different events). Differences of the closed
     # families (`compare.roles`, `compare.states`) are listed on top of these.
     possible_max: int = 5
+    # Differences of amounts of money listed per story, beside those: many amounts in a story
+    # are of different things (fines of two people, prices of two products), and the labelled
+    # dev stories hold no real money difference to rank them on, so they never crowd out the
+    # others and are never shown (`compare.money_slots`).
+    money_max: int = 2
 
     # "Only one source" checked (verify.py): a single-source fact joins the fact of its most
     # probable partner in another article from this probability up (verifier.json's model).

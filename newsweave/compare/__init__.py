@@ -35,7 +35,7 @@ from .dates import Dates
 from .engine import Judge, slot_conflicts
 from .kind import SlotKind, most_confident_first
 from .names import Names
-from .numbers import Numbers
+from .numbers import Numbers, is_money
 from .roles import role_conflicts
 from .scorer import packaged_scorer
 from .states import state_conflicts
@@ -64,16 +64,19 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     a passenger, `roles`) and states of one subject that exclude each other (a guilty plea and
     a trial, "remains suspended" and "was resumed", `states`) are listed. At most
     `possible_max` scored or title differences are listed; the closed families come on top of
-    them, rare as they are, so that neither crowds the other out."""
+    them, rare as they are, so that neither crowds the other out, and so do at most
+    `money_max` differences of amounts of money (listed, never shown: `money_slots`)."""
     owner = entity_of_name(entities)
     shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
     closed = distinct(most_confident_first([*role_conflicts(story, entities, toolkit),
                                             *state_conflicts(story, entities, toolkit)]))
-    listed = distinct(most_confident_first([*listed_titles, *possible]))[:settings.possible_max]
+    money = distinct(tuple(c for c in possible if is_money(c)))[:settings.money_max]
+    listed = distinct(most_confident_first([*listed_titles, *(
+        c for c in possible if not is_money(c))]))[:settings.possible_max]
     return (most_confident_first([*shown, *shown_titles]),
-            distinct(most_confident_first([*closed, *listed])))
+            distinct(most_confident_first([*closed, *listed, *money])))
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:

@@ -2,8 +2,9 @@
 tolerance ("about"); a bound ("up to five minutes") agrees with any figure inside it. Counts are
 exact unless round, and a round count only rounds to its own last figure. Figures an order of
 magnitude apart in two facts are two quantities; a range agrees with a figure inside it and with
-a range of the same ends (`ranges_agree`). The slots are read by `number_slots.py` and
-`range_slots.py`.
+a range of the same ends (`ranges_agree`). Amounts of money agree within rounding, or when a
+round one rounds the other; two country codes are two currencies. The slots are read by
+`number_slots.py`, `money_slots.py`, `range_slots.py` and their neighbours.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from ..models import Conflict
 from .age_slots import AGE_OF, unnamed_age_slots
 from .kind import EventKind, compatible_subjects, same_actors, same_event
+from .money_slots import MONEY, money_slots
 from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
@@ -44,7 +46,7 @@ class Numbers(EventKind):
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         return [*number_slots(doc, published), *tally_slots(doc, published),
                 *unnamed_age_slots(doc), *range_slots(doc), *percent_slots(doc),
-                *ordinal_slots(doc)]
+                *ordinal_slots(doc), *money_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -107,6 +109,9 @@ class Numbers(EventKind):
         if x.key.startswith(PERCENT):
             return a.fact != b.fact or not (one_share(a) and one_share(b)) or \
                 not shares_most(x.context, y.context)
+        if x.key.startswith(MONEY) and x.currency and y.currency and \
+                x.currency != y.currency:  # type: ignore[attr-defined]
+            return True  # "S$1.3 million" / "US$960,000": one amount converted
         if x.of and y.of and x.of != y.of:  # type: ignore[attr-defined]
             return True  # "3 days of compassionate leave" / "4 days of annual leave"
         if x.key.startswith(COUNT) and x.narrowed != y.narrowed:  # type: ignore[attr-defined]
@@ -123,8 +128,10 @@ class Numbers(EventKind):
         two ("her second marriage also failed, as did a third"; "moved from first to third
         base"; "the fifth coach fired" / "the third Eastern Conference coach"). Read on the
         ECB+ dev stories (never used to tune disagreements), 5 of 5 shown were two series;
-        one labelled tune-half disagreement ("third" / "second leadership change") was real."""
-        return conflict.topic.startswith(ORDINAL)
+        one labelled tune-half disagreement ("third" / "second leadership change") was real.
+        Amounts of money are listed too: a story's amounts are of many things, and no labelled
+        dev story holds a real money difference to fit a confidence on (`money_slots`)."""
+        return conflict.topic.startswith((ORDINAL, MONEY))
 
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """As for any event's value, except a bound and its own figure ("for over 40 years" /
@@ -166,6 +173,10 @@ class Numbers(EventKind):
             if own_figure(bound, figure) and not vague(figure):
                 return False  # "up to 20 years" / "20 years": listed only (`comparable`)
             return satisfies(figure.value, bound, tolerance if vague(figure) else 0.0)
+        if x.key.startswith(MONEY) and tolerance == EXACT_TOLERANCE:
+            return close(x.value, y.value, tolerance) or (  # "$1 million" / "$1.125 million"
+                close(x.value, y.value, HEDGED_TOLERANCE)
+                and (rounds_off(x.value, y.value) or rounds_off(y.value, x.value)))
         if x.key.startswith("count") and (rounds_to(x.value, y.value) or
                                           rounds_to(y.value, x.value)):
             return True  # "an average of six friends" is "6.49 friends" rounded
@@ -197,6 +208,11 @@ class Numbers(EventKind):
         tolerance = f"{(HEDGED_TOLERANCE if hedged else EXACT_TOLERANCE):.0%} allowed" + \
             (", figures hedged" if hedged else "")
         return self.reason.format(tolerance=tolerance)
+
+
+def is_money(conflict: Conflict) -> bool:
+    """A difference of two amounts of money."""
+    return conflict.kind == "number" and conflict.topic.startswith(MONEY)
 
 
 def one_share(said: Said) -> bool:

@@ -43,6 +43,7 @@ class NumberSlot(Slot):
     # 45"): that verb names no act, so the count is compared with the same count under any verb
     # of its fact.
     tally: bool = False
+    currency: str = ""  # an amount's country code ("sg" of "S$"); "" for a bare "$" or "€"
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -66,6 +66,9 @@ BOUNDED = re.compile(rf"(?<![\w.,])(?P<core>{BOUND_WORDS}\s+(?P<figure>{FIGURE_T
 PERCENT = re.compile(
     rf"(?<![\w.,])(?P<core>(?P<figure>{FIGURE_TEXT})\s?(?:%|per cent\b|percent\b))",
     re.IGNORECASE)
+# An amount after a currency sign, with its scale: "$1.2 million", "S$5,000", "€300".
+MONEY = re.compile(rf"(?<![\w.,])(?P<core>(?:[A-Z]{{1,2}})?[$€£]\s?(?P<figure>{FIGURE_TEXT})"
+                   r"(?:\s(?:million|billion))?)(?![\d,])")
 WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "twelve": 12}
 
@@ -311,13 +314,14 @@ INJECTIONS = (
     Injection("number", "count", regex_finder(COUNT, _count, _is_count)),
     Injection("number", "bound", regex_finder(BOUNDED, _figure_scaled)),
     Injection("number", "percent", regex_finder(PERCENT, _figure_scaled)),
+    Injection("number", "money", regex_finder(MONEY, _figure_scaled, not_a_bound)),
     Injection("date", "weekday", regex_finder(WEEKDAY, _weekday, not_a_bound)),
     Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day, not_a_bound)),
     Injection("name", "name", find_names),
     Injection("title", "title", find_titles),
 )
 PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "bound": BOUNDED, "percent": PERCENT,
-            "weekday": WEEKDAY, "month-day": MONTH_DAY}
+            "money": MONEY, "weekday": WEEKDAY, "month-day": MONTH_DAY}
 
 
 
