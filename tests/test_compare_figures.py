@@ -150,6 +150,24 @@ def test_a_figure_per_something_is_a_rate_compared_with_rates(toolkit, settings)
                               "The new terminal handled 15,000 passengers on its first day.")
 
 
+def test_speeds_are_compared_however_written(toolkit, settings):
+    found = differences_of(toolkit, settings,
+                           "The car was travelling at 120 km/h when it crashed.",
+                           "The car was travelling at 90km/h when it crashed.")
+    assert [{p.value for p in c.positions} for c in found] == [{"120 km/h", "90km/h"}]
+    found = differences_of(toolkit, settings,
+                           "Winds of up to 150 kilometres per hour battered the coast.",
+                           "Winds of up to 200 kmh battered the coast.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"up to 150 kilometres per hour", "up to 200 kmh"}]
+    # one speed in two units
+    for first, second in (("at 120 km/h", "at 120 kilometres per hour"),
+                          ("at 70 mph", "at 112 km/h")):
+        assert not differences_of(toolkit, settings,
+                                  f"The car was travelling {first} when it crashed.",
+                                  f"The car was travelling {second} when it crashed.")
+
+
 def test_a_house_number_is_exact_and_compared_on_its_street(toolkit, settings):
     found = differences_of(toolkit, settings,
                            "The fire broke out at a shophouse at 12 Tanner Road on Monday.",
@@ -404,3 +422,12 @@ def test_named_places_nationalities_and_names_in_apposition_are_listed(
               if c.kind == "attribute"]
     assert listed == expected
     assert not conflicts_of(toolkit, settings, first, second)  # listed, never shown
+
+
+def test_clock_times_and_titles_are_no_measures(toolkit):
+    # pint reads "pm" as picometres, "am" as attometres and "MPs" as metres a second
+    for text in ("The fire broke out at 3 pm on Monday.", "The fire broke out at 3am.",
+                 "He met Dr Tan at 5 Rd."):
+        assert quantity_slots(toolkit.nlp(text)) == [], text
+    assert [s.key for s in quantity_slots(toolkit.nlp("Over 20 MPs spoke in the debate."))
+            ] in ([], ["count of mp"])

@@ -21,7 +21,15 @@ FIGURE_DEPS = {"compound", "quantmod", "nummod"}
 DIMENSIONS = {"[length]": "distance", "[time]": "duration", "[mass]": "mass",
               "[length] ** 2": "area", "[length] ** 3": "volume",
               "[length] / [time]": "speed"}
-NOT_UNITS = {"point", "line", "stone", "pica", "bit", "count", "set", "degree", "second"}
+NOT_UNITS = {"point", "line", "stone", "pica", "bit", "count", "set", "degree", "second",
+             # pint's attometre and picometre are "3 am" and "3 pm"; metres a second are "20
+             # MPs" (members of parliament); "Dr", "Rd", "Ms" are titles and roads
+             "am", "pm", "mps", "dr", "rd", "ms"}
+# Speeds written as one word, in the units pint reads ("120 km/h", "90kmh", "70 mph").
+SPEEDS = {"km/h": "kilometer / hour", "kmh": "kilometer / hour", "kph": "kilometer / hour",
+          "km/hr": "kilometer / hour", "mph": "mile / hour", "m/s": "meter / second"}
+# Time words after a slash: "120 km / h" is the speed "km/h".
+PER_TIME = {"h": "h", "hr": "h", "hour": "h", "s": "s"}
 
 
 @lru_cache(maxsize=1)
@@ -34,17 +42,25 @@ def unit_registry() -> Any:
 
 def measure(value: float, word: str) -> tuple[str, float] | None:
     """(dimension name, value in base units) when `word` is a unit of a compared dimension."""
-    if word in NOT_UNITS or not word.isalpha() and word not in ("km", "m2", "km2"):
+    if word in NOT_UNITS or not word.isalpha() and word not in ("km", "m2", "km2", *SPEEDS):
         return None
     registry = unit_registry()
     try:
-        quantity = registry.Quantity(value, registry.parse_units(word))
+        quantity = registry.Quantity(value, registry.parse_units(SPEEDS.get(word, word)))
     except Exception:  # noqa: BLE001 - pint raises several types for "not a unit"
         return None
     name = DIMENSIONS.get(str(quantity.dimensionality))
     if name is None:
         return None
     return name, float(quantity.to_base_units().magnitude)
+
+
+def per_time(unit: Any) -> str:
+    """"h" when a slash and a time word follow the unit ("120 km / h"), else ""."""
+    doc = unit.doc
+    if unit.i + 2 < len(doc) and doc[unit.i + 1].text == "/":
+        return PER_TIME.get(doc[unit.i + 2].lower_, "")
+    return ""
 
 
 # Words that raise a length unit to an area or a volume ("19,000 square feet", "5 sq km").
@@ -57,7 +73,8 @@ def measure_unit(value: float, unit: Any) -> tuple[str, float] | None:
     "19,000 square feet" is an area of 1,765 m2, not a distance of 5,791 m."""
     before = unit.doc[unit.i - 1] if unit.i > 0 else None
     power = POWERS.get(before.lower_.rstrip(".")) if before is not None else None
-    found = measure(1.0 if power else value, unit.lemma_.lower())
+    per = per_time(unit)
+    found = measure(1.0 if power else value, unit.lemma_.lower() + (f"/{per}" if per else ""))
     if not power or found is None:
         return found
     return (RAISED[power], value * found[1] ** power) if found[0] == "distance" else None

@@ -21,6 +21,7 @@ from .figures import (
     measure_unit,
     multiplied_after,
     number_value,
+    per_time,
     unit_of,
     word_value,
 )
@@ -248,10 +249,12 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
         verb = event_of(unit)
         if measured is not None:
             amount, end = summed(unit, measured[0], measured[1], used)
+            end += 2 if per_time(doc[end]) else 0  # "120 km / h"
             scope = verb.subtree if verb is not None else doc
             context = frozenset(t.lemma_.lower() for t in scope if t.pos_ == "NOUN"
                                 and measure(1.0, t.lemma_.lower()) is None)
             key, shown = (interval or measured[0]), doc[first.i:end + 1].text
+            key, amount, shown, rate = as_speed(key, amount, shown, rate)
         else:
             amount, context = value, frozenset()
             key, shown = COUNT + unit.lemma_.lower(), f"{doc[first.i:unit.i].text} {unit.text}"
@@ -260,6 +263,15 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
                                 hedged=is_hedged(first), context=context,
                                 **bound_fields(first), **slot_base(verb)))
     return slots
+
+
+def as_speed(key: str, amount: float, shown: str, rate: str) -> tuple[str, float, str, str]:
+    """A distance per unit of time is a speed ("150 kilometres per hour" is "150 km/h"):
+    the key, value (m/s), shown words and rate of the slot, the rate's words now shown."""
+    seconds = measure(1.0, rate.removeprefix(" per ")) if key == "distance" and rate else None
+    if seconds is None or seconds[0] != "duration":
+        return key, amount, shown, rate
+    return "speed", amount / seconds[1], shown + rate, ""
 
 
 def narrowing(unit: Any, figure: Any) -> frozenset[str]:
