@@ -48,6 +48,9 @@ SPEECH_LEMMAS = {
     "highlight", "point", "express", "retort", "pledge", "inform",
 }
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
+# Clauses describing a subject ("sitting next to X", "who met X"): the names in them are not
+# the subject's.
+CLAUSES = {"acl", "relcl", "advcl", "ccomp"}
 # Speech verbs whose passive subject is the listener ("he was told: ..."), not the speaker.
 LISTENER_VERBS = {"tell", "ask", "inform", "urge", "warn", "promise"}
 # Which recognised name in a subject phrase is the speaker: a person before an organisation
@@ -320,11 +323,22 @@ def named_in(page: Page, token: Any) -> tuple[str, str] | None:
     subtree = list(token.subtree)
     first, last = subtree[0].i, subtree[-1].i
     names = [(e, label) for e, label in labelled if first <= e.start and e.end - 1 <= last
-             and (label == "ORG" or label == "PERSON" and e.root.dep_ not in ("poss", "compound"))]
+             and (label == "ORG" or label == "PERSON" and e.root.dep_ not in ("poss", "compound"))
+             and not in_clause(e.root, token)]
     if not names:
         return None
     ent, label = min(names, key=lambda n: (SPEAKER_LABELS[n[1]], abs(n[0].start - token.i)))
     return ent.text, label
+
+
+def in_clause(word: Any, subject: Any) -> bool:
+    """`word` sits in a clause that describes the subject, not in its name: "the president,
+    sitting next to Prime Minister X, said" names the president, not X."""
+    while word.i != subject.i and word.head.i != word.i:
+        if word.dep_ in CLAUSES:
+            return True
+        word = word.head
+    return False
 
 
 def proper_noun(token: Any) -> tuple[str, str] | None:

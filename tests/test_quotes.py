@@ -302,3 +302,13 @@ def test_reference_has_a_statement_quoted_alike_by_three_sources(reference_story
     found = extract_quotes(reference_story, toolkit, reference_story.entities)
     groups = compare_quotes(found, reference_story.articles)
     assert any(len(g.articles) >= 3 and g.speaker and not g.differs for g in groups)
+
+
+def test_a_name_in_a_clause_describing_the_subject_is_not_the_speaker(toolkit):
+    # "The president, sitting next to X, said": X is where the president sat, not who spoke
+    assert speakers_of(toolkit, "The president, sitting next to Prime Minister Anna "
+                                "Kowalski, said he believed “there is a lot of goodwill” "
+                                "going into the meeting.") == [None]
+    # a name in the subject's own phrase still is
+    assert speakers_of(toolkit, "The mayor, Jane Doe, said “we will rebuild the bridge "
+                                "within a year” at the meeting.") == ["Jane Doe"]
