@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .entities import contains
-from .entity_forms import capitalised_part, name_tokens, normalise
+from .entity_forms import capitalised_part, name_tokens, normalise, not_a_name
 from .entity_spans import after_title
 from .models import Entity
 from .words import TITLES
@@ -130,7 +130,14 @@ def article_speakers(page: Page) -> list[str | None]:
     for i, span in enumerate(spans):
         if speakers[i] is None and not said[i].own:
             speakers[i] = context_speaker(page, i, speakers)
-    return speakers
+    return [s if s is None or a_name(s) else None for s in speakers]
+
+
+def a_name(speaker: str) -> bool:
+    """A speaker found is a name, not a title or a code the parser took for one ("Deputy Prime
+    Minister II said": "II"; "Datuk"; "RON95" as the antecedent of a "she")."""
+    tokens = name_tokens(speaker)
+    return any(t.isalpha() for t in tokens) and not not_a_name(tokens, "ORG", speaker)
 
 
 # --- a quotation's own attribution -----------------------------------------------------------

@@ -152,6 +152,9 @@ def test_dates_and_figures_taken_for_names_are_not_entities():
     assert not_a_name(("2000",), "ORG")
     assert not_a_name(("route", "66"), "GPE")
     assert not not_a_name(("g20",), "ORG") and not not_a_name(("theresa", "may"), "PERSON")
+    # a given name that is also a month's is a name, with no figure beside it
+    assert not not_a_name(("june", "tan"), "PERSON") and not not_a_name(("april", "lim"), "PERSON")
+    assert not_a_name(("june", "2024"), "PERSON") and not_a_name(("oct", "14", "th"), "PERSON")
 
 
 def test_office_fields_and_title_pieces_are_not_organisations(toolkit):

@@ -312,3 +312,12 @@ def test_a_name_in_a_clause_describing_the_subject_is_not_the_speaker(toolkit):
     # a name in the subject's own phrase still is
     assert speakers_of(toolkit, "The mayor, Jane Doe, said “we will rebuild the bridge "
                                 "within a year” at the meeting.") == ["Jane Doe"]
+
+
+def test_a_title_or_a_code_is_no_speaker(toolkit):
+    # the parser takes the rank of an office for the subject's name
+    assert speakers_of(toolkit, "Speaking on Sunday, the Deputy Prime Minister II said "
+                                "“we will cut the waiting times at the border”.") == [None]
+    assert speakers_of(toolkit, "The state director Lilian Pornomo spoke on Saturday.\n\n"
+                                "“We will cut the waiting times at the border,” she said."
+                                ) == ["Lilian Pornomo"]
