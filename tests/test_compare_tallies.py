@@ -101,3 +101,25 @@ def test_figures_of_two_events_in_one_statement_are_compared_event_by_event(tool
     assert not conflicts_of(toolkit, settings,
                             "Twelve people were killed and 30 injured in the blast on Friday.",
                             "The blast on Friday killed 12 people and injured 30.")
+
+
+def test_figures_of_two_things_under_one_event_are_compared_thing_by_thing(toolkit,
+                                                                          settings):
+    # the life sentences agree; the sentences of life without parole do not, and the seven
+    # the other statement also writes (of the other thing) is no excuse
+    found = conflicts_of(toolkit, settings,
+                         "He was sentenced on Saturday to seven life sentences and four "
+                         "sentences of life without parole.",
+                         "He was sentenced on Saturday to seven life sentences and seven "
+                         "sentences of life without parole.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"four sentences", "seven sentences"}]
+    found = conflicts_of(toolkit, settings,
+                         "Doctors recorded 627 severe cases and 270 mild cases last week.",
+                         "Doctors recorded 627 severe cases and 300 mild cases last week.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"270 mild cases", "300 mild cases"}]
+    assert not conflicts_of(toolkit, settings,
+                            "He was sentenced on Saturday to seven life sentences and four "
+                            "sentences of life without parole.",
+                            "He was sentenced on Saturday to seven life sentences.")

@@ -65,7 +65,14 @@ class Numbers(EventKind):
         """One agreeing pair makes two statements agree ("124 miles (200km)" is one figure),
         except where both give figures of the same two or more events: then each event's
         figures must agree ("12 people were killed and 30 injured" / "12 were killed and 45
-        injured" agree on the dead, not on the injured)."""
+        injured" agree on the dead, not on the injured); and so must each of two or more
+        things both count under one event ("seven life sentences and four sentences of life
+        without parole" / "... and seven sentences of life without parole"), the one figure
+        the other statement also writes then no excuse (`states_both`)."""
+        things = {thing(s) for _, s in x} & {thing(t) for _, t in y}
+        if len(things) >= 2:
+            return all(any(self.figures_agree(s, t) for _, s in x if thing(s) == it
+                           for _, t in y if thing(t) == it) for it in things)
         shared = {s.event for _, s in x if s.event} & {t.event for _, t in y if t.event}
         if len(shared) < 2:
             return super().entries_agree(x, y)
@@ -152,8 +159,12 @@ class Numbers(EventKind):
         unless the figure is the bound's own ("up to 20 years" and "20 years").
         Figures agree within rounding, or a hedge's tolerance ("about"); counts are exact
         unless hedged or round."""
-        if states_both(b, x, y) or states_both(a, y, x):
+        if thing(x) != thing(y) and (states_both(b, x, y) or states_both(a, y, x)):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
+        return self.figures_agree(x, y)
+
+    def figures_agree(self, x: NumberSlot, y: NumberSlot) -> bool:
+        """`agree` for the two figures alone, whatever else their statements write."""
         if x.to is not None or y.to is not None:
             return ranges_agree(x, y, range_tolerance(x, y))
         if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL, AGE_OF)) or x.key == "age":
@@ -208,6 +219,12 @@ class Numbers(EventKind):
         tolerance = f"{(HEDGED_TOLERANCE if hedged else EXACT_TOLERANCE):.0%} allowed" + \
             (", figures hedged" if hedged else "")
         return self.reason.format(tolerance=tolerance)
+
+
+def thing(slot: Slot) -> tuple[str, str, frozenset[str]]:
+    """What a figure counts or measures under its event: the event, what "of" names and the
+    words narrowing it ("four sentences of life", "627 severe cases")."""
+    return slot.event, getattr(slot, "of", ""), getattr(slot, "narrowed", frozenset())
 
 
 def is_money(conflict: Conflict) -> bool:
