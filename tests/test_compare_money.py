@@ -62,6 +62,9 @@ def test_no_amount_without_a_currency_nor_at_the_end_of_a_range(toolkit):
      {"S$5,000", "$8,000"}),
     ("The bridge cost €1.2bn to build.", "The bridge cost 1.5 billion euros to build.",
      {"€1.2bn", "1.5 billion euros"}),
+    # one amount agrees, its conversion does not
+    ("The offence carries a fine of up to S$8,000 (US$5,900).",
+     "The offence carries a fine of up to S$8,000 (US$8,850).", {"US$5,900", "US$8,850"}),
     # the bounds policy, as for any figure
     ("The fund raised just under $900,000 for the victims.",
      "The fund raised over $900,000 for the victims.",
@@ -81,6 +84,8 @@ def test_different_amounts_of_one_thing_are_a_difference(toolkit, settings, firs
     # one amount in two currencies; two things paid for
     ("The project will cost S$1.3 million.", "The project will cost US$960,000."),
     ("He was ordered to pay a $5,000 fine.", "He was ordered to pay $3,000 in compensation."),
+    ("The offence carries a fine of up to S$8,000 (US$5,900).",
+     "The offence carries a fine of up to S$8,000."),
 ])
 def test_one_amount_or_two_things_paid_for_are_no_difference(toolkit, settings, first,
                                                               second):

@@ -68,12 +68,18 @@ class Numbers(EventKind):
         injured" agree on the dead, not on the injured); and so must each of two or more
         things both count under one event ("seven life sentences and four sentences of life
         without parole" / "... and seven sentences of life without parole"), the one figure
-        the other statement also writes then no excuse (`states_both`)."""
+        the other statement also writes then no excuse (`states_both`). Amounts of money
+        agree only when each of the statement giving fewer has its match in the other: "S$8,000
+        (US$5,900)" / "S$8,000 (US$8,850)" agree on the first and not on the conversion (tried
+        for every figure, it cost the check half one false disagreement shown)."""
         things = {thing(s) for _, s in x} & {thing(t) for _, t in y}
         if len(things) >= 2:
             return all(any(self.figures_agree(s, t) for _, s in x if thing(s) == it
                            for _, t in y if thing(t) == it) for it in things)
         shared = {s.event for _, s in x if s.event} & {t.event for _, t in y if t.event}
+        if len(shared) < 2 and x[0][1].key.startswith(MONEY):
+            shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+            return all(any(self.agree(a, s, b, t) for b, t in longer) for a, s in shorter)
         if len(shared) < 2:
             return super().entries_agree(x, y)
         return all(any(self.agree(a, s, b, t) for a, s in x if s.event == event
