@@ -165,7 +165,7 @@ class Numbers(EventKind):
         unless the figure is the bound's own ("up to 20 years" and "20 years").
         Figures agree within rounding, or a hedge's tolerance ("about"); counts are exact
         unless hedged or round."""
-        if thing(x) != thing(y) and (states_both(b, x, y) or states_both(a, y, x)):
+        if states_both(b, x, y) or states_both(a, y, x):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
         return self.figures_agree(x, y)
 
@@ -251,10 +251,14 @@ def shares_most(x: frozenset[str], y: frozenset[str]) -> bool:
 def states_both(other: Said, mine: NumberSlot, theirs: NumberSlot) -> bool:
     """The other statement writes my figure too, beside its own different one ("won 10 seats"
     / "contested 21 seats and won 10"): it gives two figures of two things, and contradicts
-    neither. On the tune half of the labelled stories such pairs were all false alarms."""
+    neither. On the tune half of the labelled stories such pairs were all false alarms. Not
+    when it writes my figure for another thing than mine ("seven life sentences and seven
+    sentences of life without parole" against my "four sentences of life ...")."""
     figure = written_figure(mine.shown)
     return figure is not None and figure != written_figure(theirs.shown) \
-        and figure in other.figures
+        and figure in other.figures and not any(
+            s.key == mine.key and thing(s) != thing(mine) and written_figure(s.shown) == figure
+            for s in other.slots)
 
 
 def counted(slot: Slot) -> frozenset[str]:
