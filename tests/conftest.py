@@ -62,6 +62,16 @@ def write_story(folder: Path, *texts: str, suffix: str = ".txt") -> list[Path]:
     return paths
 
 
+def analysed_story(toolkit, settings: Settings, *texts: str,
+                   published: str = "2025-03-04") -> Story:
+    """The first story of the chain `newsweave analyze` runs, over one JSON record per text."""
+    from newsweave.eval.data import analyse_files
+
+    records = [{"id": f"a{i}", "title": "", "text": t, "url": None, "outlet": None,
+                "published": published} for i, t in enumerate(texts)]
+    return analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
+
+
 def story_of_two_facts(toolkit, settings, first: str, second: str) -> Story:
     """Two articles whose statements alignment kept apart: one fact each."""
     return story_of_facts(toolkit, settings, (first,), (second,))

@@ -5,11 +5,11 @@ amounts."""
 from __future__ import annotations
 
 import pytest
+from conftest import analysed_story
 from test_compare import differences_of
 
 from newsweave.compare.money_slots import money_slots
 from newsweave.config import Settings
-from newsweave.eval.data import analyse_files
 
 
 def read(toolkit, text: str):
@@ -97,11 +97,8 @@ def test_a_money_difference_is_listed_beside_the_others_never_shown(toolkit):
              "$12 million to build, the mayor said.")
     second = ("The council approved the new sports hall on Monday. The hall will cost "
               "$15 million to build, the mayor said.")
-    records = [{"id": f"a{i}", "title": "", "text": t, "url": None, "outlet": None,
-                "published": "2025-03-04"} for i, t in enumerate((first, second))]
     for settings in (Settings(), Settings(possible_max=0)):
-        story = analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
+        story = analysed_story(toolkit, settings, first, second)
         assert not story.conflicts
         assert values(story.possible) == [{"$12 million", "$15 million"}]
-    story = analyse_files(records, toolkit, Settings(money_max=0), "jsonl").report.stories[0]
-    assert not story.possible
+    assert not analysed_story(toolkit, Settings(money_max=0), first, second).possible

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from conftest import analysed_story
 from test_compare_titles import make_story, sides
 
 from newsweave.compare.roles import role_conflicts
 from newsweave.config import Settings
 from newsweave.entities import merge_entities
-from newsweave.eval.data import analyse_files
 
 
 def roles(toolkit, *texts: str):
@@ -44,9 +44,7 @@ def test_a_swap_is_listed_for_the_reader_not_shown(toolkit):
     second = ("A car crashed into a lamp post on Main Road on Monday night. Mr Tan Ah Kow, a "
               "passenger in the car, was taken to hospital. The driver, Mr Lee Boon Hock, 50, "
               "was arrested, the police said.")
-    records = [{"id": f"a{i}", "title": "", "text": t, "url": None, "outlet": None,
-                "published": "2025-03-04"} for i, t in enumerate((first, second))]
-    story = analyse_files(records, toolkit, Settings(), "jsonl").report.stories[0]
+    story = analysed_story(toolkit, Settings(), first, second)
     assert not [c for c in story.conflicts if c.kind == "title"]
     listed = [sides(c) for c in story.possible if c.kind == "title"]
     assert listed and set(listed[0]) == {"driver", "passenger"}

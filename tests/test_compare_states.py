@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from conftest import analysed_story
 from test_compare_titles import make_story, sides
 
 from newsweave.compare.states import state_conflicts
 from newsweave.config import Settings
 from newsweave.entities import merge_entities
-from newsweave.eval.data import analyse_files
 
 
 def states(toolkit, *texts: str):
@@ -81,14 +81,12 @@ def test_a_state_difference_is_listed_not_shown(toolkit):
              "line remain suspended, the operator said on Tuesday.")
     second = ("A fire broke out at the Harlow Road depot on Monday. Train services on the East "
               "line were resumed on Tuesday morning, the operator said.")
-    records = [{"id": f"a{i}", "title": "", "text": t, "url": None, "outlet": None,
-                "published": "2025-03-04"} for i, t in enumerate((first, second))]
-    story = analyse_files(records, toolkit, Settings(), "jsonl").report.stories[0]
+    story = analysed_story(toolkit, Settings(), first, second)
     assert not [c for c in story.conflicts if c.kind == "claim"]
     listed = [sides(c) for c in story.possible if c.kind == "claim"]
     assert {"remain suspended": ("a0",), "were resumed": ("a1",)} in listed
     # listed on top of the scored ones: no cap on those crowds it out
-    capped = analyse_files(records, toolkit, Settings(possible_max=0), "jsonl").report.stories[0]
+    capped = analysed_story(toolkit, Settings(possible_max=0), first, second)
     assert [sides(c) for c in capped.possible] == [{"remain suspended": ("a0",),
                                                     "were resumed": ("a1",)}]
 
