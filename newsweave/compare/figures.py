@@ -140,3 +140,12 @@ def word_value(word: str) -> float | None:
         return float(word)
     except ValueError:
         return None
+
+
+def as_speed(key: str, amount: float, shown: str, rate: str) -> tuple[str, float, str, str]:
+    """A distance per unit of time is a speed ("150 kilometres per hour" is "150 km/h"):
+    the key, value (m/s), shown words and rate of the slot, the rate's words now shown."""
+    seconds = measure(1.0, rate.removeprefix(" per ")) if key == "distance" and rate else None
+    if seconds is None or seconds[0] != "duration":
+        return key, amount, shown, rate
+    return "speed", amount / seconds[1], shown + rate, ""

@@ -16,6 +16,7 @@ from .dates import tally_day
 from .figures import (
     MULTIPLIERS,
     NUMBER_WORDS,
+    as_speed,
     figure_start,
     measure,
     measure_unit,
@@ -28,7 +29,8 @@ from .figures import (
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 
-# Entities whose numbers are not compared: ordinals, percentages and money are out of scope;
+# Entities whose numbers are no quantities: ordinals, percentages and money have readers of
+# their own (`ordinal_slots`, `percent_slots`, `money_slots`);
 # DATE and TIME entities are only kept when they are durations (a number of a time unit).
 SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
 HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "some", "over",
@@ -263,15 +265,6 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
                                 hedged=is_hedged(first), context=context,
                                 **bound_fields(first), **slot_base(verb)))
     return slots
-
-
-def as_speed(key: str, amount: float, shown: str, rate: str) -> tuple[str, float, str, str]:
-    """A distance per unit of time is a speed ("150 kilometres per hour" is "150 km/h"):
-    the key, value (m/s), shown words and rate of the slot, the rate's words now shown."""
-    seconds = measure(1.0, rate.removeprefix(" per ")) if key == "distance" and rate else None
-    if seconds is None or seconds[0] != "duration":
-        return key, amount, shown, rate
-    return "speed", amount / seconds[1], shown + rate, ""
 
 
 def narrowing(unit: Any, figure: Any) -> frozenset[str]:
