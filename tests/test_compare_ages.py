@@ -21,6 +21,11 @@ def test_ages_of_people_named_by_a_noun_are_read(toolkit):
     # A named person's age is read elsewhere; a ten-year-old plan has no person.
     assert ages(toolkit, "The 28-year-old Jane Doe spoke.") == []
     assert ages(toolkit, "The rule is 10 years old.") == []
+    # "aged": one person's age, not a group's nor a range's
+    assert ages(toolkit, "The victim, aged 45, died and a man aged 30 was arrested.") == [
+        ("age of victim", 45.0, "victim, aged 45"), ("age of man", 30.0, "man, aged 30")]
+    assert ages(toolkit, "The two men, aged 21 and 22, were arrested.") == []
+    assert ages(toolkit, "The scheme is open to a woman aged 21 to 37.") == []
 
 
 def test_two_ages_for_one_person_in_one_fact_conflict(toolkit, settings):
@@ -33,6 +38,9 @@ def test_two_ages_for_one_person_in_one_fact_conflict(toolkit, settings):
         {"34-year-old man", "43-year-old man"}]
     assert values("A man, 34, was arrested on Monday over the robbery, police said.",
                   "A 34-year-old man was arrested on Monday over the robbery, police said.") == []
+    assert values("A man, aged 34, was arrested on Monday over the robbery, police said.",
+                  "A man, aged 43, was arrested on Monday over the robbery, police said.") == [
+        {"man, aged 34", "man, aged 43"}]
     # Two people of two nouns: each age is compared with its own noun's.
     assert values("A 52-year-old man and a 41-year-old woman died in the crash on Monday.",
                   "A 41-year-old woman and a 52-year-old man died in the crash on Monday.") == []

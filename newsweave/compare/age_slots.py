@@ -1,15 +1,17 @@
 """Statements -> ages of people named by a noun, not a name: "a 34-year-old man", "the
-47-year-old driver", "a man, 34,". Local reports name a suspect or a victim by age and noun
+47-year-old driver", "a man, 34,", "the victim, aged 45,". Local reports name a suspect or a victim by age and noun
 long before (or instead of) a name, and outlets copy the age wrong. Such an age is compared only
 within one fact, with the age of the same noun under the same verb: two facts may speak of two
 men, and one fact of two motorcyclists, one killed and one taken to hospital. Ages of named
-people are `number_slots.age_slots`. Compared by `numbers.Numbers`, exactly.
+people ("Jane Doe, 28,", "Jane Doe, aged 28,") are `named_age_slots`, compared for one person
+wherever stated. Compared by `numbers.Numbers`, exactly.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .number_slots import in_range
 from .parse import event_of, slot_base
 from .slots import NumberSlot
 
@@ -20,7 +22,7 @@ OLDEST = 120
 def unnamed_age_slots(doc: Any) -> list[NumberSlot]:
     slots = []
     for token in doc:
-        found = hyphenated_age(token) or appositive_age(token)
+        found = hyphenated_age(token) or appositive_age(token) or aged_noun(token)
         if found is None:
             continue
         figure, noun, shown = found
@@ -50,6 +52,18 @@ def hyphenated_age(old: Any) -> tuple[Any, Any, str] | None:
     return figure, noun, f"{figure.text}-year-old {noun.text}"
 
 
+def aged_noun(figure: Any) -> tuple[Any, Any, str] | None:
+    """"the victim, aged 45,", "a man aged 45": the figure after "aged" that a noun takes;
+    not the ages of a group ("two men, aged 21 and 22")."""
+    aged = figure.head
+    noun = aged.head
+    if not an_age(figure) or aged.lower_ != "aged" or aged.i != figure.i - 1 or \
+            noun.tag_ != "NN" or any(c.dep_ == "conj" for c in figure.children) or \
+            in_range(figure):
+        return None  # one person's age, not a group's ("women aged 21 to 37")
+    return figure, noun, f"{noun.text}, aged {figure.text}"
+
+
 def appositive_age(figure: Any) -> tuple[Any, Any, str] | None:
     """"a man, 34, was arrested": a figure set off by commas after a noun."""
     doc = figure.doc
@@ -59,3 +73,46 @@ def appositive_age(figure: Any) -> tuple[Any, Any, str] | None:
             (figure.i + 1 < len(doc) and doc[figure.i + 1].text not in {",", ".", ";", ")"}):
         return None
     return figure, noun, f"{noun.text}, {figure.text}"
+
+
+def named_age_slots(doc: Any) -> list[NumberSlot]:
+    """"Jane Doe, 28," and "the 28-year-old Jane Doe": a person's age, the person's name
+    words as subjects (compared across statements for the same person)."""
+    slots = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        age = age_after(ent) or age_before(ent)
+        if age is None:
+            continue
+        names = frozenset(t.lower_ for t in ent if t.is_alpha)
+        slots.append(NumberSlot(key="age", value=float(age.text), shown=f"{ent.text}, {age}",
+                                event="", subjects=names, objects=frozenset(),
+                                context=frozenset({"age"})))
+    return slots
+
+
+def age_after(ent: Any) -> Any:
+    """The figure in "Jane Doe, 28," or "Jane Doe, aged 28," (a comma, a whole number of
+    years, a comma or the end)."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    at = ent.end + 2 if doc[ent.end + 1].lower_ == "aged" else ent.end + 1
+    if at >= len(doc):
+        return None
+    figure = doc[at]
+    closing = doc[at + 1].text if at + 1 < len(doc) else ","
+    return figure if figure.like_num and figure.text.isdigit() and 0 < int(figure.text) < 120 \
+        and closing in {",", ".", ";", ")"} else None
+
+
+def age_before(ent: Any) -> Any:
+    """The figure in "the 28-year-old Jane Doe"."""
+    doc = ent.doc
+    start = ent.start - 5
+    words = [t.lower_ for t in doc[max(start, 0):ent.start]]
+    if start < 0 or words[1:] != ["-", "year", "-", "old"]:
+        return None
+    figure = doc[start]
+    return figure if figure.text.isdigit() and 0 < int(figure.text) < 120 else None

@@ -1,6 +1,6 @@
 """Statements -> number slots: quantities with units (converted with pint to base units),
-counts of a noun ("five drones", "a 330-room hotel"), ages, intervals ("every 14 months") and
-rates ("10,000 passengers per hour"). Durations ("10 years and six weeks") are one summed
+counts of a noun ("five drones", "a 330-room hotel"), house numbers, intervals ("every 14
+months") and rates ("10,000 passengers per hour"); ages are `age_slots`'. Durations ("10 years and six weeks") are one summed
 quantity; a figure's bound ("up to", "more than") and hedge ("about") are kept with it.
 Compared by `numbers.Numbers`.
 """
@@ -75,8 +75,7 @@ FIGURE = re.compile(r"\d+(?:\.\d+)?|[a-z]+")
 
 def number_slots(doc: Any, published: str | None) -> list[NumberSlot]:
     """Every number slot of a parsed statement; counts given "as of" a day carry that day."""
-    slots = [*quantity_slots(doc), *hyphenated_slots(doc), *age_slots(doc),
-             *address_slots(doc)]
+    slots = [*quantity_slots(doc), *hyphenated_slots(doc), *address_slots(doc)]
     moment = tally_day(doc, published)
     return [replace(s, moment=moment) if moment and s.key.startswith(COUNT) else s
             for s in slots]
@@ -392,45 +391,6 @@ def hyphenated_slots(doc: Any) -> list[NumberSlot]:
                                 hedged=is_hedged(token), context=context, **bound_fields(token),
                                 **slot_base(event_of(thing))))
     return slots
-
-
-def age_slots(doc: Any) -> list[NumberSlot]:
-    """"Jane Doe, 28," and "the 28-year-old Jane Doe": a person's age, the person's name
-    words as subjects (compared across statements for the same person)."""
-    slots = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
-        age = age_after(ent) or age_before(ent)
-        if age is None:
-            continue
-        names = frozenset(t.lower_ for t in ent if t.is_alpha)
-        slots.append(NumberSlot(key="age", value=float(age.text), shown=f"{ent.text}, {age}",
-                                event="", subjects=names, objects=frozenset(),
-                                context=frozenset({"age"})))
-    return slots
-
-
-def age_after(ent: Any) -> Any:
-    """The figure in "Jane Doe, 28," (a comma, a whole number of years, a comma or the end)."""
-    doc = ent.doc
-    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
-        return None
-    figure = doc[ent.end + 1]
-    closing = doc[ent.end + 2].text if ent.end + 2 < len(doc) else ","
-    return figure if figure.like_num and figure.text.isdigit() and 0 < int(figure.text) < 120 \
-        and closing in {",", ".", ";", ")"} else None
-
-
-def age_before(ent: Any) -> Any:
-    """The figure in "the 28-year-old Jane Doe"."""
-    doc = ent.doc
-    start = ent.start - 5
-    words = [t.lower_ for t in doc[max(start, 0):ent.start]]
-    if start < 0 or words[1:] != ["-", "year", "-", "old"]:
-        return None
-    figure = doc[start]
-    return figure if figure.text.isdigit() and 0 < int(figure.text) < 120 else None
 
 
 def summed(unit: Any, dimension: str, amount: float, used: set[int]) -> tuple[float, int]:

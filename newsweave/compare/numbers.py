@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from ..models import Conflict
-from .age_slots import AGE_OF, unnamed_age_slots
+from .age_slots import AGE_OF, named_age_slots, unnamed_age_slots
 from .kind import EventKind, compatible_subjects, same_actors, same_event
 from .money_slots import MONEY, money_slots
 from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
@@ -45,8 +45,8 @@ class Numbers(EventKind):
 
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         return [*number_slots(doc, published), *tally_slots(doc, published),
-                *unnamed_age_slots(doc), *range_slots(doc), *percent_slots(doc),
-                *ordinal_slots(doc), *money_slots(doc)]
+                *named_age_slots(doc), *unnamed_age_slots(doc), *range_slots(doc),
+                *percent_slots(doc), *ordinal_slots(doc), *money_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
