@@ -429,13 +429,12 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
 def not_a_name(tokens: tuple[str, ...], label: str, found: str = "") -> bool:
     """A date, a figure or an amount the recogniser took for a name ("Oct 14" as a person,
     "2,000" as an organisation, a name run into a date): a weekday or month word with a
-    figure or alone, or no word but figures. Names of
-    bodies and products may carry a figure ("G20", "Airbus A320"); people and places do not.
-    An office word ends no name, a person's only when written in capitals (`found`, the
-    mention as written: "Reka West MP"; "Ian Bishop" is a name)."""
-    if any(t in WEEKDAYS or t in MONTH_WORDS for t in tokens) and (
-            any(t.isdigit() for t in tokens) or all(t in WEEKDAYS or t in MONTH_WORDS
-                                                    for t in tokens)):
+    figure or alone, or no word but figures. Names of bodies and products may carry a figure
+    ("G20", "Airbus A320"); people and places do not. An office word ends no name, a person's
+    only when written in capitals (`found`, the mention as written: "Reka West MP"; "Ian
+    Bishop" is a name)."""
+    dated = [t in WEEKDAYS or t in MONTH_WORDS for t in tokens]
+    if any(dated) and (all(dated) or any(t.isdigit() for t in tokens)):
         return True  # "Oct 14", "Monday", "Parliament on Feb 4"; "June Tan" is a name
     if all(t.isdigit() for t in tokens) or \
             all(leading_title(t) or t in HONORARY_TITLES for t in tokens):

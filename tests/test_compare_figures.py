@@ -396,10 +396,10 @@ def test_a_lone_difference_shows_the_values_it_compared(toolkit, settings):
 ATTRIBUTE_PAIRS = [
     # Two named places of one kind; a name inside the other's is one place told more fully.
     ("The victim was taken to Tan Tock Seng Hospital, where he died.",
-     "The victim was taken to Singapore General Hospital, where he died.",
-     [{"Tan Tock Seng Hospital", "Singapore General Hospital"}]),
-    ("The victim was taken to Changi General Hospital, where he died.",
-     "The victim was taken to Changi Hospital, where he died.", []),
+     "The victim was taken to Northfield General Hospital, where he died.",
+     [{"Tan Tock Seng Hospital", "Northfield General Hospital"}]),
+    ("The victim was taken to Eastbrook General Hospital, where he died.",
+     "The victim was taken to Eastbrook Hospital, where he died.", []),
     # Two nationalities of one thing or person, before it or in apposition.
     ("A 34-year-old Malaysian man was arrested over the robbery on Monday.",
      "A 34-year-old Singaporean man was arrested over the robbery on Monday.",

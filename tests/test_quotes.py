@@ -318,6 +318,6 @@ def test_a_title_or_a_code_is_no_speaker(toolkit):
     # the parser takes the rank of an office for the subject's name
     assert speakers_of(toolkit, "Speaking on Sunday, the Deputy Prime Minister II said "
                                 "“we will cut the waiting times at the border”.") == [None]
-    assert speakers_of(toolkit, "The state director Lilian Pornomo spoke on Saturday.\n\n"
+    assert speakers_of(toolkit, "The state director Lilian Varsano spoke on Saturday.\n\n"
                                 "“We will cut the waiting times at the border,” she said."
-                                ) == ["Lilian Pornomo"]
+                                ) == ["Lilian Varsano"]

@@ -1,10 +1,10 @@
 """Statements -> ages of people named by a noun, not a name: "a 34-year-old man", "the
-47-year-old driver", "a man, 34,", "the victim, aged 45,". Local reports name a suspect or a victim by age and noun
-long before (or instead of) a name, and outlets copy the age wrong. Such an age is compared only
-within one fact, with the age of the same noun under the same verb: two facts may speak of two
-men, and one fact of two motorcyclists, one killed and one taken to hospital. Ages of named
-people ("Jane Doe, 28,", "Jane Doe, aged 28,") are `named_age_slots`, compared for one person
-wherever stated. Compared by `numbers.Numbers`, exactly.
+47-year-old driver", "a man, 34,", "the victim, aged 45,". Local reports name a suspect or a
+victim by age and noun long before (or instead of) a name, and outlets copy the age wrong. Such
+an age is compared only within one fact, with the age of the same noun under the same verb: two
+facts may speak of two men, and one fact of two motorcyclists, one killed and one taken to
+hospital. Ages of named people ("Jane Doe, 28,", "Jane Doe, aged 28,") are `named_age_slots`,
+compared for one person wherever stated. Compared by `numbers.Numbers`, exactly.
 """
 
 from __future__ import annotations
@@ -103,8 +103,7 @@ def age_after(ent: Any) -> Any:
         return None
     figure = doc[at]
     closing = doc[at + 1].text if at + 1 < len(doc) else ","
-    return figure if figure.like_num and figure.text.isdigit() and 0 < int(figure.text) < 120 \
-        and closing in {",", ".", ";", ")"} else None
+    return figure if an_age(figure) and closing in {",", ".", ";", ")"} else None
 
 
 def age_before(ent: Any) -> Any:
@@ -114,5 +113,4 @@ def age_before(ent: Any) -> Any:
     words = [t.lower_ for t in doc[max(start, 0):ent.start]]
     if start < 0 or words[1:] != ["-", "year", "-", "old"]:
         return None
-    figure = doc[start]
-    return figure if figure.text.isdigit() and 0 < int(figure.text) < 120 else None
+    return doc[start] if an_age(doc[start]) else None

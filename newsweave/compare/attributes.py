@@ -69,7 +69,7 @@ def attribute_slots(doc: Any) -> list[AttributeSlot]:
 
 def facility_slots(doc: Any) -> list[AttributeSlot]:
     """Named places of one kind under an event: "taken to Tan Tock Seng Hospital" and "taken
-    to Singapore General Hospital" name two hospitals, and neither holds the other (a city
+    to Northfield General Hospital" name two hospitals, and neither holds the other (a city
     and its district would, which is why place names without such a head are not read)."""
     slots = []
     for ent in doc.ents:

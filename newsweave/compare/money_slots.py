@@ -53,9 +53,11 @@ SCALES = {"million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1
 FIGURE = r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 SCALE = r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|crore|lakh|mn|bn|tn|m|b|k)\b)?"
 SIGN = r"(?:US|S|AU|A|HK|NZ|C|NT)\$|[$€£¥₹₩₽₦]"
-CODE = r"\b(?:USD|SGD|AUD|HKD|NZD|CAD|EUR|GBP|JPY|CNY|RMB|MYR|INR|IDR|KRW|RUB|THB|CHF|PHP)\b"
+# The three-letter codes of `MARKS`, written in capitals ("USD 4 million").
+CODE = rf"\b(?:{'|'.join(m.upper() for m in MARKS if m.isalpha() and len(m) == 3)})\b"
 NOUN_PLACES = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos"}
 RANGE_LINKS = {"to", "-", "–"}
+MARK_START = re.compile(rf"{SIGN}|{CODE}")
 MARKED = re.compile(rf"(?P<mark>{SIGN}|{CODE}|\b(?:RM|Rs\.?|Rp)(?=\s?\d))\s?{FIGURE}{SCALE}")
 WORDED = re.compile(rf"(?<![\w$€£¥.,]){FIGURE}{SCALE}\s(?P<word>[a-z]+)\b")
 
@@ -66,17 +68,15 @@ def money_slots(doc: Any) -> list[NumberSlot]:
     slots = []
     for found, family, code in amounts(doc.text):
         span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        if range_end(span):
+        if span is None or range_end(span):
             continue
         anchor = next((t for t in span if not span.start <= t.head.i < span.end
                        or t.head.i == t.i), span[-1])
         value = float(found["figure"].replace(",", "")) * SCALES.get(found["scale"] or "", 1.0)
         slots.append(NumberSlot(key=MONEY + family, value=value, currency=code,
-                                shown=bound_words(span[0]) + span.text.rstrip("."), of=paid_for(span, anchor),
-                                hedged=is_hedged(span[0]), **bound_fields(span[0]),
-                                **slot_base(event_of(anchor))))
+                                shown=bound_words(span[0]) + span.text.rstrip("."),
+                                of=paid_for(span, anchor), hedged=is_hedged(span[0]),
+                                **bound_fields(span[0]), **slot_base(event_of(anchor))))
     return slots
 
 
@@ -98,7 +98,7 @@ def range_end(span: Any) -> bool:
 
     def amount_at(i: int) -> bool:
         return 0 <= i < len(doc) and (doc[i].like_num or doc[i].lower_ in SCALES or
-                                      bool(re.match(rf"{SIGN}|{CODE}", doc[i].text)))
+                                      MARK_START.match(doc[i].text) is not None)
 
     if any(t.lower_ == "between" for t in doc[max(span.start - 6, 0):span.start]) and \
             (span.start < 2 or doc[span.start - 1].lower_ in {"between", "and"}):

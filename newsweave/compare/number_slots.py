@@ -1,8 +1,8 @@
-"""Statements -> number slots: quantities with units (converted with pint to base units),
-counts of a noun ("five drones", "a 330-room hotel"), house numbers, intervals ("every 14
-months") and rates ("10,000 passengers per hour"); ages are `age_slots`'. Durations ("10 years and six weeks") are one summed
-quantity; a figure's bound ("up to", "more than") and hedge ("about") are kept with it.
-Compared by `numbers.Numbers`.
+"""Statements -> number slots: quantities with units (converted with pint to base units), counts
+of a noun ("five drones", "a 330-room hotel"), house numbers, intervals ("every 14 months") and
+rates ("10,000 passengers per hour"); ages are `age_slots`'. Durations ("10 years and six
+weeks") are one summed quantity; a figure's bound ("up to", "more than") and hedge ("about") are
+kept with it. Compared by `numbers.Numbers`.
 """
 
 from __future__ import annotations
