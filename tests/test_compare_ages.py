@@ -26,6 +26,11 @@ def test_ages_of_people_named_by_a_noun_are_read(toolkit):
         ("age of victim", 45.0, "victim, aged 45"), ("age of man", 30.0, "man, aged 30")]
     assert ages(toolkit, "The two men, aged 21 and 22, were arrested.") == []
     assert ages(toolkit, "The scheme is open to a woman aged 21 to 37.") == []
+    # a relative clause: "who is 45", "who was 45 years old"
+    assert ages(toolkit, "The driver, who was 45, died; the rider, who is 30 years old, "
+                         "was hurt.") == [("age of driver", 45.0, "driver, who was 45"),
+                                          ("age of rider", 30.0, "rider, who is 30")]
+    assert ages(toolkit, "The driver, who was 45 minutes late, apologised.") == []
 
 
 def test_two_ages_for_one_person_in_one_fact_conflict(toolkit, settings):
@@ -41,6 +46,9 @@ def test_two_ages_for_one_person_in_one_fact_conflict(toolkit, settings):
     assert values("A man, aged 34, was arrested on Monday over the robbery, police said.",
                   "A man, aged 43, was arrested on Monday over the robbery, police said.") == [
         {"man, aged 34", "man, aged 43"}]
+    assert values("The victim, who was 45, died at the scene of the crash on Monday.",
+                  "The victim, 54, died at the scene of the crash on Monday.") == [
+        {"victim, who was 45", "victim, 54"}]
     # Two people of two nouns: each age is compared with its own noun's.
     assert values("A 52-year-old man and a 41-year-old woman died in the crash on Monday.",
                   "A 41-year-old woman and a 52-year-old man died in the crash on Monday.") == []

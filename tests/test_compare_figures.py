@@ -344,6 +344,10 @@ def test_ages_of_two_people_sharing_a_name_are_not_compared(toolkit, settings):
                          "Deputy Luis Ortiz, 53, was shot on Friday.")
     assert [{p.value for p in c.positions} for c in found] == [
         {"Luis Ortiz, 35", "Luis Ortiz, 53"}]
+    found = conflicts_of(toolkit, settings, "Deputy Luis Ortiz, who is 35, was shot on Friday.",
+                         "Deputy Luis Ortiz, 53, was shot on Friday.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"Luis Ortiz, 35", "Luis Ortiz, 53"}]
 
 
 def test_a_weekday_counted_from_an_inferred_publication_date_is_not_shown(toolkit, settings):

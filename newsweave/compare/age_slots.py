@@ -1,5 +1,5 @@
 """Statements -> ages of people named by a noun, not a name: "a 34-year-old man", "the
-47-year-old driver", "a man, 34,", "the victim, aged 45,". Local reports name a suspect or a
+47-year-old driver", "a man, 34,", "the victim, aged 45,", "the driver, who was 45,". Local reports name a suspect or a
 victim by age and noun long before (or instead of) a name, and outlets copy the age wrong. Such
 an age is compared only within one fact, with the age of the same noun under the same verb: two
 facts may speak of two men, and one fact of two motorcyclists, one killed and one taken to
@@ -22,7 +22,8 @@ OLDEST = 120
 def unnamed_age_slots(doc: Any) -> list[NumberSlot]:
     slots = []
     for token in doc:
-        found = hyphenated_age(token) or appositive_age(token) or aged_noun(token)
+        found = hyphenated_age(token) or appositive_age(token) or aged_noun(token) or \
+            relative_age(token)
         if found is None:
             continue
         figure, noun, shown = found
@@ -64,6 +65,27 @@ def aged_noun(figure: Any) -> tuple[Any, Any, str] | None:
     return figure, noun, f"{noun.text}, aged {figure.text}"
 
 
+def relative_age(figure: Any) -> tuple[Any, Any, str] | None:
+    """"the driver, who was 45, died": an age in a relative clause on a noun."""
+    noun = figure.doc[figure.i - 4] if figure.i >= 4 else None
+    if noun is None or noun.tag_ != "NN" or age_in_clause(noun.doc, noun.i + 1) != figure:
+        return None
+    return figure, noun, f"{noun.text}, who {figure.doc[figure.i - 1].text} {figure.text}"
+
+
+def age_in_clause(doc: Any, comma: int) -> Any:
+    """The figure of ", who is 28," or ", who was 28 years old," starting at `comma`."""
+    if comma + 3 >= len(doc) or doc[comma].text != "," or doc[comma + 1].lower_ != "who" or \
+            doc[comma + 2].lemma_ != "be":
+        return None
+    figure = doc[comma + 3]
+    after = comma + 4
+    if [t.lower_ for t in doc[after:after + 2]] == ["years", "old"]:
+        after += 2
+    closing = doc[after].text if after < len(doc) else ","
+    return figure if an_age(figure) and closing in {",", ".", ";", ")"} else None
+
+
 def appositive_age(figure: Any) -> tuple[Any, Any, str] | None:
     """"a man, 34, was arrested": a figure set off by commas after a noun."""
     doc = figure.doc
@@ -93,11 +115,14 @@ def named_age_slots(doc: Any) -> list[NumberSlot]:
 
 
 def age_after(ent: Any) -> Any:
-    """The figure in "Jane Doe, 28," or "Jane Doe, aged 28," (a comma, a whole number of
-    years, a comma or the end)."""
+    """The figure in "Jane Doe, 28,", "Jane Doe, aged 28," or "Jane Doe, who is 28," (a
+    comma, a whole number of years, a comma or the end)."""
     doc = ent.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
         return None
+    in_clause = age_in_clause(doc, ent.end)
+    if in_clause is not None:
+        return in_clause
     at = ent.end + 2 if doc[ent.end + 1].lower_ == "aged" else ent.end + 1
     if at >= len(doc):
         return None
