@@ -257,8 +257,11 @@ def group_by_value(indices: list[int], entries: list[Entry], compared: dict[int,
     groups: list[Entry] = []
     home_of: dict[int, int] = {}
     # Hedged statements last: "about 25" agrees with 25 and with 28, and joins the side that
-    # states its figure exactly rather than whichever side came first.
-    for index in sorted(indices, key=lambda i: (any(s.hedged for _, s in entries[i]), i)):
+    # states its figure exactly rather than whichever side came first; an order of magnitude
+    # ("dozens of questions") agrees with "at least 48" and "almost 48" alike, and comes last.
+    for index in sorted(indices, key=lambda i: (
+            any(getattr(s, "magnitude", False) for _, s in entries[i]),
+            any(s.hedged for _, s in entries[i]), i)):
         # A statement giving several values of the key stands by the one that disagreed.
         entry = only_compared(entries[index], compared.get(index, set()))
         home = next((n for n, g in enumerate(groups) if kind.same_value(g, entry)), None)

@@ -4,7 +4,8 @@ exact unless round, and a round count only rounds to its own last figure. Figure
 magnitude apart in two facts are two quantities; a range agrees with a figure inside it and with
 a range of the same ends (`ranges_agree`). Amounts of money agree within rounding, or when a
 round one rounds the other; two country codes are two currencies. The slots are read by
-`number_slots.py`, `money_slots.py`, `range_slots.py` and their neighbours.
+`number_slots.py`, `money_slots.py`, `range_slots.py`, `magnitude_slots.py` and their
+neighbours.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from ..models import Conflict
 from .age_slots import AGE_OF, named_age_slots, unnamed_age_slots
 from .kind import EventKind, compatible_subjects, same_actors, same_event
+from .magnitude_slots import magnitude_slots
 from .money_slots import MONEY, money_slots
 from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
@@ -46,7 +48,8 @@ class Numbers(EventKind):
     def read(self, doc: Any, published: str | None) -> list[Slot]:
         return [*number_slots(doc, published), *tally_slots(doc, published),
                 *named_age_slots(doc), *unnamed_age_slots(doc), *range_slots(doc),
-                *percent_slots(doc), *ordinal_slots(doc), *money_slots(doc)]
+                *percent_slots(doc), *ordinal_slots(doc), *money_slots(doc),
+                *magnitude_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -299,8 +302,11 @@ def range_tolerance(x: NumberSlot, y: NumberSlot) -> float:
 
 
 def ranges_agree(x: NumberSlot, y: NumberSlot, tolerance: float) -> bool:
-    """The ranges policy (`range_slots`): two ranges agree when both ends do; a figure agrees
-    with a range it falls in, a bound with a range it overlaps."""
+    """The ranges policy (`range_slots`): two ranges agree when both ends do, or when they
+    overlap and one is an order of magnitude ("thousands"); a figure agrees with a range it
+    falls in, a bound with a range it overlaps."""
+    if x.to is not None and y.to is not None and (x.magnitude or y.magnitude):
+        return x.value * (1 - tolerance) <= y.to and y.value * (1 - tolerance) <= x.to
     if x.to is not None and y.to is not None:
         return close(x.value, y.value, tolerance) and close(x.to, y.to, tolerance)
     span, other = (x, y) if x.to is not None else (y, x)

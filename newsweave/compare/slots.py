@@ -44,6 +44,9 @@ class NumberSlot(Slot):
     # of its fact.
     tally: bool = False
     currency: str = ""  # an amount's country code ("sg" of "S$"); "" for a bare "$" or "€"
+    # A range read from an order of magnitude ("thousands of people": 2,000 to 9,999), not
+    # written out: it agrees with any range it overlaps (`magnitude_slots`).
+    magnitude: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
