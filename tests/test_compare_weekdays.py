@@ -131,3 +131,10 @@ def test_two_last_days_of_one_state_conflict(toolkit, settings):
                  "The park closed on March 10 for repairs.") == []
     assert kinds("The road will be closed until Friday for repairs.",
                  "The road will be closed until Sunday for repairs.") == []
+
+
+def test_a_date_after_according_to_dates_the_report(toolkit):
+    slots = date_slots(toolkit.nlp("The director met the leader on Sunday, according to media "
+                                   "reports Tuesday."), "2025-03-05")
+    assert [(s.value, s.event, s.stated) for s in slots] == [
+        ("2025-03-02", "meet", False), ("2025-03-04", "", True)]

@@ -76,7 +76,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         if resolved is None:
             continue
         base, lemma = slot_base(verb), fold(verb.lemma_)
-        stated = lemma in REPORTING
+        stated = lemma in REPORTING or after_according_to(ent)
         if stated and verb.dep_ in ("acl", "relcl"):
             continue  # "the video posted on Jan 23": the date of a thing, not of a statement
         if stated or lemma in LIGHT_VERBS:
@@ -152,6 +152,19 @@ def resolve_phrase(ent: Any, published: str, future: bool) -> tuple[str, str, bo
         return day, "", WEEKDAY_PHRASE.match(phrase_of(text)) is None
     month = resolve_month(text, published, future=future)
     return None if month is None else (month, "", True)
+
+
+def after_according_to(ent: Any) -> bool:
+    """"met on Sunday, according to media reports Tuesday": the date right after an
+    "according to" phrase dates the report, though the parser hangs it on the main verb."""
+    if ent.start == 0:
+        return False
+    node = ent.doc[ent.start - 1]
+    for _ in range(3):
+        if node.lower_ == "according":
+            return True
+        node = node.head
+    return False
 
 
 def days_spanned(ent: Any, published: str) -> tuple[str, str] | None:
