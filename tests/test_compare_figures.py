@@ -439,3 +439,18 @@ def test_clock_times_and_titles_are_no_measures(toolkit):
         assert quantity_slots(toolkit.nlp(text)) == [], text
     assert [s.key for s in quantity_slots(toolkit.nlp("Over 20 MPs spoke in the debate."))
             ] in ([], ["count of mp"])
+
+
+def test_a_conversion_in_brackets_is_compared_as_written(toolkit, settings):
+    def values(first: str, second: str) -> list[set[str]]:
+        return [{p.value for p in c.positions}
+                for c in conflicts_of(toolkit, settings, first, second)]
+
+    assert values("The quake struck seven km (4 miles) east of the town.",
+                  "The quake struck seven km (6.0 miles) east of the town.") == [
+        {"4 miles", "6.0 miles"}]
+    # One distance rounded two ways, or converted by one outlet only, is one distance.
+    assert values("The quake struck seven km (4 miles) east of the town.",
+                  "The quake struck seven km (4.3 miles) east of the town.") == []
+    assert values("The quake struck seven km (4 miles) east of the town.",
+                  "The quake struck seven km east of the town.") == []

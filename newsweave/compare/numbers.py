@@ -11,6 +11,7 @@ neighbours.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from ..models import Conflict
@@ -73,8 +74,10 @@ class Numbers(EventKind):
         without parole" / "... and seven sentences of life without parole"), the one figure
         the other statement also writes then no excuse (`states_both`). Amounts of money
         agree only when each of the statement giving fewer has its match in the other: "S$8,000
-        (US$5,900)" / "S$8,000 (US$8,850)" agree on the first and not on the conversion (tried
-        for every figure, it cost the check half one false disagreement shown)."""
+        (US$5,900)" / "S$8,000 (US$8,850)" agree on the first and not on the conversion, and so
+        do measures one of the statements converts in brackets ("seven km (4 miles)" / "seven
+        km (6 miles)"). Tried for every figure, it cost the check half one false disagreement
+        shown."""
         things = {thing(s) for _, s in x} & {thing(t) for _, t in y}
         if len(things) >= 2:
             return all(any(self.figures_agree(s, t) for _, s in x if thing(s) == it
@@ -83,6 +86,11 @@ class Numbers(EventKind):
         if len(shared) < 2 and x[0][1].key.startswith(MONEY):
             shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
             return all(any(self.agree(a, s, b, t) for b, t in longer) for a, s in shorter)
+        if len(shared) < 2 and (converted(x) or converted(y)):
+            # The other statement writing my "seven" in km excuses no "4 miles" (`states_both`).
+            shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+            return all(any(self.figures_agree(s, t) or same_rounding(s, t) for _, t in longer)
+                       for _, s in shorter)
         if len(shared) < 2:
             return super().entries_agree(x, y)
         return all(any(self.agree(a, s, b, t) for a, s in x if s.event == event
@@ -234,6 +242,39 @@ def thing(slot: Slot) -> tuple[str, str, frozenset[str]]:
     """What a figure counts or measures under its event: the event, what "of" names and the
     words narrowing it ("four sentences of life", "627 severe cases")."""
     return slot.event, getattr(slot, "of", ""), getattr(slot, "narrowed", frozenset())
+
+
+def converted(entry: Entry) -> bool:
+    """The statement writes a measure and, in brackets right after it, the same measure in
+    another unit: "seven km (4 miles)"; not a list in brackets ("the Orioles (seven years,
+    $140 million)")."""
+    text = entry[0][0].mention.text if entry else ""
+    return any(s.key == t.key and not s.key.startswith(COUNT)
+               and s.shown.split()[-1] != t.shown.split()[-1]
+               and f"{s.shown} ({t.shown}" in text for _, s in entry for _, t in entry)
+
+
+def same_rounding(x: Slot, y: Slot) -> bool:
+    """Two figures that may round one value, each to its last written digit: "4 miles" (3.5
+    to 4.5) and "4.3 miles"; not "4 miles" and "6.0 miles". Trailing zeros are not read as
+    rounding ("200km" may be exact; `figures_agree` already lets round figures be 3 % off)."""
+    steps = [written_step(s.shown) for s in (x, y)]
+    figures = [written_figure(s.shown) for s in (x, y)]
+    if None in steps or not all(figures):
+        return False
+    halves = [step / 2 * value / figure for step, value, figure in  # type: ignore[operator]
+              zip(steps, (x.value, y.value), figures)]  # type: ignore[attr-defined]
+    return abs(x.value - y.value) <= sum(halves)  # type: ignore[attr-defined]
+
+
+def written_step(shown: str) -> float | None:
+    """The place of a figure's last written digit: 1 for "4" and "390", 0.1 for "4.3";
+    None when the words hold no one figure in digits."""
+    digits = re.findall(r"\d[\d,]*(?:\.\d+)?", shown)
+    if len(digits) != 1:
+        return None
+    decimals = digits[0].partition(".")[2]
+    return 10.0 ** -len(decimals)
 
 
 def is_money(conflict: Conflict) -> bool:
