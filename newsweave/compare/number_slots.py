@@ -27,6 +27,7 @@ from .figures import (
     word_value,
 )
 from .parse import event_of, slot_base
+from .rating_slots import is_rating
 from .slots import NumberSlot
 
 # Entities whose numbers are no quantities: ordinals, percentages and money have readers of
@@ -231,7 +232,7 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
     used: set[int] = set()
     for token in doc:
         if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token) or \
-                multiplied_after(token):
+                multiplied_after(token) or is_rating(token):
             continue
         value = number_value(token)
         unit, first = unit_of(token), figure_start(token)
@@ -373,7 +374,8 @@ def hyphenated_slots(doc: Any) -> list[NumberSlot]:
     slots = []
     for token in doc[:-2]:
         unit = doc[token.i + 2]
-        if doc[token.i + 1].text != "-" or not is_number(token) or token.ent_type_ in SKIP_ENTS:
+        if doc[token.i + 1].text != "-" or not is_number(token) or \
+                token.ent_type_ in SKIP_ENTS or is_rating(token):
             continue
         value = number_value(token)
         measured = measure_unit(value, unit) if value is not None else None

@@ -4,8 +4,8 @@ exact unless round, and a round count only rounds to its own last figure. Figure
 magnitude apart in two facts are two quantities; a range agrees with a figure inside it and with
 a range of the same ends (`ranges_agree`). Amounts of money agree within rounding, or when a
 round one rounds the other; two country codes are two currencies. The slots are read by
-`number_slots.py`, `money_slots.py`, `range_slots.py`, `magnitude_slots.py` and their
-neighbours.
+`number_slots.py`, `money_slots.py`, `range_slots.py`, `magnitude_slots.py`,
+`rating_slots.py` and their neighbours.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written
 from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
 from .range_slots import AGES, range_slots
+from .rating_slots import RATING, rating_slots
 from .slots import Entry, NumberSlot, Said, Slot
 from .tally_slots import tally_slots
 
@@ -50,7 +51,7 @@ class Numbers(EventKind):
         return [*number_slots(doc, published), *tally_slots(doc, published),
                 *named_age_slots(doc), *unnamed_age_slots(doc), *range_slots(doc),
                 *percent_slots(doc), *ordinal_slots(doc), *money_slots(doc),
-                *magnitude_slots(doc)]
+                *magnitude_slots(doc), *rating_slots(doc)]
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant
@@ -184,9 +185,10 @@ class Numbers(EventKind):
         """`agree` for the two figures alone, whatever else their statements write."""
         if x.to is not None or y.to is not None:
             return ranges_agree(x, y, range_tolerance(x, y))
-        if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL, AGE_OF)) or x.key == "age":
+        if x.key.startswith((ADDRESS, NUMBERED_STREET, ORDINAL, AGE_OF, RATING)) or \
+                x.key == "age":
             return x.value == y.value  # exact: houses 12 and 112, the third and the second,
-            # one person aged 35 and 36 (3 % apart, inside rounding)
+            # one person aged 35 and 36 (3 % apart, inside rounding), magnitudes 6.0 and 6.1
         if x.moment and y.moment and x.moment != y.moment:
             return True  # a running count on two days: "as of Monday, 9" / "by Tuesday, 17"
         tolerance = HEDGED_TOLERANCE if vague(x) or vague(y) else EXACT_TOLERANCE
