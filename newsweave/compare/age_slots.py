@@ -1,7 +1,8 @@
 """Statements -> ages of people named by a noun, not a name: "a 34-year-old man", "the
-47-year-old driver", "a man, 34,", "the victim, aged 45,", "the driver, who was 45,". Local reports name a suspect or a
-victim by age and noun long before (or instead of) a name, and outlets copy the age wrong. Such
-an age is compared only within one fact, with the age of the same noun under the same verb: two
+47-year-old driver", "a man, 34,", "the victim, aged 45,", "the driver, who was 45,". Local
+reports name a suspect or a victim by age and noun long before (or instead of) a name, and
+outlets copy the age wrong. Such an age is compared only within one fact, with the age of the
+same noun under the same verb: two
 facts may speak of two men, and one fact of two motorcyclists, one killed and one taken to
 hospital. Ages of named people ("Jane Doe, 28,", "Jane Doe, aged 28,") are `named_age_slots`,
 compared for one person wherever stated. Compared by `numbers.Numbers`, exactly.

@@ -3,12 +3,12 @@
 
 Such a count is a range (`range_slots`): the plural of a size, or "several"/"a few" of it,
 means at least two of that size and fewer than ten ("hundreds" are 200 to 999, "tens of
-thousands" 20,000 to 99,999; "millions" alone has no upper end that holds). Outlets write it when they have no figure, or round one away, so
-it is compared as a hedged range: "hundreds of thousands of files" disagrees with "100,000
-files" and with "more than 1.8 million", not with "half a million"; two orders of magnitude
-agree when their ranges overlap (`numbers.ranges_agree`), so "tens of thousands" is not held
-to the ends of "20,000 to 30,000". Only counts of a noun are read ("thousands of dollars" is
-money and is left alone).
+thousands" 20,000 to 99,999; "millions" alone has no upper end that holds). Outlets write it
+when they have no figure, or round one away, so it is compared as a hedged range: "hundreds of
+thousands of files" disagrees with "100,000 files" and with "more than 1.8 million", not with
+"half a million"; two orders of magnitude agree when their ranges overlap
+(`numbers.ranges_agree`), so "tens of thousands" is not held to the ends of "20,000 to
+30,000". Only counts of a noun are read ("thousands of dollars" is money and is left alone).
 """
 
 from __future__ import annotations

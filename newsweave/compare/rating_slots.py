@@ -19,8 +19,6 @@ from .slots import NumberSlot
 RATING = "rating: "  # the key of a rating: "rating: " and its scale
 # Words naming a scale, before the figure ("magnitude 6.1", "Category 4") -> the scale.
 SCALE_BEFORE = {"magnitude": "magnitude", "category": "category"}
-# Words after the figure: "6.1-magnitude", "6.1 magnitude", "5.8 on the Richter scale".
-SCALE_AFTER = {"magnitude": "magnitude", "richter": "magnitude"}
 # A rating of these is a rating of another event than the main shock or storm.
 OTHER_EVENTS = {"aftershock"}
 
