@@ -18,6 +18,8 @@ from .slots import NumberSlot
 
 AGE_OF = "age of "  # the key: "age of " and the noun ("age of man")
 OLDEST = 120
+# What closes an age set off after a noun or a name ("a man, 34, was", "Jane Doe, 28.").
+CLOSING = {",", ".", ";", ")"}
 
 
 def unnamed_age_slots(doc: Any) -> list[NumberSlot]:
@@ -84,7 +86,7 @@ def age_in_clause(doc: Any, comma: int) -> Any:
     if [t.lower_ for t in doc[after:after + 2]] == ["years", "old"]:
         after += 2
     closing = doc[after].text if after < len(doc) else ","
-    return figure if an_age(figure) and closing in {",", ".", ";", ")"} else None
+    return figure if an_age(figure) and closing in CLOSING else None
 
 
 def appositive_age(figure: Any) -> tuple[Any, Any, str] | None:
@@ -93,7 +95,7 @@ def appositive_age(figure: Any) -> tuple[Any, Any, str] | None:
     noun = figure.head
     if figure.dep_ != "appos" or noun.pos_ != "NOUN" or not an_age(figure) or \
             figure.i < 1 or doc[figure.i - 1].text != "," or \
-            (figure.i + 1 < len(doc) and doc[figure.i + 1].text not in {",", ".", ";", ")"}):
+            (figure.i + 1 < len(doc) and doc[figure.i + 1].text not in CLOSING):
         return None
     return figure, noun, f"{noun.text}, {figure.text}"
 
@@ -129,7 +131,7 @@ def age_after(ent: Any) -> Any:
         return None
     figure = doc[at]
     closing = doc[at + 1].text if at + 1 < len(doc) else ","
-    return figure if an_age(figure) and closing in {",", ".", ";", ")"} else None
+    return figure if an_age(figure) and closing in CLOSING else None
 
 
 def age_before(ent: Any) -> Any:

@@ -85,13 +85,10 @@ class Numbers(EventKind):
                            for _, t in y if thing(t) == it) for it in things)
         shared = {s.event for _, s in x if s.event} & {t.event for _, t in y if t.event}
         if len(shared) < 2 and x[0][1].key.startswith(MONEY):
-            shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
-            return all(any(self.agree(a, s, b, t) for b, t in longer) for a, s in shorter)
+            return each_matched(x, y, self.agree)
         if len(shared) < 2 and (converted(x) or converted(y)):
             # The other statement writing my "seven" in km excuses no "4 miles" (`states_both`).
-            shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
-            return all(any(self.figures_agree(s, t) or same_rounding(s, t) for _, t in longer)
-                       for _, s in shorter)
+            return each_matched(x, y, self.conversions_agree)
         if len(shared) < 2:
             return super().entries_agree(x, y)
         return all(any(self.agree(a, s, b, t) for a, s in x if s.event == event
@@ -181,6 +178,12 @@ class Numbers(EventKind):
             return True  # "won 10 seats" / "contested 21 seats and won 10"
         return self.figures_agree(x, y)
 
+    def conversions_agree(self, a: Said, x: NumberSlot, b: Said, y: NumberSlot) -> bool:
+        """Two figures of statements converting a measure in brackets: within rounding, or
+        two roundings of one value ("4 miles" / "4.3 miles")."""
+        del a, b
+        return self.figures_agree(x, y) or same_rounding(x, y)
+
     def figures_agree(self, x: NumberSlot, y: NumberSlot) -> bool:
         """`agree` for the two figures alone, whatever else their statements write."""
         if x.to is not None or y.to is not None:
@@ -244,6 +247,13 @@ def thing(slot: Slot) -> tuple[str, str, frozenset[str]]:
     """What a figure counts or measures under its event: the event, what "of" names and the
     words narrowing it ("four sentences of life", "627 severe cases")."""
     return slot.event, getattr(slot, "of", ""), getattr(slot, "narrowed", frozenset())
+
+
+def each_matched(x: Entry, y: Entry, agree: Any) -> bool:
+    """Every figure of the statement giving fewer agrees (`agree(said, slot, said, slot)`)
+    with one of the other's."""
+    shorter, longer = (x, y) if len(x) <= len(y) else (y, x)
+    return all(any(agree(a, s, b, t) for b, t in longer) for a, s in shorter)
 
 
 def converted(entry: Entry) -> bool:

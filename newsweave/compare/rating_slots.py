@@ -27,51 +27,38 @@ def rating_slots(doc: Any) -> list[NumberSlot]:
     """Every rating of a parsed statement."""
     slots = []
     for token in doc:
-        scale = rating_scale(token)
-        value = number_value(token) if scale else None
-        if scale is None or value is None:
+        found = rating_at(token)
+        value = number_value(token) if found else None
+        if found is None or value is None:
             continue
+        scale, start, end = found
         shocks = [t for t in (token.head, token.head.head) if t.lower_ in OTHER_EVENTS]
         key = RATING + scale + (f" of {shocks[0].lower_}" if shocks else "")
-        start, end = rating_span(token)
         slots.append(NumberSlot(key=key, value=value, shown=doc[start:end + 1].text,
                                 **slot_base(event_of(token))))
     return slots
 
 
-def rating_scale(token: Any) -> str | None:
-    """The scale a figure rates on ("magnitude", "category"), or None for any other figure."""
+def rating_at(token: Any) -> tuple[str, int, int] | None:
+    """The scale a figure rates on ("magnitude", "category") and the first and last token of
+    its words ("magnitude 6.1", "magnitude of 5.9", "6.1-magnitude", "5.8 on the Richter
+    scale", "Category 4"); None for any other figure."""
     if not (token.like_num and any(c.isdigit() for c in token.text)):
         return None
-    doc = token.doc
-    before = [t.lower_ for t in doc[max(token.i - 2, 0):token.i]]
-    after = [t.lower_ for t in doc[token.i + 1:token.i + 4]]
+    doc, i = token.doc, token.i
+    before = [t.lower_ for t in doc[max(i - 2, 0):i]]
+    after = [t.lower_ for t in doc[i + 1:i + 5]]
     if before and before[-1] in SCALE_BEFORE:
-        return SCALE_BEFORE[before[-1]]
+        return SCALE_BEFORE[before[-1]], i - 1, i
     if before == ["magnitude", "of"]:
-        return "magnitude"
+        return "magnitude", i - 2, i
     if after[:1] in (["magnitude"], ["-"]) and "magnitude" in after[:2]:
-        return "magnitude"
+        return "magnitude", i, i + after.index("magnitude") + 1
     if after[:3] == ["on", "the", "richter"]:
-        return "magnitude"
+        return "magnitude", i, i + (4 if after[3:4] == ["scale"] else 3)
     return None
-
-
-def rating_span(token: Any) -> tuple[int, int]:
-    """First and last token of the words shown for a rating: "magnitude 6.1", "magnitude of
-    5.9", "6.1-magnitude", "5.8 on the Richter scale", "Category 4"."""
-    doc = token.doc
-    before = [t.lower_ for t in doc[max(token.i - 2, 0):token.i]]
-    after = [t.lower_ for t in doc[token.i + 1:token.i + 5]]
-    if before and before[-1] in SCALE_BEFORE:
-        return token.i - 1, token.i
-    if before == ["magnitude", "of"]:
-        return token.i - 2, token.i
-    if after[:3] == ["on", "the", "richter"]:
-        return token.i, token.i + (4 if after[3:4] == ["scale"] else 3)
-    return token.i, token.i + after.index("magnitude") + 1
 
 
 def is_rating(token: Any) -> bool:
     """The figure rates on a scale: it counts and measures nothing."""
-    return rating_scale(token) is not None
+    return rating_at(token) is not None
