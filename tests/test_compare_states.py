@@ -66,6 +66,22 @@ def test_still_suspended_against_resumed_differs_for_one_thing_only(toolkit):
                       "Bus services were resumed on Thursday.")
 
 
+def test_remains_closed_or_cut_off_however_the_tagger_reads_it(toolkit):
+    # "remains" read as an auxiliary holding the subject; "closed" as an adjective; a particle
+    found = states(toolkit, "The ferry service remains suspended.",
+                   "The ferry service has resumed.")
+    assert [sides(c) for c in found] == [{"remains suspended": ("a0",),
+                                          "has resumed": ("a1",)}]
+    found = states(toolkit, "The main road remains closed after the landslide.",
+                   "The main road was reopened on Monday after the landslide.")
+    assert [sides(c) for c in found] == [{"remains closed": ("a0",), "was reopened": ("a1",)}]
+    found = states(toolkit, "Water supply to the estate remains cut off.",
+                   "Water supply to the estate was restored on Sunday.")
+    assert [sides(c) for c in found] == [{"remains cut off": ("a0",), "was restored": ("a1",)}]
+    assert not states(toolkit, "The main road remains closed after the landslide.",
+                      "The school was reopened on Monday after the landslide.")
+
+
 def test_not_yet_resumed_is_stopped_and_a_plan_to_resume_says_nothing(toolkit):
     found = states(toolkit, "Ferry services have yet to resume after the storm.",
                    "The operator restored ferry services at 3pm.")

@@ -40,9 +40,13 @@ TOPICS = {"plea": "how {} answered the charges", "running": "whether {} resumed"
 REASONS = {"plea": "one who pleads guilty is not tried on the charge (a plea may cover some "
                    "charges only)",
            "running": "what is still stopped has not resumed (a later report may follow events)"}
-STOPPED = {"suspend", "halt", "close", "shut", "stop"}
+STOPPED = {"suspend", "halt", "close", "shut", "stop", "ground", "block"}
+# The tagger often gives an adjective its own form as lemma ("closed").
+STOPPED_FORMS = {"suspended", "halted", "closed", "shut", "stopped", "grounded", "blocked"}
 RESUMED = {"resume", "reopen", "restore", "restart"}
 ONGOING = {"remain", "stay"}
+# The tagger often gives "remains" (read as the noun) as its own lemma.
+ONGOING_FORMS = {"remain", "remains", "remained", "stay", "stays", "stayed"}
 CONVICTED = {"convict", "find", "sentence", "jail", "acquit"}
 CONTESTED = {"charge", "allegation", "case", "accusation"}
 SHE_OR_HE = {"he", "she"}
@@ -142,16 +146,17 @@ def running_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
     """(verb, "running", side, words): "remain suspended", "is still closed", "has not
     resumed", "has yet to reopen" (side 0); "was resumed", "has reopened" (side 1)."""
     lemma = fold(token.lemma_)
-    if lemma in STOPPED and token.tag_ in ("VBN", "JJ"):
-        if token.dep_ in ("acomp", "xcomp", "oprd") and fold(token.head.lemma_) in ONGOING \
+    if stopped(token) and token.tag_ in ("VBN", "JJ"):
+        shown = [token, *(c for c in token.children if c.dep_ == "prt")]
+        if token.dep_ in ("acomp", "xcomp", "oprd") and ongoing(token.head) \
                 and not negated(token.head, token.head):
-            return token.head, "running", 0, [token.head, token]
+            return token.head, "running", 0, [token.head, *shown]
         # "still suspended"; "remain suspended after ...", which the parser may read as an
         # auxiliary and its participle
         still = [c for c in token.children if c.lower_ == "still" or c.dep_ in (
-            "aux", "auxpass") and fold(c.lemma_) in ONGOING]
+            "aux", "auxpass") and ongoing(c)]
         if still and not negated(token, token):
-            return token, "running", 0, [*still, token]
+            return token, "running", 0, [*still, *shown]
     if lemma in RESUMED and token.pos_ == "VERB" and token.dep_ not in ("relcl", "acl", "amod"):
         if negated(token, token):
             return token, "running", 0, [*negation_words(token), token]
@@ -159,6 +164,18 @@ def running_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
                 c.dep_ in ("aux", "auxpass") for c in token.children):
             return token, "running", 1, [*auxiliaries(token), token]
     return None
+
+
+def stopped(word: Any) -> bool:
+    """"suspended", "closed", "cut off"."""
+    return fold(word.lemma_) in STOPPED or word.lower_ in STOPPED_FORMS or \
+        fold(word.lemma_) == "cut" and any(c.dep_ == "prt" and c.lower_ == "off"
+                                           for c in word.children)
+
+
+def ongoing(word: Any) -> bool:
+    """"remain" or "stay" in any form."""
+    return fold(word.lemma_) in ONGOING or word.lower_ in ONGOING_FORMS
 
 
 def auxiliaries(verb: Any) -> list[Any]:
@@ -223,7 +240,8 @@ def thing_of(verb: Any) -> tuple[tuple[str, frozenset[str]], str] | None:
     """((head lemma, compound lemmas), as written) for what is stopped or running: the object
     of a transitive verb ("restored services"), else the subject; no pronoun."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    nouns = objects or subject_of(verb)
+    # "service remains suspended": the parser may hang the subject on "remains" as an auxiliary
+    nouns = objects or subject_of(verb) or [s for a in auxiliaries(verb) for s in subject_of(a)]
     if not nouns or nouns[0].pos_ not in ("NOUN", "PROPN"):
         return None
     head = nouns[0]
