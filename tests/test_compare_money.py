@@ -102,3 +102,14 @@ def test_a_money_difference_is_listed_beside_the_others_never_shown(toolkit):
         assert not story.conflicts
         assert values(story.possible) == [{"$12 million", "$15 million"}]
     assert not analysed_story(toolkit, Settings(money_max=0), first, second).possible
+
+
+def test_pounds_the_tagger_calls_money_are_still_compared_as_a_weight(toolkit, settings):
+    # neither money (the money reader leaves "pounds") nor skipped as money by the measures
+    found = differences_of(toolkit, settings,
+                           "The fund has raised 61,200 pounds so far, organisers said.",
+                           "Organisers said the fund has now raised 71,600 pounds.")
+    assert values(found) == [{"61,200 pounds", "71,600 pounds"}]
+    assert not differences_of(toolkit, settings,
+                              "The fund has raised 61,200 pounds so far, organisers said.",
+                              "Organisers said the fund has raised 61,200 pounds.")

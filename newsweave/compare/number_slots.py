@@ -34,6 +34,9 @@ from .slots import NumberSlot
 # their own (`ordinal_slots`, `percent_slots`, `money_slots`);
 # DATE and TIME entities are only kept when they are durations (a number of a time unit).
 SKIP_ENTS = {"ORDINAL", "PERCENT", "MONEY"}
+# A unit that is a weight as often as money: `money_slots` leaves it, so it is read here as a
+# weight even where the tagger calls it money ("raised 61 pounds" / "81 pounds" still differ).
+WEIGHT_OR_MONEY = {"pound", "pounds"}
 HEDGES = {"about", "approximately", "around", "roughly", "nearly", "almost", "some", "over",
           "more", "less", "fewer", "up", "least", "most", "estimated", "approx", "circa",
           "under", "than", "close", "within"}
@@ -231,11 +234,13 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
     slots: list[NumberSlot] = []
     used: set[int] = set()
     for token in doc:
-        if token.i in used or token.ent_type_ in SKIP_ENTS or not is_number(token) or \
-                multiplied_after(token) or is_rating(token):
+        if token.i in used or not is_number(token) or multiplied_after(token) or \
+                is_rating(token):
             continue
         value = number_value(token)
         unit, first = unit_of(token), figure_start(token)
+        if token.ent_type_ in SKIP_ENTS and unit.lower_ not in WEIGHT_OR_MONEY:
+            continue
         if value is None or token.dep_ not in ("nummod", "compound") or not countable(unit) \
                 or unit.i < token.i or in_range(token) or in_range(first):
             continue
