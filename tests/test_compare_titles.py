@@ -72,6 +72,19 @@ def test_rank_word_on_one_side_conflicts(toolkit):
     assert [sides(c) for c in found] == [{"Deputy Mayor": ("a0",), "Mayor": ("a1",)}]
 
 
+def test_titles_given_by_a_copula_or_with_a_place_after_them_are_compared(toolkit):
+    found = conflicts(toolkit, "John Harper, the mayor of Riverton, opened the bridge.",
+                      "John Harper, the deputy mayor of Riverton, opened the bridge.")
+    assert [sides(c) for c in found] == [{"deputy mayor of Riverton": ("a1",),
+                                          "mayor of Riverton": ("a0",)}]
+    found = conflicts(toolkit, "John Harper is the mayor of Riverton, the council said.",
+                      "John Harper, the deputy mayor of Riverton, opened the bridge.")
+    assert [sides(c) for c in found] == [{"deputy mayor of Riverton": ("a1",),
+                                          "mayor of Riverton": ("a0",)}]
+    assert not conflicts(toolkit, "John Harper is not the mayor of Riverton, the council said.",
+                         "John Harper, the deputy mayor of Riverton, opened the bridge.")
+
+
 def test_less_specific_title_does_not_conflict(toolkit):
     assert not conflicts(toolkit, "Minister Maria Lopez met the delegation on Monday.",
                          "Foreign Minister Maria Lopez met the delegation on Monday.")

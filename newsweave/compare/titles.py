@@ -199,7 +199,8 @@ def title_words(ent: Any) -> tuple[list[Any], bool]:
     if lead:
         return list(lead[0].subtree), True
     nouns = ([root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []) + \
-        [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"] + \
+        copula_nouns(root)
     for noun in nouns:
         dets = {fold(c.text) for c in noun.children if c.dep_ in ("det", "poss")}
         of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
@@ -211,6 +212,16 @@ def title_words(ent: Any) -> tuple[list[Any], bool]:
         return sorted(words + [noun] + [t for p in of for t in p.subtree], key=lambda t: t.i), \
             unique
     return [], False
+
+
+def copula_nouns(root: Any) -> list[Any]:
+    """The noun a copula gives the person ("X is the mayor of Y"), unless said otherwise
+    ("X is not the mayor"; "X would be the mayor")."""
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or \
+            any(c.dep_ in ("neg", "aux") for c in verb.children):
+        return []
+    return [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
 
 
 def qualified(words: list[Any]) -> bool:
@@ -241,8 +252,8 @@ def make_title(words: list[Any], article: str, sentence: Any, current: bool) -> 
     after = [(t, w) for t, w in read if t.i > ranked_at]
     # What the rank word governs ("Deputy Prime Minister": prime); unknown when a place or
     # organisation was left out there ("Deputy [District] Judge" is not a deputy judge).
-    scope = None if rank and any(t.is_alpha and not w for t, w in after) else \
-        office_words(w for _, w in after)
+    scope = None if rank and any(t.is_alpha and not w and t.i < head.i for t, w in after) \
+        else office_words(w for _, w in after)
     shown_words = [t for t in kept + [head] if fold(t.text).rstrip(".") not in HONORIFICS]
     start = min(t.i for t in shown_words)
     shown = head.doc[start:max(t.i for t in shown_words) + 1].text
