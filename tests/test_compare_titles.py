@@ -85,6 +85,15 @@ def test_titles_given_by_a_copula_or_with_a_place_after_them_are_compared(toolki
                          "John Harper, the deputy mayor of Riverton, opened the bridge.")
 
 
+def test_a_rank_word_after_the_office_is_the_holders_rank(toolkit):
+    assert not conflicts(toolkit, "Los Angeles county Sheriff deputy Jerry Ortiz was shot.",
+                         "Deputy Sheriff Jerry Ortiz was shot on Friday.")
+    found = conflicts(toolkit, "Los Angeles county Sheriff deputy Jerry Ortiz was shot.",
+                      "Los Angeles county Sheriff Jerry Ortiz was shot on Friday.")
+    assert [sides(c) for c in found] == [{"Los Angeles county Sheriff deputy": ("a0",),
+                                          "Los Angeles county Sheriff": ("a1",)}]
+
+
 def test_less_specific_title_does_not_conflict(toolkit):
     assert not conflicts(toolkit, "Minister Maria Lopez met the delegation on Monday.",
                          "Foreign Minister Maria Lopez met the delegation on Monday.")

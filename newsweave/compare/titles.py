@@ -244,7 +244,9 @@ def make_title(words: list[Any], article: str, sentence: Any, current: bool) -> 
         return None
     head = next((t for t in offices if any(c.lower_ == "of" for c in t.children)), offices[-1])
     of = {t.i for c in head.children if c.lower_ == "of" for t in c.subtree}
-    kept = [t for t in words if t.i < head.i or t.i in of]
+    # a rank word after the office is the holder's rank too ("Sheriff deputy X")
+    kept = [t for t in words if t.i < head.i or t.i in of or
+            t.i > head.i and fold(t.lemma_) in RANK_WORDS]
     read = [(t, fold(t.lemma_).rstrip(".") if t.is_alpha and not affiliation(t)
              and not in_age(t) else "") for t in kept]
     rank = frozenset(w for _, w in read if w in RANK_WORDS)
