@@ -379,6 +379,18 @@ def test_a_figure_outside_a_stated_bound_conflicts(toolkit, settings):
     assert [c.kind for c in found] == ["number"]
 
 
+def test_a_denied_bound_is_the_opposite_bound(toolkit, settings):
+    # "has not offered more than eight years" is at most eight
+    assert not [c for c in differences_of(toolkit, settings,
+                                          "The club has offered the pitcher seven years.",
+                                          "The club has not offered the pitcher more than "
+                                          "eight years.") if c.kind == "number"]
+    found = differences_of(toolkit, settings,
+                           "The club has offered the pitcher nine years.",
+                           "None of the clubs has offered the pitcher more than eight years.")
+    assert [c.kind for c in found if c.kind == "number"] == ["number"]
+
+
 def test_a_statement_writing_both_figures_contradicts_neither(toolkit, settings):
     # The second statement gives the first one's figure too, for another thing.
     assert not conflicts_of(toolkit, settings,

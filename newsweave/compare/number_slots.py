@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..words import UNNARROWING
+from .claims import negated, subject_of
 from .dates import tally_day
 from .figures import (
     MULTIPLIERS,
@@ -51,6 +52,8 @@ STRICT_BOUND = re.compile(r"\b(?:(?<!no )more than|less than|fewer than|under|ov
                           rf"{NEAR})$")
 # Words inside a hedge phrase: "up to", "at least", "as many as".
 HEDGE_LINKS = {"to", "at", "as", "many", "much"}
+# Subjects that deny the verb: "none of the teams offered more than eight years".
+NEGATIVE_SUBJECTS = {"none", "nobody", "neither", "nothing", "no-one"}
 RANGE_WORDS = {"to", "-", "–", "and", "or", "between"}
 # "two other officers", "six more projects": a part of a total, not the total itself.
 # "six existing zones", "two earlier attacks": the part there before, not the total now.
@@ -122,8 +125,20 @@ def bound_words(token: Any) -> str:
 
 def bound_fields(token: Any) -> dict[str, Any]:
     direction, strict = bound_of(token)
+    if strict and direction and negated_figure(token):
+        # "none offered more than eight years": at most eight; "not fewer than 10": at least
+        direction, strict = ("upper" if direction == "lower" else "lower"), False
     near = direction == "upper" and NEAR_BOUND.search(words_before(token).lower()) is not None
     return {"bound": direction, "strict": strict, "near": near}
+
+
+def negated_figure(token: Any) -> bool:
+    """The figure's verb is denied ("has not offered", "no team offered", "none of them
+    offered")."""
+    verb = event_of(token)
+    if verb is None or verb.pos_ != "VERB":
+        return False
+    return negated(verb, verb) or any(s.lower_ in NEGATIVE_SUBJECTS for s in subject_of(verb))
 
 
 def is_number(token: Any) -> bool:
