@@ -498,6 +498,12 @@ def test_a_listed_part_is_not_the_total(toolkit, settings):
                             "The agency will take over the 114 checkpoints in the country.")
 
 
+def test_parts_written_with_the_noun_left_out_are_not_the_total(toolkit, settings):
+    assert not conflicts_of(toolkit, settings,
+                            "The storm killed 12 people in Vietnam and 4 in Laos.",
+                            "The storm killed 16 people in Vietnam and Laos.")
+
+
 def test_a_bound_date_is_not_read_as_the_date_of_another_event(toolkit, settings):
     assert not conflicts_of(toolkit, settings,
                             "The maid confessed to biting the boy prior to Nov 20.",

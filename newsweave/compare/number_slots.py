@@ -182,10 +182,18 @@ def number_follows(token: Any, unit: Any) -> bool:
 def is_partial(token: Any, unit: Any) -> bool:
     """"two other officers", "six more projects" (the parser hangs "more" on the number),
     "including 28 air checkpoints" (a part listed, not the total), "one victim lost $1
-    million while the other lost $4.9 million" (one of a pair or a set)."""
+    million while the other lost $4.9 million" (one of a pair or a set), "killed 12 people in
+    Vietnam and 4 in Laos" (parts, the noun left out of the next)."""
     return any(c.lower_ in PARTIAL for c in unit.children if token.i < c.i < unit.i) or \
         any(c.lower_ in PARTIAL and not bound_word(c) for c in token.children) or \
-        listed_part(unit) or one_of_several(token, unit)
+        listed_part(unit) or one_of_several(token, unit) or elided_parts(unit)
+
+
+def elided_parts(unit: Any) -> bool:
+    """A bare figure coordinated after the counted noun stands for another part of it ("12
+    people in Vietnam and 4 in Laos"), however the parser hangs it."""
+    return any(t.dep_ == "conj" and is_number(t) and t.head.i in (unit.i, unit.head.i)
+               and t.doc[t.i - 1].lower_ in ("and", ",") for t in unit.sent if t.i > unit.i)
 
 
 def one_of_several(token: Any, unit: Any) -> bool:
