@@ -164,6 +164,16 @@ def test_future_weekday_resolves_forward(toolkit, settings):
                             "The retailer will be charged on September 21.")
 
 
+def test_a_future_seen_from_a_reported_statement_resolves_forward(toolkit, settings):
+    # published on Sunday Sept 17: "would start in October" is next October, "would be
+    # charged on Thursday" the coming Thursday (Sept 21)
+    assert not conflicts_of(toolkit, settings,
+                            "The minister said the scheme would start on October 2.",
+                            "The minister said the scheme would start in October.")
+    assert not conflicts_of(toolkit, settings, "He said he would be charged on Thursday.",
+                            "He will be charged on September 21.")
+
+
 def test_dateline_is_not_the_date_of_the_event(toolkit, settings):
     assert not conflicts_of(toolkit, settings,
                             "SINGAPORE, Sept 17 - The agency revoked the licence from Sept 2.",

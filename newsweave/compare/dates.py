@@ -281,9 +281,12 @@ def date_bound(ent: Any) -> str:
 
 
 def is_future(verb: Any) -> bool:
+    """"will open", "is set to open"; "said it would open in April", a future seen from a
+    statement that news reports date near their own (not "would have opened")."""
     chain = [verb] + ([verb.head] if verb.dep_ in ("xcomp", "conj") else [])
     for node in chain:
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
+        auxiliaries = {c.lower_ for c in node.children if c.dep_ == "aux"}
+        if auxiliaries & FUTURE_AUX or "would" in auxiliaries and "have" not in auxiliaries:
             return True
         if node is not verb and node.lemma_.lower() in FUTURE_FRAMES:
             return True
