@@ -16,7 +16,8 @@ from typing import Any
 
 from ..models import Conflict
 from .age_slots import AGE_OF, named_age_slots, unnamed_age_slots
-from .kind import EventKind, compatible_subjects, same_actors, same_event
+from .count_keys import with_synonym_counts
+from .kind import Encode, EventKind, compatible_subjects, same_actors, same_event
 from .magnitude_slots import magnitude_slots
 from .money_slots import MONEY, money_slots
 from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
@@ -52,6 +53,9 @@ class Numbers(EventKind):
                 *named_age_slots(doc), *unnamed_age_slots(doc), *range_slots(doc),
                 *percent_slots(doc), *ordinal_slots(doc), *money_slots(doc),
                 *magnitude_slots(doc), *rating_slots(doc)]
+
+    def with_story(self, saids: list[Said], encode: Encode | None) -> list[Said]:
+        return with_synonym_counts(saids, encode)
 
     def across_verbs(self, x: Slot, y: Slot) -> bool:
         """One figure under two verbs of one fact: compared when they share a participant

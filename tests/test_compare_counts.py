@@ -1,0 +1,34 @@
+"""Counts of one thing named with two nouns (`compare/count_keys.py`): synthetic articles
+through the real parser and encoder."""
+
+from __future__ import annotations
+
+from test_compare import conflicts_of
+
+from newsweave.compare.count_keys import noun_keys
+
+
+def values(found) -> list[set[str]]:
+    return [{p.value for p in c.positions} for c in found]
+
+
+def test_near_synonyms_are_one_noun_and_kinds_of_one_class_are_not(toolkit):
+    keys = noun_keys(["employee", "home", "house", "man", "woman", "worker"],
+                     toolkit.encoder.encode)
+    assert keys["house"] == keys["home"] and keys["worker"] == keys["employee"]
+    assert keys["man"] != keys["woman"] and keys["home"] != keys["worker"]
+
+
+def test_counts_of_near_synonyms_are_compared(toolkit, settings):
+    found = conflicts_of(toolkit, settings, "The blaze destroyed 20 homes in the village.",
+                         "The blaze destroyed 25 houses in the village.")
+    assert values(found) == [{"20 homes", "25 houses"}]
+    assert not conflicts_of(toolkit, settings, "The blaze destroyed 20 homes in the village.",
+                            "The blaze destroyed 20 houses in the village.")
+
+
+def test_a_class_word_and_other_kinds_are_not_one_count(toolkit, settings):
+    assert not conflicts_of(toolkit, settings, "The crash involved 3 cars.",
+                            "The crash involved 5 vehicles.")
+    assert not conflicts_of(toolkit, settings, "Police arrested 12 men at the scene.",
+                            "Police arrested 15 women at the scene.")
