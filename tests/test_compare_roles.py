@@ -30,6 +30,12 @@ def test_a_pillion_rider_is_carried_and_a_copula_gives_a_part(toolkit):
     assert [sides(c) for c in found] == [{"Pillion rider": ("a0",), "rider": ("a1",)}]
 
 
+def test_a_relative_clause_gives_a_part(toolkit):
+    found = roles(toolkit, "Mr Tan Ah Kow, who was a passenger in the car, was injured.",
+                  "Mr Tan Ah Kow, the driver of the car, was injured.")
+    assert [sides(c) for c in found] == [{"passenger": ("a0",), "driver": ("a1",)}]
+
+
 def test_one_part_in_other_words_or_a_past_part_is_no_difference(toolkit):
     assert not roles(toolkit, "The driver, Mr Tan Ah Kow, 45, was taken to hospital.",
                      "Motorist Tan Ah Kow was taken to hospital.")

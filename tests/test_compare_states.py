@@ -82,6 +82,19 @@ def test_remains_closed_or_cut_off_however_the_tagger_reads_it(toolkit):
                       "The school was reopened on Monday after the landslide.")
 
 
+def test_stopped_since_a_day_and_charges_denied_are_sides(toolkit):
+    found = states(toolkit, "Train services have been suspended since Monday.",
+                   "Train services resumed on Tuesday.")
+    assert [sides(c) for c in found] == [{"have been suspended": ("a0",),
+                                          "resumed": ("a1",)}]
+    found = states(toolkit, "Mr Ong Kah Seng denied the charges in court.",
+                   "Mr Ong Kah Seng pleaded guilty in court.")
+    assert [sides(c) for c in found] == [{"denied the charges": ("a0",),
+                                          "pleaded guilty": ("a1",)}]
+    assert not states(toolkit, "Train services were suspended on Monday.",
+                      "Train services resumed on Tuesday.")
+
+
 def test_not_yet_resumed_is_stopped_and_a_plan_to_resume_says_nothing(toolkit):
     found = states(toolkit, "Ferry services have yet to resume after the storm.",
                    "The operator restored ferry services at 3pm.")

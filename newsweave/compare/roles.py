@@ -69,7 +69,7 @@ def role_words(ent: Any) -> list[list[Any]]:
     to it ("pillion rider X"), an appositive ("X, a passenger in the car,"), a noun set off by
     a comma right before the name, opening the sentence ("The driver, Mr X, 45, was ...",
     which the parser often reads as no appositive) and the noun a copula gives ("X was the
-    driver"); each noun with the words qualifying it."""
+    driver", "X, who was a passenger,"); each noun with the words qualifying it."""
     doc, root = ent.doc, ent.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
@@ -79,6 +79,9 @@ def role_words(ent: Any) -> list[list[Any]]:
         nouns += set_off_before(doc[start - 2], root)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
         nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    nouns += [c for clause in root.children if clause.dep_ == "relcl" and clause.lemma_ == "be"
+              and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in clause.children)
+              for c in clause.children if c.dep_ == "attr"]  # "X, who was a passenger,"
     qualified_nouns = [sorted([*(c for c in n.children if c.dep_ in ("compound", "amod")), n],
                               key=lambda t: t.i) for n in nouns if n.pos_ == "NOUN"]
     return [title_before(ent), *qualified_nouns, *driving(root)]

@@ -49,6 +49,7 @@ ONGOING = {"remain", "stay"}
 ONGOING_FORMS = {"remain", "remains", "remained", "stay", "stays", "stayed"}
 CONVICTED = {"convict", "find", "sentence", "jail", "acquit"}
 CONTESTED = {"charge", "allegation", "case", "accusation"}
+CONTESTING = {"contest", "deny"}  # "contested the charges", "denied the charges"
 SHE_OR_HE = {"he", "she"}
 # Descriptions court reports give the person they are about ("the accused", "the 46-year-old").
 DESCRIBED = {"accused", "defendant"}
@@ -119,7 +120,7 @@ def plea_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
         return token, "plea", 1, [token, after]  # the parser often reads "claimed" as an adjective
     if lemma == "acquit" and token.pos_ == "VERB" and not negated(token, token):
         return token, "plea", 1, [*auxiliaries(token), token]  # acquitted: tried, not pleaded
-    if lemma == "contest" and token.pos_ == "VERB" and not negated(token, token) and any(
+    if lemma in CONTESTING and token.pos_ == "VERB" and not negated(token, token) and any(
             c.dep_ == "dobj" and fold(c.lemma_) in CONTESTED for c in token.children):
         return token, "plea", 1, [token, *(c for c in token.children if c.dep_ == "dobj")]
     if token.lower_ not in ("after", "following"):
@@ -154,7 +155,7 @@ def running_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
         # "still suspended"; "remain suspended after ...", which the parser may read as an
         # auxiliary and its participle
         still = [c for c in token.children if c.lower_ == "still" or c.dep_ in (
-            "aux", "auxpass") and ongoing(c)]
+            "aux", "auxpass") and ongoing(c)] or stopped_since(token)
         if still and not negated(token, token):
             return token, "running", 0, [*still, *shown]
     if lemma in RESUMED and token.pos_ == "VERB" and token.dep_ not in ("relcl", "acl", "amod"):
@@ -164,6 +165,13 @@ def running_of(token: Any) -> tuple[Any, str, int, list[Any]] | None:
                 c.dep_ in ("aux", "auxpass") for c in token.children):
             return token, "running", 1, [*auxiliaries(token), token]
     return None
+
+
+def stopped_since(participle: Any) -> list[Any]:
+    """"have been suspended since Monday": the stop goes on (its auxiliaries)."""
+    words = [c for c in participle.children if c.dep_ in ("aux", "auxpass")]
+    since = any(c.dep_ == "prep" and c.lower_ == "since" for c in participle.children)
+    return words if since and any(fold(c.lemma_) == "have" for c in words) else []
 
 
 def stopped(word: Any) -> bool:
