@@ -404,6 +404,10 @@ ATTRIBUTE_PAIRS = [
      [{"Tan Tock Seng Hospital", "Northfield General Hospital"}]),
     ("The victim was taken to Eastbrook General Hospital, where he died.",
      "The victim was taken to Eastbrook Hospital, where he died.", []),
+    # a word two names share does not make them one ("Bukit" is "hill")
+    ("The accident happened on Bukit Timah Road on Monday morning.",
+     "The accident happened on Bukit Batok Road on Monday morning.",
+     [{"Bukit Timah Road", "Bukit Batok Road"}]),
     # Two nationalities of one thing or person, before it or in apposition.
     ("A 34-year-old Malaysian man was arrested over the robbery on Monday.",
      "A 34-year-old Singaporean man was arrested over the robbery on Monday.",

@@ -24,6 +24,8 @@ PLACE_LABELS = {"FAC", "ORG", "LOC", "GPE"}
 NAMED = "name of "
 NOT_THINGS = {"PERSON", "NORP", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY",
               "ORDINAL"}
+# The key of a named place of one kind ("named hospital"): `facility_slots`.
+FACILITY = "named "
 # The key of a nationality given to a thing or person: "nationality of " and the noun.
 NATIONALITY = "nationality of "
 # Two modifiers spelled alike (armoured/armored) are one modifier, not a disagreement.
@@ -81,7 +83,7 @@ def facility_slots(doc: Any) -> list[AttributeSlot]:
         if verb is None or fold(verb.lemma_) in REPORTING:
             continue
         words = frozenset(fold(t.text) for t in ent[:-1] if t.is_alpha and t.lower_ != "the")
-        slots.append(AttributeSlot(key=f"named {head.lower_}", value=words,
+        slots.append(AttributeSlot(key=f"{FACILITY}{head.lower_}", value=words,
                                    shown=ent.text.removeprefix("the "), **slot_base(verb)))
     return slots
 
@@ -127,6 +129,11 @@ def named_thing_slots(doc: Any) -> list[AttributeSlot]:
                                    shown=doc[words[0].i:words[-1].i + 1].text,
                                    **slot_base(verb)))
     return slots
+
+
+def same_name(x: AttributeSlot, y: AttributeSlot) -> bool:
+    """One name spelt two ways ("Tan Tock Seng" / "Tan Tock Seng's")."""
+    return fuzz.token_sort_ratio(modifier_text(x), modifier_text(y)) >= MODIFIER_SAME_RATIO
 
 
 def modifier_text(slot: AttributeSlot) -> str:
@@ -199,6 +206,7 @@ class Attributes(EventKind):
     def agree(self, a: Said, x: AttributeSlot, b: Said, y: AttributeSlot) -> bool:
         if x.key.startswith(NATIONALITY):  # peoples read alike are still two peoples
             return x.value == y.value
-        if x.key.startswith(NAMED):  # one name told more or less fully ("an A320")
-            return x.value <= y.value or y.value <= x.value
+        if x.key.startswith((NAMED, FACILITY)):  # one name told more or less fully ("an
+            # A320", "General Hospital"); a shared word ("Jalan Kayu" / "Jalan Besar") is not
+            return x.value <= y.value or y.value <= x.value or same_name(x, y)
         return modifiers_agree(x.value, y.value) or modifier_text(y) in x.alike
