@@ -132,7 +132,7 @@ def named_thing_slots(doc: Any) -> list[AttributeSlot]:
 
 
 def same_name(x: AttributeSlot, y: AttributeSlot) -> bool:
-    """One name spelt two ways ("Tan Tock Seng" / "Tan Tock Seng's")."""
+    """One name spelt two ways ("Khoo Teck Puat" / "Khoo Tek Puat")."""
     return fuzz.token_sort_ratio(modifier_text(x), modifier_text(y)) >= MODIFIER_SAME_RATIO
 
 

@@ -1,9 +1,11 @@
 """States of one subject that exclude each other, as two articles report them.
 
   plea     a person "pleaded guilty" in one article; "pleaded not guilty", "claimed trial",
-           "contested the charges", was convicted "after a trial" or acquitted in another
-  running  a stopped thing "remains suspended", "is still closed" or "has yet to resume" in one
-           article; it "was resumed" or "has reopened" in another
+           "contested" or "denied the charges", was convicted "after a trial" or acquitted in
+           another
+  running  a stopped thing "remains suspended", "is still closed", "remains cut off", "has
+           been suspended since Monday" or "has yet to resume" in one article; it "was
+           resumed" or "has reopened" in another
 
 Both families are closed because the exclusion is in what the words mean, not in how a story
 happens to be told: one who pleads guilty is not tried on that charge, and what is still
