@@ -8,10 +8,12 @@ never merged: "5 vehicles" may hold "3 cars" and more.
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import combinations
 
 import numpy as np
 
 from .attributes import CLASS_WORDS
+from .engine import components
 from .kind import Encode
 from .number_slots import COUNT
 from .slots import NumberSlot, Said
@@ -24,7 +26,7 @@ from .slots import NumberSlot, Said
 SAME_NOUN_COSINE = 0.8
 
 
-def counted_noun(slot: object) -> str:
+def noun_of_count(slot: object) -> str:
     """The noun of a plain count's key ("count of home" -> "home"), else ""."""
     if not isinstance(slot, NumberSlot) or not slot.key.startswith(COUNT):
         return ""
@@ -33,31 +35,26 @@ def counted_noun(slot: object) -> str:
 
 
 def noun_keys(nouns: list[str], encode: Encode) -> dict[str, str]:
-    """Each noun -> the first (alphabetical) noun of its group of near-synonyms."""
+    """Each noun (given in alphabetical order) -> the first noun of its group of
+    near-synonyms."""
     vectors = np.asarray(encode(nouns))
     cosines = vectors @ vectors.T
-    parent = list(range(len(nouns)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i in range(len(nouns)):
-        for j in range(i + 1, len(nouns)):
-            if cosines[i, j] >= SAME_NOUN_COSINE:
-                parent[max(root(i), root(j))] = min(root(i), root(j))
-    return {noun: nouns[root(i)] for i, noun in enumerate(nouns)}
+    alike = {(i, j) for i, j in combinations(range(len(nouns)), 2)
+             if cosines[i, j] >= SAME_NOUN_COSINE}
+    keys = {noun: noun for noun in nouns}
+    for group in components(len(nouns), alike):
+        keys.update({nouns[i]: nouns[group[0]] for i in group})
+    return keys
 
 
 def with_synonym_counts(saids: list[Said], encode: Encode | None) -> list[Said]:
     """The statements with the keys of counts of near-synonyms made one."""
-    nouns = sorted({n for said in saids for s in said.slots if (n := counted_noun(s))})
+    nouns = sorted({n for said in saids for s in said.slots if (n := noun_of_count(s))})
     if encode is None or len(nouns) < 2:
         return saids
     keys = noun_keys(nouns, encode)
     if all(k == n for n, k in keys.items()):
         return saids
     return [replace(said, slots=tuple(
-        replace(s, key=COUNT + keys[n]) if (n := counted_noun(s)) else s
+        replace(s, key=COUNT + keys[n]) if (n := noun_of_count(s)) else s
         for s in said.slots)) for said in saids]

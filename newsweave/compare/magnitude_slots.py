@@ -43,7 +43,7 @@ def magnitude_slots(doc: Any) -> list[NumberSlot]:
         size, noun = magnitude_of(words), counted_noun(ent)
         if size is None or noun is None or bound_of(ent[0])[0]:
             continue  # "up to thousands" bounds no count it states
-        most = OPEN_MOST if words in ([w] for w in OPEN_ENDED) else MOST
+        most = OPEN_MOST if len(words) == 1 and words[0] in OPEN_ENDED else MOST
         slots.append(NumberSlot(key=COUNT + noun.lemma_.lower() + rate_of(noun),
                                 value=LEAST * size, to=most * size - 1, hedged=True,
                                 magnitude=True, shown=doc[ent.start:noun.i + 1].text,

@@ -17,8 +17,8 @@ from .parse import event_of, slot_base
 from .slots import NumberSlot
 
 RATING = "rating: "  # the key of a rating: "rating: " and its scale
-# Words naming a scale, before the figure ("magnitude 6.1", "Category 4") -> the scale.
-SCALE_BEFORE = {"magnitude": "magnitude", "category": "category"}
+# Words naming a scale before the figure ("magnitude 6.1", "Category 4"): the scale.
+SCALE_BEFORE = {"magnitude", "category"}
 # A rating of these is a rating of another event than the main shock or storm.
 OTHER_EVENTS = {"aftershock"}
 
@@ -49,7 +49,7 @@ def rating_at(token: Any) -> tuple[str, int, int] | None:
     before = [t.lower_ for t in doc[max(i - 2, 0):i]]
     after = [t.lower_ for t in doc[i + 1:i + 5]]
     if before and before[-1] in SCALE_BEFORE:
-        return SCALE_BEFORE[before[-1]], i - 1, i
+        return before[-1], i - 1, i
     if before == ["magnitude", "of"]:
         return "magnitude", i - 2, i
     if after[:1] in (["magnitude"], ["-"]) and "magnitude" in after[:2]:
