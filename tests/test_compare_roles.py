@@ -78,3 +78,12 @@ def test_a_part_set_off_mid_sentence_or_driving_gives_the_person_a_part(toolkit,
 def test_a_part_before_the_name_of_someone_saying_it_is_not_theirs(toolkit):
     assert not roles(toolkit, "The car hit a pedestrian, Mr Jonas Verhey said.",
                      "Mr Jonas Verhey, a passenger in the car, was hurt.")
+
+
+def test_a_denied_part_is_not_given(toolkit):
+    passenger = "Mr Tan Ah Kow, a passenger in the car, was hurt."
+    assert not roles(toolkit, "Mr Tan Ah Kow was not the driver of the car, the police said.",
+                     passenger)
+    assert not roles(toolkit, "Mr Tan Ah Kow, who was not driving, was taken to hospital.",
+                     passenger)
+    assert roles(toolkit, "Mr Tan Ah Kow was the driver of the car, the police said.", passenger)

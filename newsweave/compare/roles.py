@@ -22,7 +22,7 @@ from ..toolkit import Toolkit
 from ..words import HONORIFICS, REPORTING, fold
 from .exclusive import Reading, one_side_each, sides_conflict
 from .names import title_before
-from .titles import person_keys, person_mentions, qualified
+from .titles import copula_nouns, person_keys, person_mentions, qualified
 
 # The part a role word gives; "pillion" makes a rider a carried one ("pillion rider").
 PARTS = {
@@ -69,7 +69,8 @@ def role_words(ent: Any) -> list[list[Any]]:
     to it ("pillion rider X"), an appositive ("X, a passenger in the car,"), a noun set off by
     a comma right before the name, opening the sentence ("The driver, Mr X, 45, was ...",
     which the parser often reads as no appositive) and the noun a copula gives ("X was the
-    driver", "X, who was a passenger,"); each noun with the words qualifying it."""
+    driver", "X, who was a passenger,"; not "X was not the driver" nor "X would be the driver");
+    each noun with the words qualifying it."""
     doc, root = ent.doc, ent.root
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
@@ -77,10 +78,10 @@ def role_words(ent: Any) -> list[list[Any]]:
         HONORIFICS else ent.start
     if start >= 2 and doc[start - 1].text == ",":
         nouns += set_off_before(doc[start - 2], root)
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ == "be":
-        nouns += [c for c in root.head.children if c.dep_ == "attr"]
+    nouns += copula_nouns(root)
     nouns += [c for clause in root.children if clause.dep_ == "relcl" and clause.lemma_ == "be"
               and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in clause.children)
+              and not denied(clause)
               for c in clause.children if c.dep_ == "attr"]  # "X, who was a passenger,"
     qualified_nouns = [sorted([*(c for c in n.children if c.dep_ in ("compound", "amod")), n],
                               key=lambda t: t.i) for n in nouns if n.pos_ == "NOUN"]
@@ -110,12 +111,18 @@ def set_off_before(last: Any, root: Any) -> list[Any]:
 
 def driving(root: Any) -> list[list[Any]]:
     """The verb that makes the named person the one at the wheel: "X was driving the car",
-    "X, who was driving, ...", "X drove off" (its auxiliaries shown with it)."""
+    "X, who was driving, ...", "X drove off" (its auxiliaries shown with it); not "X was not
+    driving"."""
     verbs = [root.head] if root.dep_ == "nsubj" else []
     verbs += [c for c in root.children if c.dep_ == "relcl"
               and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
     return [sorted([*(a for a in v.children if a.dep_ == "aux"), v], key=lambda t: t.i)
-            for v in verbs if v.pos_ == "VERB" and fold(v.lemma_) == "drive"]
+            for v in verbs if v.pos_ == "VERB" and fold(v.lemma_) == "drive" and not denied(v)]
+
+
+def denied(verb: Any) -> bool:
+    """"X was not the driver", "X, who was not driving,": the part is denied, not given."""
+    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def person_conflict(person: Entity, parts: list[Reading],
