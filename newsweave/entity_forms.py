@@ -52,9 +52,11 @@ from .entity_spans import (
     counted_name,
     cut_from_longer_name,
     dateline,
+    dateline_run,
     field_trimmed,
     hyphened_name,
     name_piece,
+    person_at_end,
     piece_of_name,
     placed,
     qualifies_counted_noun,
@@ -139,12 +141,15 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
     docs = [doc for _, doc in parsed]
     forms: dict[str, Form] = {}
     named = {fold(POSSESSIVE.sub("", ent.text)) for doc in docs for ent in doc.ents}
+    people = {fold(normalise(e.text)) for doc in docs for e in doc.ents
+              if (after_title(e) or with_age(e)) and len(e) > 1}
     cases = word_cases(docs)
     for article, doc in parsed:
         unsaid = {r.text.strip() for r in article.removed if r.reason in NOT_STORY_TEXT}
-        for ent in adjoined([e for e in doc.ents if e.label_ in LABELS]):
+        for ent in adjoined([dateline_run(e) for e in doc.ents if e.label_ in LABELS]):
             if unsaid and ent.sent.text.strip() in unsaid:
                 continue
+            ent = person_at_end(ent, people)
             titled = after_title(ent) or with_age(ent) or after_office(ent)
             at_place = placed(ent) or ("" if titled else place_company(ent))
             label = "PERSON" if titled else "GPE" if dateline(ent) else \

@@ -12,6 +12,7 @@ recogniser cut from one name ("CNN" + "Philippines").
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .entity_kinds import head_kind
@@ -29,6 +30,8 @@ from .words import (
 NAME_TITLES = TITLES | OFFICE_SHORT_FORMS
 # A "person" right after one of these is a place the small model mistyped ("in Kampong Reka").
 PLACE_PREPOSITIONS = {"in", "at", "along", "near", "around", "across", "towards", "toward"}
+# A dateline closed by a colon ("KOTA REKA: ..."), which `words.DATELINE` (a dash) leaves.
+COLON_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}:\s")
 # Labels whose name keeps its kind when another name follows it as part of it ("Hilton
 # Hotel" + "Kuala Lumpur", "Amnesty International" + "Kenya"); any other name takes the kind
 # of the name it qualifies ("U.S." + "District Court", "Marina" + "Kovalchuk") unless that
@@ -59,22 +62,40 @@ def after_office(ent: Any) -> bool:
     or more ("MP Nadia Samdin", "party chief Pritam Singh", "president Ana Reyes") names a
     person, though the small model tags such names as bodies. A capitalised office word may
     open the name of a body ("General Motors" read as "Motors"), and a name with a head
-    noun of its own ("minister Reka Holdings") stays what its head says."""
-    if ent.start == 0 or len(ent) < 2 or head_kind(tuple(t.lower_ for t in ent)) is not None:
-        return False
+    noun of its own ("minister Reka Holdings") stays what its head says, and so does a name
+    that qualifies a noun after it ("chief Reka House correspondent X")."""
+    if ent.start == 0 or len(ent) < 2 or head_kind(tuple(t.lower_ for t in ent)) is not None \
+            or ent.root.dep_ == "compound" and ent.root.head.i >= ent.end:
+        return False  # "chief Reka House correspondent X": the name qualifies a noun after it
     before = ent.doc[ent.start - 1]
     return before.lower_ in OFFICES and (before.is_lower or before.is_upper)
 
 
 def dateline(ent: Any) -> bool:
-    """A name in capitals opening a line of a dateline ("KOTA REKA, Feb 2 - ..."): a place,
-    which the small model often calls an organisation."""
+    """A name in capitals opening a line of a dateline ("KOTA REKA, Feb 2 - ...", "KOTA REKA:
+    ..."): a place, which the small model often calls an organisation."""
     if not ent.text.isupper():
         return False
     text = ent.doc.text
     before = text[max(ent.start_char - 40, 0):ent.start_char].rstrip(" \t")
+    opening = text[ent.start_char:ent.start_char + 60]
     return (ent.start_char == 0 or not before or before.endswith("\n")) and \
-        DATELINE.match(text[ent.start_char:ent.start_char + 60]) is not None
+        (DATELINE.match(opening) is not None or COLON_DATELINE.match(opening) is not None)
+
+
+def dateline_run(ent: Any) -> Any:
+    """A dateline's place in capitals whole: the words in capitals of no entity that the
+    recogniser left off after it ("KOTA" + "REKA: ..."). Elsewhere the mention as it is: a
+    headline in capitals runs on in capitals too."""
+    doc, end = ent.doc, ent.end
+    while ent.text.isupper() and end < ent.sent.end and doc[end].is_alpha and \
+            doc[end].is_upper and not doc[end].ent_type_:
+        end += 1
+    if end == ent.end:
+        return ent
+    run = doc[ent.start:end]
+    run.label_ = ent.label_
+    return run if dateline(run) else ent
 
 
 def placed(ent: Any) -> str:
@@ -90,6 +111,22 @@ def possessive(ent: Any) -> bool:
     doc = ent.doc
     return ent[-1].tag_ == "POS" or ent[-1].text.endswith(("'s", "’s")) or \
         (ent.end < len(doc) and doc[ent.end].tag_ == "POS")
+
+
+def person_at_end(ent: Any, people: set[str]) -> Any:
+    """A person's name the story names on its own that ends a mention of another kind, and
+    the words before it an office's field the recogniser ran into it ("Member of Parliament
+    Reka Tan" read as the body "Parliament Reka Tan"): the person's name alone. Otherwise the
+    mention as it is."""
+    if ent.label_ == "PERSON":
+        return ent
+    for start in range(ent.start + 1, ent.end - 1):
+        tail = ent.doc[start:ent.end]
+        field = ent.doc[ent.start:start]
+        if all(t.is_title and not t.is_stop for t in field) and fold(tail.text) in people:
+            tail.label_ = "PERSON"
+            return tail
+    return ent
 
 
 def name_piece(ent: Any) -> bool:

@@ -65,7 +65,7 @@ QUALIFIERS = ROLE_QUALIFIERS | frozenset({
 TITLES = HONORIFICS | OFFICES | frozenset({
     "deputy", "vice", "assistant", "lieutenant", "lt", "gov", "gen", "sen", "rep", "col",
     "capt", "sgt", "prof", "king", "queen", "prince", "prime", "foreign", "defense", "defence",
-    "lawyer", "comrade", "sergeant", "the"})
+    "lawyer", "comrade", "sergeant", "admiral", "rear", "associate", "the"})
 
 # Short forms of offices and ranks that stand only before a person's name ("PM Wong", "DPM
 # Heng", "MOS Gan" for a minister of state, "Comm X" for a police commissioner), never alone
@@ -129,7 +129,9 @@ ORGANISATION_HEADS = frozenset({
     "journal", "herald", "tribune", "gazette"})
 PLACE_HEADS = frozenset({
     "district", "province", "county", "prefecture", "region", "city", "town", "village",
-    "estate", "island", "islands", "river", "lake", "valley", "zone"})
+    "estate", "island", "islands", "river", "lake", "valley", "zone", "constituency", "ward",
+    # Group and single-member constituencies, the electoral units of a Singapore election.
+    "grc", "smc"})
 # Facility heads of things that are only ever places, never a body that acts ("X Road",
 # "X Line", "X Station"): whatever label the recogniser gave such a name (it calls roads and
 # rail lines organisations, streets towns), it is a facility. Heads of institutions that are
