@@ -104,6 +104,34 @@ def dates_in(text: str, published: str, future: Iterable[tuple[int, int]] = (),
     return found
 
 
+# A week or a month named from the publication date ("last week", "earlier this month").
+PERIOD = re.compile(r"^(?:earlier |later )?(this|last|past|next) (week|month)\b")
+# Weeks from the publication's week that each word names.
+WEEK_STEPS = {"this": 0, "last": -1, "next": 1}
+
+
+def resolve_period(text: str, published: str) -> tuple[str, str] | None:
+    """"last week" -> its Monday and Sunday, "earlier this week" -> Monday to the publication
+    day, "the past week" -> the seven days before it, "last month" -> "YYYY-MM" (and "" for
+    the last day): a week or month counted from the publication date; None for any other
+    phrase. Read on a phrase's opening words (the parser runs "last week" into what follows)."""
+    match = PERIOD.match(phrase_of(text).removeprefix("the "))
+    if match is None:
+        return None
+    which, unit = match.groups()
+    base = date.fromisoformat(published)
+    if unit == "month":
+        step = {"last": -1, "next": 1}.get(which, 0)
+        month = base.year * 12 + base.month - 1 + step
+        return f"{month // 12:04d}-{month % 12 + 1:02d}", ""
+    if which == "past":
+        return (base - timedelta(days=7)).isoformat(), base.isoformat()
+    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=WEEK_STEPS[which])
+    last = base if text.lower().startswith("earlier") and which == "this" else \
+        monday + timedelta(days=6)
+    return monday.isoformat(), last.isoformat()
+
+
 def relative_day(text: str) -> str:
     """"yesterday morning" -> "yesterday": the day a relative phrase names; "" for none."""
     phrase = phrase_of(text)

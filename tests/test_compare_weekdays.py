@@ -138,3 +138,31 @@ def test_a_date_after_according_to_dates_the_report(toolkit):
                                    "reports Tuesday."), "2025-03-05")
     assert [(s.value, s.event, s.stated) for s in slots] == [
         ("2025-03-02", "meet", False), ("2025-03-04", "", True)]
+
+
+def test_a_day_without_its_year_near_publication_is_of_that_year(toolkit, settings):
+    """"March 3" in an article of March 5, 2025 is March 3, 2025, against "March 3, 2024"; a
+    day far from publication may be of any year, and the year said on one side settles it."""
+    found = conflicts_of(toolkit, settings, "The new bridge opened to traffic on March 3, 2024.",
+                         "The new bridge opened to traffic on March 3.", published="2025-03-05")
+    assert [sorted(p.value for p in c.positions) for c in found] == [["2024-03-03",
+                                                                      "2025-03-03"]]
+    assert not conflicts_of(toolkit, settings, "The new bridge opened to traffic on March 3, 2024.",
+                            "The new bridge opened to traffic on March 3.",
+                            published="2025-06-20")
+
+
+def test_a_week_or_month_named_from_publication_is_a_span_of_days(toolkit, settings):
+    """"last week" in an article of Wednesday March 5, 2025 is Feb 24 to March 2: a day inside
+    it agrees, a day outside it does not."""
+    def dates_of(first: str, second: str):
+        return [sorted(p.value for p in c.positions)
+                for c in conflicts_of(toolkit, settings, first, second, published="2025-03-05")]
+
+    sentenced = "Chief engineer John Wade was sentenced {} to three months in prison."
+    assert dates_of(sentenced.format("last week"), sentenced.format("on March 3")) == [
+        ["2025-02-24 to 2025-03-02", "2025-03-03"]]
+    assert not dates_of(sentenced.format("last week"), sentenced.format("on February 26"))
+    assert not dates_of(sentenced.format("last month"), sentenced.format("on February 12"))
+    assert dates_of(sentenced.format("last month"), sentenced.format("on January 30")) == [
+        ["2025-01-30", "2025-02"]]

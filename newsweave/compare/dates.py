@@ -27,6 +27,7 @@ from ..dating import (
     relative_day,
     resolve_date,
     resolve_month,
+    resolve_period,
     span_of,
 )
 from ..models import Conflict
@@ -52,6 +53,9 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 # What a date is read against when the article has none; only dates that need no publication
 # date are read then (`readable_undated`), so the placeholder never reaches a reader.
 UNANCHORED = "2000-01-01"
+# A day written without its year this close to the publication date is of the year the article
+# was written in, not a guess (`same_day_of_year`).
+CURRENT_DAYS = 31
 
 
 def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
@@ -147,6 +151,9 @@ def resolve_phrase(ent: Any, published: str, future: bool) -> tuple[str, str, bo
     span = days_spanned(ent, published)
     if span is not None:
         return span[0], span[1], True
+    period = resolve_period(text, published)
+    if period is not None:
+        return period[0], period[1], False  # counted from publication, like a weekday
     day = resolve_date(date_core(text), published, future=future)
     if day is not None:
         return day, "", WEEKDAY_PHRASE.match(phrase_of(text)) is None
@@ -359,7 +366,7 @@ class Dates(EventKind):
         if x.last and y.last:
             return (x.value, x.last) == (y.value, y.last)  # two stretches, told alike or not
         left, right = coarsest(x.value, y.value)
-        return left == right or same_day_of_year(x, y) or date_within(x, y) or \
+        return left == right or same_day_of_year(a, x, b, y) or date_within(x, y) or \
             date_within(y, x) or spans_overlap(x, y)
 
     def only_possible(self, conflict: Conflict) -> bool:
@@ -430,8 +437,14 @@ def date_within(x: DateSlot, y: DateSlot) -> bool:
     return False
 
 
-def same_day_of_year(x: DateSlot, y: DateSlot) -> bool:
-    """"Oct 15" read as this year agrees with "Oct 15, 2021": the year was only guessed."""
-    guessed = not re.search(r"\b\d{4}\b", x.shown) or not re.search(r"\b\d{4}\b", y.shown)
-    return x.explicit and y.explicit and guessed and len(x.value) == len(y.value) > 7 \
+def same_day_of_year(a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
+    """"Oct 15" read as this year agrees with "Oct 15, 2021": the year was only guessed. Not
+    when the day without its year falls within a month of its article's publication date, so
+    that the year is the one the article was written in ("appointed with effect from 23 Jan"
+    in an article of Jan 23, 2025 against "from Jan 23, 2024")."""
+    guessed = [(s, t) for s, t in ((a, x), (b, y)) if not re.search(r"\b\d{4}\b", t.shown)]
+    if any(s.anchor and not s.inferred_date and days_between(t.value, s.anchor) <= CURRENT_DAYS
+           for s, t in guessed):
+        return False
+    return x.explicit and y.explicit and bool(guessed) and len(x.value) == len(y.value) > 7 \
         and x.value[5:] == y.value[5:]

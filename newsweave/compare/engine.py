@@ -143,7 +143,7 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
             slots = tuple(s for kind in kinds.values() for s in kind.read(doc, anchor))
             saids[index] = Said(mention, fact, doc_names(doc), slots,
                                 article.published_from == "inferred", folded[article.id],
-                                written_figures(doc))
+                                written_figures(doc), anchor)
     return [s for s in saids if s is not None]
 
 

@@ -108,6 +108,7 @@ class Said:
     article_text: str = field(default="", repr=False)  # folded text of the whole article
     # Figures the statement writes as counts or measures (not money, dates, times, shares).
     figures: frozenset[float] = frozenset()
+    anchor: str | None = None  # the date the article's relative dates count from
 
 
 Entry = list[tuple[Said, Slot]]
