@@ -1,5 +1,6 @@
-"""A weekday written beside a date: one day named as two weekdays is a disagreement; a weekday
-on one side only is not."""
+"""Dates counted from the publication or written beside a weekday: one day named as two weekdays
+is a disagreement, a weekday on one side only is not; a day without its year near publication,
+a week or month named from it ("last week"), and a statement dating two events."""
 
 from __future__ import annotations
 
@@ -166,3 +167,17 @@ def test_a_week_or_month_named_from_publication_is_a_span_of_days(toolkit, setti
     assert not dates_of(sentenced.format("last month"), sentenced.format("on February 12"))
     assert dates_of(sentenced.format("last month"), sentenced.format("on January 30")) == [
         ["2025-01-30", "2025-02"]]
+
+
+def test_a_statement_dating_two_events_differs_on_either(toolkit, settings):
+    """The arrest agreeing does not excuse the flight."""
+    found = conflicts_of(toolkit, settings,
+                         "The suspect fled to Malaysia on Jan 5 and was arrested on Feb 2.",
+                         "The suspect was arrested on Feb 2 after fleeing to Malaysia on Jan 6.",
+                         published="2025-03-05")
+    assert [sorted(p.value for p in c.positions) for c in found] == [["2025-01-05",
+                                                                      "2025-01-06"]]
+    assert not conflicts_of(toolkit, settings,
+                            "The suspect fled to Malaysia on Jan 5 and was arrested on Feb 2.",
+                            "The suspect was arrested on Feb 2 after fleeing to Malaysia on Jan 5.",
+                            published="2025-03-05")

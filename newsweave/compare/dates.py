@@ -369,6 +369,17 @@ class Dates(EventKind):
         return left == right or same_day_of_year(a, x, b, y) or date_within(x, y) or \
             date_within(y, x) or spans_overlap(x, y)
 
+    def entries_agree(self, x: Entry, y: Entry) -> bool:
+        """Two statements dating the same events agree when every event both date has an
+        agreeing pair: "fled on Jan 5 and was arrested on Feb 2" / "arrested on Feb 2 after
+        fleeing on Jan 6" differ on the flight, whatever the arrest says. Otherwise, as any
+        kind's, one agreeing pair."""
+        shared = {s.event for _, s in x if s.event} & {t.event for _, t in y if t.event}
+        if len(shared) < 2:
+            return super().entries_agree(x, y)
+        return all(any(self.agree(a, s, b, t) for a, s in x if s.event == event
+                       for b, t in y if t.event == event) for event in shared)
+
     def only_possible(self, conflict: Conflict) -> bool:
         """Spans of days that share days but end differently ("between Jan 10 and 11" /
         "between 10 and 13 January"; "Jan 14-18" / "Jan 17 and 18") may be one stretch and a
