@@ -30,6 +30,7 @@ from ..entity_forms import name_tokens, normalise
 from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
 from .attributes import Attributes
+from .body_names import body_name_conflicts
 from .claims import Claims
 from .dates import Dates
 from .engine import Judge, slot_conflicts
@@ -62,7 +63,8 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     are shown when they are a post and its deputy post, listed otherwise
     (`titles.to_show`); parts one person cannot play at once in an incident (the driver and
     a passenger, `roles`) and states of one subject that exclude each other (a guilty plea and
-    a trial, "remains suspended" and "was resumed", `states`) are listed. At most
+    a trial, "remains suspended" and "was resumed", `states`) and one body named two ways
+    (`body_names`) are listed. At most
     `possible_max` scored or title differences are listed; the closed families come on top of
     them, rare as they are, so that neither crowds the other out, and so do at most
     `money_max` differences of amounts of money (listed, never shown: `money_slots`)."""
@@ -71,7 +73,8 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
     closed = distinct(most_confident_first([*role_conflicts(story, entities, toolkit),
-                                            *state_conflicts(story, entities, toolkit)]))
+                                            *state_conflicts(story, entities, toolkit),
+                                            *body_name_conflicts(story, entities, toolkit)]))
     money = distinct(tuple(c for c in possible if is_money(c)))[:settings.money_max]
     listed = distinct(most_confident_first([*listed_titles, *(
         c for c in possible if not is_money(c))]))[:settings.possible_max]
