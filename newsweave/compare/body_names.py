@@ -1,14 +1,14 @@
 """One body or scheme named two ways: names the story's articles never use together that
 differ in one word, not the last (the head, which says what is named), and whose two words
-open with the same letter, so that both names spell one acronym ("New Environment Action
-Team" in three articles, "New Enforcement Action Team" in a fourth). One article then has the
+open with the same letter, so that both names spell one acronym ("Coastal Resilience Task
+Force" in three articles, "Coastal Response Task Force" in a fourth). One article then has the
 name wrong, or the two are two bodies: a reader is pointed to them (listed, never shown).
 
 Places and facilities are left out: "X Road" and "Y Road" of one letter are two roads. Names of
 three words or more only: in a shorter one the word that differs is most of the name. On the
-labelled tune half two pairs pass (the team above, a labelled difference, and a shop named
-"Drive Bikes" and "Drive Bicycles" by different articles); a confidence cannot be fitted on
-two, hence the fixed one below.
+labelled tune half two pairs pass (a team, a labelled difference, and a shop whose name one
+article writes with a synonym); a confidence cannot be fitted on two, hence the fixed one
+below.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def body_name_conflicts(story: Story, entities: tuple[Entity, ...],
 
 def one_word_apart(a: Entity, b: Entity) -> bool:
     """Names in no article together, of as many words, that differ in one word, not the
-    last, opening with the same letter ("Environment" / "Enforcement")."""
+    last, opening with the same letter ("Resilience" / "Response")."""
     x, y = name_tokens(a.name), name_tokens(b.name)
     if len(x) != len(y) or len(x) < MIN_WORDS or set(a.articles) & set(b.articles):
         return False
