@@ -105,7 +105,7 @@ def dates_in(text: str, published: str, future: Iterable[tuple[int, int]] = (),
 
 
 # A week or a month named from the publication date ("last week", "earlier this month").
-PERIOD = re.compile(r"^(?:earlier |later )?(this|last|past|next) (week|month)\b")
+PERIOD = re.compile(r"^(earlier |later )?(this|last|past|next) (week|month)\b")
 # Weeks from the publication's week that each word names.
 WEEK_STEPS = {"this": 0, "last": -1, "next": 1}
 
@@ -118,7 +118,7 @@ def resolve_period(text: str, published: str) -> tuple[str, str] | None:
     match = PERIOD.match(phrase_of(text).removeprefix("the "))
     if match is None:
         return None
-    which, unit = match.groups()
+    before, which, unit = match.groups()
     base = date.fromisoformat(published)
     if unit == "month":
         step = {"last": -1, "next": 1}.get(which, 0)
@@ -127,8 +127,7 @@ def resolve_period(text: str, published: str) -> tuple[str, str] | None:
     if which == "past":
         return (base - timedelta(days=7)).isoformat(), base.isoformat()
     monday = base - timedelta(days=base.weekday()) + timedelta(weeks=WEEK_STEPS[which])
-    last = base if text.lower().startswith("earlier") and which == "this" else \
-        monday + timedelta(days=6)
+    last = base if before == "earlier " and which == "this" else monday + timedelta(days=6)
     return monday.isoformat(), last.isoformat()
 
 

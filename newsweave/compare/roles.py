@@ -20,6 +20,7 @@ from typing import Any
 from ..models import Conflict, Entity, Fact, Story
 from ..toolkit import Toolkit
 from ..words import HONORIFICS, REPORTING, fold
+from .claims import negated
 from .exclusive import Reading, one_side_each, sides_conflict
 from .names import title_before
 from .titles import copula_nouns, person_keys, person_mentions, qualified
@@ -81,7 +82,7 @@ def role_words(ent: Any) -> list[list[Any]]:
     nouns += copula_nouns(root)
     nouns += [c for clause in root.children if clause.dep_ == "relcl" and clause.lemma_ == "be"
               and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in clause.children)
-              and not denied(clause)
+              and not negated(clause, clause)
               for c in clause.children if c.dep_ == "attr"]  # "X, who was a passenger,"
     qualified_nouns = [sorted([*(c for c in n.children if c.dep_ in ("compound", "amod")), n],
                               key=lambda t: t.i) for n in nouns if n.pos_ == "NOUN"]
@@ -117,12 +118,7 @@ def driving(root: Any) -> list[list[Any]]:
     verbs += [c for c in root.children if c.dep_ == "relcl"
               and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
     return [sorted([*(a for a in v.children if a.dep_ == "aux"), v], key=lambda t: t.i)
-            for v in verbs if v.pos_ == "VERB" and fold(v.lemma_) == "drive" and not denied(v)]
-
-
-def denied(verb: Any) -> bool:
-    """"X was not the driver", "X, who was not driving,": the part is denied, not given."""
-    return any(c.dep_ == "neg" for c in verb.children)
+            for v in verbs if v.pos_ == "VERB" and fold(v.lemma_) == "drive" and not negated(v, v)]
 
 
 def person_conflict(person: Entity, parts: list[Reading],
