@@ -10,8 +10,17 @@ from dataclasses import replace
 import pytest
 
 from newsweave.eval.conflicts import MAX_ARTICLES, ecbplus_halves
-from newsweave.eval.injection import BOUNDED, PERCENT, Edit, _figure_scaled, found_injection
-from newsweave.models import Conflict, Position
+from newsweave.eval.injection import (
+    BOUNDED,
+    PERCENT,
+    Edit,
+    Pool,
+    _figure_scaled,
+    find_names,
+    find_names_once,
+    found_injection,
+)
+from newsweave.models import Article, Conflict, Fact, Mention, Position, Story
 
 
 @pytest.mark.parametrize("pattern, text, changed", [
@@ -65,3 +74,23 @@ def test_an_injection_is_found_only_by_a_difference_quoting_the_edited_words():
     both = replace(quoting, positions=(replace(quoting.positions[0], articles=("a", "b")),
                                        quoting.positions[1]))
     assert not found_injection((both,), "date", edit)  # the changed article stands alone
+
+
+def test_a_name_swapped_once_changes_only_the_witnessed_sentence(toolkit):
+    """`name` renames a witnessed person all through one article; `name-once` only in the
+    sentence another article witnesses, the slip of an outlet that names the right person
+    elsewhere."""
+    first = "Police arrested Alan Brook on Monday. Alan Brook was charged on Tuesday."
+    second = "Police arrested Alan Brook on Monday. Brook was charged with arson."
+    articles = tuple(Article(f"a{n}", f"a{n}.txt", text, None, None, None, "2023-09-17",
+                             "metadata", "en") for n, text in enumerate((first, second)))
+    lead = "Police arrested Alan Brook on Monday."
+    fact = Fact("f0", lead, "corroborated", ("a0", "a1"), 2,
+                tuple(Mention(a.id, lead, 0, len(lead), None) for a in articles))
+    story = Story("s1", "test", articles, (fact,))
+    pool = Pool(toolkit.nlp, people=["Peter Quill"])
+    everywhere, once = find_names(story, pool)[0], find_names_once(story, pool)[0]
+    assert everywhere.article == once.article == "a0"
+    assert len(everywhere.spans) == 2 and len(once.spans) == 1
+    start, end, new = once.spans[0]
+    assert (first[start:end], new) == ("Alan Brook", "Peter Quill") and end <= len(lead)

@@ -8,6 +8,8 @@ Injectors (each finds its places in an analysed story, then edits one article):
   percent    a percentage x1.5 (x0.6 from 67 % up: "80 %" -> "48 %")
   weekday    a weekday -2 days                    month-day  a month-day +3 days
   name       a person's name swapped, all through the article, for a person of an earlier story
+  name-once  the same swap in the witnessed sentence only: an outlet's slip names another
+             person once and still names the right one elsewhere
   title      a person's title made its deputy post ("Minister X" -> "Deputy Minister X")
 A date written twice ("Monday (Feb 3)") is shifted in both places, as a source that got the
 date wrong would write it; otherwise the article merely contradicts itself.
@@ -29,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..models import Article, Conflict, Fact, Mention, Story
@@ -230,18 +232,28 @@ def witnessed_people(story: Story, nlp: Any) -> list[tuple[Mention, str]]:
     return found
 
 
-def find_names(story: Story, pool: Pool) -> list[Edit]:
-    """A witnessed person of one article is renamed, all through that article, to a person of
-    an earlier story who appears nowhere in this one."""
+def find_names(story: Story, pool: Pool, everywhere: bool = True) -> list[Edit]:
+    """A witnessed person of one article is renamed, all through that article (or only in
+    the witnessed sentence), to a person of an earlier story who appears nowhere in this one."""
     texts = {a.id: a.text for a in story.articles}
     edits = []
     for mention, name in witnessed_people(story, pool.nlp):
         stranger = next((p for p in reversed(pool.people) if not any(
             w in t for w in p.split() for t in texts.values())
             and read_as_person(mention.text.replace(name, p), p, pool.nlp)), None)
-        if stranger is not None:
-            edits.append(rename(texts[mention.article], mention.article, name, stranger))
+        if stranger is None:
+            continue
+        edit = rename(texts[mention.article], mention.article, name, stranger)
+        if not everywhere:
+            edit = replace(edit, spans=tuple(s for s in edit.spans
+                                             if mention.start <= s[0] < mention.end))
+        if edit.spans:
+            edits.append(edit)
     return edits
+
+
+def find_names_once(story: Story, pool: Pool) -> list[Edit]:
+    return find_names(story, pool, everywhere=False)
 
 
 def read_as_person(text: str, name: str, nlp: Any) -> bool:
@@ -318,6 +330,7 @@ INJECTIONS = (
     Injection("date", "weekday", regex_finder(WEEKDAY, _weekday, not_a_bound)),
     Injection("date", "month-day", regex_finder(MONTH_DAY, _month_day, not_a_bound)),
     Injection("name", "name", find_names),
+    Injection("name", "name-once", find_names_once),
     Injection("title", "title", find_titles),
 )
 PATTERNS = {"measure": NUMBER_UNIT, "count": COUNT, "bound": BOUNDED, "percent": PERCENT,
