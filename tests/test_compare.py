@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import story_of_facts
+from conftest import analysed_story, story_of_facts
 
 from newsweave.claims import parse_articles
 from newsweave.compare import (
@@ -329,6 +329,27 @@ def test_a_name_the_story_types_as_a_place_names_no_rival(kind, dropped):
     entities = (Entity("Alan Brook", "PERSON", (), ("a",)),
                 Entity("Eastfield Ward", kind, (), ("b",)))
     assert names_a_place(conflict, entity_of_name(entities), entities) is dropped
+
+
+ARREST = ("Police arrested Alan Brook, 45, on Monday after a fire destroyed a furniture "
+          "warehouse in Linden. Alan Brook was charged with arson on Tuesday.")
+
+
+def dates_listed(toolkit, settings, arrested: str) -> set[tuple[str, ...]]:
+    other = (f"Police arrested Alan Brook, 45, on {arrested} after a blaze gutted a furniture "
+             "warehouse in Linden. He was charged with arson in court on Tuesday.")
+    story = analysed_story(toolkit, settings, ARREST, other, published="2025-03-05")
+    return {tuple(sorted(p.value for p in c.positions))
+            for c in (*story.conflicts, *story.possible) if c.kind == "date"}
+
+
+def test_dates_of_two_events_both_articles_give_are_no_difference(toolkit, settings):
+    # Each article dates the arrest Monday and the charge Tuesday.
+    assert dates_listed(toolkit, settings, "Monday") == set()
+
+
+def test_a_date_one_article_alone_gives_is_still_a_difference(toolkit, settings):
+    assert ("2025-03-03", "2025-03-05") in dates_listed(toolkit, settings, "Wednesday")
 
 
 def test_one_of_two_people_swapped_is_a_name_conflict(toolkit, settings):

@@ -172,7 +172,22 @@ def bucket_conflicts(bucket: Entry, kind: SlotKind, judge: Judge) -> list[Confli
     return grouped + [make_conflict(with_agreeing((i, j), by_compared(entries, (i, j), found,
                                                                       kind), agreeing, kind),
                                     kind, found)
-                      for (i, j), found in others.items() if not {i, j} <= inside]
+                      for (i, j), found in others.items() if not {i, j} <= inside
+                      and not both_known(entries, (i, j), kind)]
+
+
+def both_known(entries: list[Entry], pair: tuple[int, int], kind: SlotKind) -> bool:
+    """Each side's article states the other side's value too, in another statement of this
+    kind and key: two things both articles report ("arrested on Monday", "charged on
+    Tuesday" in each), not one thing told two ways. A value one article alone writes (a
+    slip in one sentence) is still a difference."""
+    def articles(k: int) -> set[str]:
+        return {s.mention.article for s, _ in entries[k]}
+
+    def states(side: int, other: int) -> bool:
+        return any(k not in pair and articles(k) & articles(side)
+                   and kind.same_value(entries[k], entries[other]) for k in range(len(entries)))
+    return states(pair[0], pair[1]) and states(pair[1], pair[0])
 
 
 def by_compared(entries: list[Entry], pair: tuple[int, int], found: Candidate,
