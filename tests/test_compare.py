@@ -10,16 +10,13 @@ from conftest import analysed_story, story_of_facts
 
 from newsweave.claims import parse_articles
 from newsweave.compare import (
-    entity_of_name,
     find_conflicts,
     mark_disputed,
-    names_a_place,
     resolve_date,
     scored_conflicts,
     story_conflicts,
 )
-from newsweave.compare.kind import new_conflict
-from newsweave.models import Article, Entity, Fact, Mention, Position, Story
+from newsweave.models import Article, Fact, Mention, Story
 
 
 def make_story(toolkit, settings, *texts: str, published: str = "2023-09-17") -> Story:
@@ -303,32 +300,6 @@ def test_month_day_the_recogniser_misses_is_still_a_date(toolkit, settings):
                          published="2025-01-24")
     assert [c.kind for c in found] == ["date"]
     assert {p.value for p in found[0].positions} == {"2025-02-25", "2025-02-28"}
-
-
-def test_a_person_swapped_in_one_sentence_is_a_name_conflict(toolkit, settings):
-    # The second article still names the first's person elsewhere, but names another for the
-    # arrest, whom the first article never names.
-    found = differences_of(toolkit, settings,
-                           "Police arrested Alan Brook on Monday after a fire destroyed a "
-                           "furniture warehouse. Alan Brook was charged with arson on Tuesday.",
-                           "Police arrested Peter Quill on Monday after a fire destroyed a "
-                           "furniture warehouse. Alan Brook was charged with arson on Tuesday.")
-    assert [c.kind for c in found] == ["name"]
-    assert {p.value for p in found[0].positions} == {"Alan Brook", "Peter Quill"}
-
-
-@pytest.mark.parametrize(("kind", "dropped"), [("LOC", True), ("FAC", True), ("PERSON", False),
-                                               ("ORG", False)])
-def test_a_name_the_story_types_as_a_place_names_no_rival(kind, dropped):
-    # The recogniser tagged an electoral ward a person in one sentence; the story's entities,
-    # typed across all mentions, say it is a place.
-    conflict = new_conflict("name", "who is named", (
-        Position("Alan Brook", "Alan Brook spoke in the debate.", ("a",)),
-        Position("Eastfield Ward", "Eastfield Ward spoke in the debate.", ("b",))),
-        ("f1",), "different people", 0.1)
-    entities = (Entity("Alan Brook", "PERSON", (), ("a",)),
-                Entity("Eastfield Ward", kind, (), ("b",)))
-    assert names_a_place(conflict, entity_of_name(entities), entities) is dropped
 
 
 ARREST = ("Police arrested Alan Brook, 45, on Monday after a fire destroyed a furniture "

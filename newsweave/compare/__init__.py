@@ -47,8 +47,6 @@ SLOT_KINDS: dict[str, SlotKind] = {kind.name: kind for kind in (
     Numbers(), Dates(), Times(), Attributes(), Names(), Claims())}
 KINDS = (*SLOT_KINDS, "title")
 
-# Entity types of places and facilities (`names_a_place`).
-PLACE_TYPES = frozenset({"LOC", "GPE", "FAC"})
 # The most values one disagreement shows (`too_many_sides`).
 MOST_SIDES = 3
 
@@ -69,12 +67,9 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     (`body_names`) are listed. At most
     `possible_max` scored or title differences are listed; the closed families come on top of
     them, rare as they are, so that neither crowds the other out, and so do at most
-    `money_max` differences of amounts of money (listed, never shown: `money_slots`). Name
-    differences between spellings of one entity, or naming an entity typed a place, are
-    dropped (`one_entity`, `names_a_place`)."""
+    `money_max` differences of amounts of money (listed, never shown: `money_slots`)."""
     owner = entity_of_name(entities)
-    shown, possible = (tuple(c for c in found if not one_entity(c, owner)
-                             and not names_a_place(c, owner, entities))
+    shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
     closed = distinct(most_confident_first([*role_conflicts(story, entities, toolkit),
@@ -100,19 +95,6 @@ def one_entity(conflict: Conflict, owner: dict[tuple[str, ...], int]) -> bool:
         return False
     found = {owner.get(name_tokens(normalise(p.value))) for p in conflict.positions}
     return len(found) == 1 and None not in found
-
-
-def names_a_place(conflict: Conflict, owner: dict[tuple[str, ...], int],
-                  entities: tuple[Entity, ...]) -> bool:
-    """A name difference one of whose names the story's entities, typed across all their
-    mentions, make a place or a facility: "Eastfield Ward" is an electoral ward however one
-    sentence's parse tagged it, and no rival of the person named on the other side. Bodies
-    are not dropped: the entity types call a few people bodies or peoples (measured on the
-    injected names of the ECB+ tune half: a boxer typed a people, a judge a body)."""
-    if conflict.kind != "name":
-        return False
-    found = (owner.get(name_tokens(normalise(p.value))) for p in conflict.positions)
-    return any(n is not None and entities[n].type in PLACE_TYPES for n in found)
 
 
 def first_of_each(conflicts: Iterable[Conflict],

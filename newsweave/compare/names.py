@@ -165,11 +165,8 @@ def named_in(words: frozenset[str], text: str) -> bool:
 
 class Names(SlotKind):
     """Names are lists of people: two statements disagree when each names someone the other
-    statement does not - a swap, not an omission ("A and B" vs "C and B"; "A and B" vs "B"
-    agrees) - and one of them is named nowhere in the other's article. "Police arrested X" /
-    "Police arrested Y" disagree though the second article names X elsewhere: it knows X, and
-    still names Y for the arrest, whom the first never names. Two people each article names
-    somewhere are two people it knows about, not rivals."""
+    neither names in the statement nor anywhere in its article - a swap, not an omission ("A
+    and B" vs "C and B"; "A and B" vs "B" agrees)."""
 
     name = "name"
     # Listed as possible differences, never shown: of the name disagreements shown on the
@@ -190,13 +187,12 @@ class Names(SlotKind):
         return same_part(a, x, b, y)
 
     def agree(self, a: Said, x: NameSlot, b: Said, y: NameSlot) -> bool:
-        # Two people each article also names are people both know about, not rivals.
+        # A person the other article also names is someone it knows about, not a rival.
         return same_person(x.value, y.value, x.shown, y.shown) or \
-            named_in(x.value, b.article_text) and named_in(y.value, a.article_text)
+            named_in(x.value, b.article_text) or named_in(y.value, a.article_text)
 
     def entries_agree(self, x: Entry, y: Entry) -> bool:
-        return not (unstated(x, y) and unstated(y, x)
-                    and (unaccounted(x, y) or unaccounted(y, x)))
+        return not (unaccounted(x, y) and unaccounted(y, x))
 
     def same_value(self, x: Entry, y: Entry) -> bool:
         """One person on both sides and no swap."""
@@ -211,7 +207,7 @@ class Names(SlotKind):
     def position_slot(self, group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
         """A person the other sides do not name shows the position."""
         others = [pair for g in groups if g is not group for pair in g]
-        return next(iter(unaccounted(group, others) or unstated(group, others)), group[0])
+        return next(iter(unaccounted(group, others)), group[0])
 
     def topic(self, slots: list[Slot]) -> str:
         role = next((s.role for s in slots if isinstance(s, NameSlot) and s.role), "")
@@ -224,17 +220,12 @@ def same_part(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     return a.fact == b.fact or bool(x.context) and x.context == y.context
 
 
-def unstated(x: Entry, y: Entry) -> Entry:
-    """People of `x` whom no statement of `y` names; only people comparable with one of
-    `y`'s (one fact, or one stated role) count."""
+def unaccounted(x: Entry, y: Entry) -> Entry:
+    """People of `x` whom `y` does not name, in its statements or its articles; only people
+    comparable with one of `y`'s (one fact, or one stated role) count."""
+    texts = {b.mention.article: b.article_text for b, _ in y}
     return [(a, s) for a, s in x
             if any(same_part(a, s, b, t) for b, t in y)
             and not any(same_person(s.value, t.value, s.shown, t.shown)  # type: ignore
-                        for _, t in y)]
-
-
-def unaccounted(x: Entry, y: Entry) -> Entry:
-    """People of `x` whom `y` does not name, in its statements or its articles."""
-    texts = {b.mention.article: b.article_text for b, _ in y}
-    return [(a, s) for a, s in unstated(x, y)
-            if not any(named_in(s.value, text) for text in texts.values())]  # type: ignore
+                        for _, t in y)
+            and not any(named_in(s.value, text) for text in texts.values())]  # type: ignore
