@@ -25,6 +25,9 @@ from .slots import Entry, NameSlot, Said, Slot
 # score above this (rapidfuzz token_set_ratio, 0-100); different people who share one part
 # of a name score lower because the other parts differ.
 SAME_NAME_RATIO = 85.0
+# The part a name plays in its clause: who acts, and who is acted upon ("arrested X", "X was
+# arrested").
+PARTS = {"nsubj": "subject", "dobj": "object", "nsubjpass": "object"}
 # Words that open a list of examples: "brands such as A, B and C", "guests including A".
 EXAMPLE_WORDS = {"including", "like", "among"}
 
@@ -49,7 +52,7 @@ def name_slots(doc: Any) -> list[NameSlot]:
         slots.append(NameSlot(key="who", value=words,
                               shown=ent.text.removesuffix("'s").removesuffix("’s"),
                               context=frozenset(role) if office else frozenset(),
-                              role=" ".join(role), **base))
+                              role=" ".join(role), part=PARTS.get(ent.root.dep_, ""), **base))
     return slots
 
 
@@ -166,7 +169,10 @@ def named_in(words: frozenset[str], text: str) -> bool:
 class Names(SlotKind):
     """Names are lists of people: two statements disagree when each names someone the other
     neither names in the statement nor anywhere in its article - a swap, not an omission ("A
-    and B" vs "C and B"; "A and B" vs "B" agrees)."""
+    and B" vs "C and B"; "A and B" vs "B" agrees). In one fact, two people in the same part
+    (both the subject, or both the object) disagree when only one of them is a stranger to
+    the other article: "Police arrested X" / "Police arrested Y" though the second article
+    names X in a later sentence, the slip of one sentence."""
 
     name = "name"
     # Listed as possible differences, never shown: of the name disagreements shown on the
@@ -187,12 +193,18 @@ class Names(SlotKind):
         return same_part(a, x, b, y)
 
     def agree(self, a: Said, x: NameSlot, b: Said, y: NameSlot) -> bool:
-        # A person the other article also names is someone it knows about, not a rival.
-        return same_person(x.value, y.value, x.shown, y.shown) or \
-            named_in(x.value, b.article_text) or named_in(y.value, a.article_text)
+        # A person the other article also names is someone it knows about, not a rival,
+        # unless the two fill one part of one fact and the other is a stranger.
+        known = (named_in(x.value, b.article_text), named_in(y.value, a.article_text))
+        return same_person(x.value, y.value, x.shown, y.shown) or all(known) or \
+            any(known) and not same_part_of_fact(a, x, b, y)
 
     def entries_agree(self, x: Entry, y: Entry) -> bool:
-        return not (unaccounted(x, y) and unaccounted(y, x))
+        if unaccounted(x, y) and unaccounted(y, x):
+            return False
+        left, right = unstated(x, y), unstated(y, x)
+        return not any(same_part_of_fact(a, s, b, t) and not self.agree(a, s, b, t)
+                       for a, s in left for b, t in right)
 
     def same_value(self, x: Entry, y: Entry) -> bool:
         """One person on both sides and no swap."""
@@ -220,12 +232,24 @@ def same_part(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     return a.fact == b.fact or bool(x.context) and x.context == y.context
 
 
-def unaccounted(x: Entry, y: Entry) -> Entry:
-    """People of `x` whom `y` does not name, in its statements or its articles; only people
-    comparable with one of `y`'s (one fact, or one stated role) count."""
-    texts = {b.mention.article: b.article_text for b, _ in y}
+def same_part_of_fact(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Two names of one fact in the same part of their clauses (both subjects, or both
+    objects)."""
+    part = getattr(x, "part", "")
+    return a.fact == b.fact and bool(part) and part == getattr(y, "part", "")
+
+
+def unstated(x: Entry, y: Entry) -> Entry:
+    """People of `x` whom no statement of `y` names; only people comparable with one of
+    `y`'s (one fact, or one stated role) count."""
     return [(a, s) for a, s in x
             if any(same_part(a, s, b, t) for b, t in y)
             and not any(same_person(s.value, t.value, s.shown, t.shown)  # type: ignore
-                        for _, t in y)
-            and not any(named_in(s.value, text) for text in texts.values())]  # type: ignore
+                        for _, t in y)]
+
+
+def unaccounted(x: Entry, y: Entry) -> Entry:
+    """People of `x` whom `y` does not name, in its statements or its articles."""
+    texts = {b.mention.article: b.article_text for b, _ in y}
+    return [(a, s) for a, s in unstated(x, y)
+            if not any(named_in(s.value, text) for text in texts.values())]  # type: ignore
