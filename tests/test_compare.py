@@ -323,18 +323,6 @@ def test_a_date_one_article_alone_gives_is_still_a_difference(toolkit, settings)
     assert ("2025-03-03", "2025-03-05") in dates_listed(toolkit, settings, "Wednesday")
 
 
-def test_a_person_swapped_in_one_sentence_is_a_name_conflict(toolkit, settings):
-    # The second article still names the first's person elsewhere, but names another for the
-    # arrest, whom the first article never names: one part of one fact, two people.
-    found = differences_of(toolkit, settings,
-                           "Police arrested Alan Brook on Monday after a fire destroyed a "
-                           "furniture warehouse. Alan Brook was charged with arson on Tuesday.",
-                           "Police arrested Peter Quill on Monday after a fire destroyed a "
-                           "furniture warehouse. Alan Brook was charged with arson on Tuesday.")
-    assert [c.kind for c in found] == ["name"]
-    assert {p.value for p in found[0].positions} == {"Alan Brook", "Peter Quill"}
-
-
 def test_a_person_the_other_article_names_in_another_part_is_no_rival(toolkit, settings):
     # The client is named in the second article too; the second's other lawyer is the subject
     # of another act ("as did"), not the client's part.
@@ -346,12 +334,18 @@ def test_a_person_the_other_article_names_in_another_part_is_no_rival(toolkit, s
         "Peter Quill was charged with fraud.")
 
 
-def test_one_of_two_people_swapped_is_a_name_conflict(toolkit, settings):
-    found = differences_of(toolkit, settings,
-                         "Prosecutors Alan Brook and Maria Vance had sought a sentence of nine "
-                         "years.",
-                         "Prosecutors Peter Quill and Maria Vance had sought a sentence of nine "
-                         "years.")
+@pytest.mark.parametrize(("first", "second"), [
+    ("Prosecutors Alan Brook and Maria Vance had sought a sentence of nine years.",
+     "Prosecutors Peter Quill and Maria Vance had sought a sentence of nine years."),
+    # The second article still names the first's person elsewhere, but names another for the
+    # arrest, whom the first article never names: one part of one fact, two people.
+    (("Police arrested Alan Brook on Monday after a fire destroyed a furniture warehouse. "
+      "Alan Brook was charged with arson on Tuesday."),
+     ("Police arrested Peter Quill on Monday after a fire destroyed a furniture warehouse. "
+      "Alan Brook was charged with arson on Tuesday.")),
+])
+def test_one_person_swapped_for_another_is_a_name_conflict(toolkit, settings, first, second):
+    found = differences_of(toolkit, settings, first, second)
     assert [c.kind for c in found] == ["name"]
     assert {p.value for p in found[0].positions} == {"Alan Brook", "Peter Quill"}
 
