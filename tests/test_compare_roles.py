@@ -68,7 +68,12 @@ def test_a_part_named_before_another_clause_is_not_the_persons(toolkit):
     ("Mr Jonas Verhey, 34, was driving the car when it hit the barrier.",
      "Mr Jonas Verhey, 34, was a passenger in the car when it hit the barrier.", "was driving"),
     ("Mr Jonas Verhey, who was driving, was taken to hospital.",
-     "Mr Jonas Verhey, a passenger, was taken to hospital.", "was driving")])
+     "Mr Jonas Verhey, a passenger, was taken to hospital.", "was driving"),
+    # The doer of a passive verb, in a clause or a participle phrase.
+    ("The car was driven by Mr Jonas Verhey, 34, police said.",
+     "Mr Jonas Verhey, 34, was a passenger in the car, police said.", "was driven"),
+    ("The car, driven by Mr Jonas Verhey, 34, hit the barrier.",
+     "Mr Jonas Verhey, a passenger, was taken to hospital.", "driven")])
 def test_a_part_set_off_mid_sentence_or_driving_gives_the_person_a_part(toolkit, first, second,
                                                                        part):
     found = roles(toolkit, first, second)

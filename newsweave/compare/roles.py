@@ -112,12 +112,15 @@ def set_off_before(last: Any, root: Any) -> list[Any]:
 
 def driving(root: Any) -> list[list[Any]]:
     """The verb that makes the named person the one at the wheel: "X was driving the car",
-    "X, who was driving, ...", "X drove off" (its auxiliaries shown with it); not "X was not
-    driving"."""
+    "X, who was driving, ...", "X drove off", "the car was driven by X", "the car, driven by
+    X," (its auxiliaries shown with it); not "X was not driving"."""
     verbs = [root.head] if root.dep_ == "nsubj" else []
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":  # the doer of a passive verb
+        verbs.append(root.head.head)
     verbs += [c for c in root.children if c.dep_ == "relcl"
               and any(s.dep_ == "nsubj" and s.lower_ in ("who", "that") for s in c.children)]
-    return [sorted([*(a for a in v.children if a.dep_ == "aux"), v], key=lambda t: t.i)
+    return [sorted([*(a for a in v.children if a.dep_ in ("aux", "auxpass")), v],
+                   key=lambda t: t.i)
             for v in verbs if v.pos_ == "VERB" and fold(v.lemma_) == "drive" and not negated(v, v)]
 
 
