@@ -26,7 +26,7 @@ from .align import align_claims, build_table
 from .brief import write_brief
 from .claims import parse_articles
 from .clean import clean_record
-from .cluster import cluster_articles, lead_text
+from .cluster import cluster_articles, joined_around, lead_text
 from .code_version import CODE_VERSION
 from .compare import mark_disputed, story_conflicts
 from .compare.dates import future_dates, relative_days
@@ -228,11 +228,13 @@ def step_cluster(state: PileState, tools: Tools) -> PileState:
     leads = encode_texts([lead_text(a) for a in articles], tools, "leads")
     groups = cluster_articles(articles, np.vstack([leads[lead_text(a)] for a in articles]),
                               tools.settings)
+    inputs = set(state.keys)
+    if tools.settings.one_story:
+        groups = joined_around(groups, {i for i, k in enumerate(keys) if k in inputs})
     clusters = [[keys[i] for i in group] for group in groups]
     kept = tools.memory.stored_stories()
     assignment = assign_story_ids(clusters, kept, tools.memory.replacements())
     known = {s.id: s.analysis_key for s in kept}
-    inputs = set(state.keys)
     plan = []
     for story_id, cluster, group in zip(assignment.ids, clusters, groups):
         key = analysis_key(cluster, tools)

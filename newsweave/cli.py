@@ -128,12 +128,16 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
               type=click.IntRange(1, 50),
               help="Length of each story's brief, in sentences; every sentence cites its "
                    "sources, and what it leaves out is listed.")
+@click.option("--one-story", is_flag=True,
+              help="The inputs are coverage of one event: report them as one story, even where "
+                   "the grouping (made for piles of many events) would split off an article "
+                   "whose opening reads differently.")
 @click.option("--strict", is_flag=True,
               help="Stop with the error when a story's analysis fails, instead of reporting "
                    "its articles as skipped (for debugging).")
 def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None,
             md_path: str | None, db_path: str, quiet: bool, threads: int | None,
-            max_file_mb: int, brief_sentences: int, strict: bool) -> None:
+            max_file_mb: int, brief_sentences: int, one_story: bool, strict: bool) -> None:
     """Analyze article files and folders (searched recursively) as one pile.
 
     The inputs are added to the database (--db) and sorted into stories together with the
@@ -148,11 +152,13 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
     Examples:
       newsweave analyze ../shared/corpus/kim-russia-2023
       newsweave analyze news/ --json report.json --html report.html --db news.db
+      newsweave analyze coverage-of-one-event/ --one-story
     """
     from . import render, render_html, serialize
 
     outputs = chosen_outputs(json_path, md_path, html_path)
-    settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences)
+    settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences,
+                        one_story=one_story)
     try:
         with Store(db_path) as store, ProgressBars(not quiet) as bars:
             ctx = Context(settings=settings, store=store, toolkit=Toolkit(threads=threads),
@@ -224,9 +230,12 @@ def steps() -> None:
 @click.option("--gate", is_flag=True,
               help="Compare with the pinned floors (newsweave/eval/floors.json), each on its "
                    "pinned slice unless --limit is given; exit 1 when a score is below its floor.")
+@click.option("--one-story", is_flag=True,
+              help="Analyse each story's articles as `analyze --one-story` does (the labelled "
+                   "and the injected stories come one story at a time).")
 @threads_option
 def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int | None,
-                 as_json: bool, gate: bool, threads: int | None) -> None:
+                 as_json: bool, gate: bool, one_story: bool, threads: int | None) -> None:
     """Score newsweave on labelled datasets: NAMES from the list below (all when none).
 
     \b
@@ -249,7 +258,8 @@ def eval_command(names: tuple[str, ...], datasets_path: str | None, limit: int |
     from .eval.runner import check_floors, format_table, run_evaluations
 
     try:
-        results = run_evaluations(list(names), datasets_path, limit, gate, threads)
+        results = run_evaluations(list(names), datasets_path, limit, gate, threads,
+                                  Settings(one_story=one_story))
     except NewsweaveError as err:
         fail(str(err))
         return

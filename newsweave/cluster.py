@@ -404,3 +404,15 @@ def cluster_articles(articles: list[Article], leads: np.ndarray,
     days = [parse_day(a.published) for a in articles]
     return average_link(feats, pairs, days, [a.language for a in articles],
                         copy_sets(leads, pairs), cfg)
+
+
+def joined_around(groups: list[list[int]], members: set[int]) -> list[list[int]]:
+    """`groups` with every group that holds any of `members` made one, in the place of the
+    first of them; the other groups as they were."""
+    holding = [g for g in groups if members.intersection(g)]
+    if len(holding) < 2:
+        return groups
+    joined = sorted(i for g in holding for i in g)
+    first = groups.index(holding[0])
+    rest = [g for g in groups if not members.intersection(g)]
+    return [*rest[:first], joined, *rest[first:]]

@@ -79,6 +79,11 @@ class Settings:
     # value giving the best tune F1 (MMDS 0.954 -> 0.962, ECB+ flat; LocalNews pooled 0.770 ->
     # 0.767); the check halves agree (MMDS flat, ECB+ flat, LocalNews pooled 0.777 -> 0.796).
     cluster_outlier_ratio: float = 0.55
+    # True: the run's inputs are one story, whatever the grouping says (`--one-story`): every
+    # story holding any input is made one. For a folder of one event's coverage, where the
+    # grouping, made for piles of many events, may split off an article whose lead reads
+    # differently (labelled dev stories analysed alone: tune 10 of 28 split, check 2).
+    one_story: bool = False
 
     # Disagreements (compare/scorer.py). None: the scorer's own cuts, chosen on the tune half of
     # the labelled stories and stored with it. A probability from `conflict_show` up is shown,

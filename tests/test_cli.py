@@ -53,6 +53,12 @@ def test_unknown_evaluation_lists_the_valid_ones():
         "disagreements, corroboration, conflicts" in result.output
 
 
+def test_one_story_is_refused_for_evaluations_of_piles():
+    result = CliRunner().invoke(main, ["eval", "stories", "--one-story"])
+    assert result.exit_code == 1
+    assert "--one-story does not apply to 'stories'" in result.output
+
+
 def test_stories_lists_id_dates_sources_independent_sources_and_conflicts(reference_db):
     result = CliRunner().invoke(main, ["stories", "--db", str(reference_db)])
     assert result.exit_code == 0, result.output

@@ -13,6 +13,7 @@ from newsweave.cluster import cluster_articles, features, lead_text
 from newsweave.config import Settings
 from newsweave.eval.data import read_jsonl
 from newsweave.eval.stories import bcubed
+from newsweave.memory import Memory
 from newsweave.models import Article, RawRecord
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
@@ -98,6 +99,36 @@ def test_two_ecbplus_events_of_one_kind_stay_apart(toolkit):
     labels = [story_of.get(str(r["id"]), -1 - i) for i, r in enumerate(records)]
     precision, _recall, f1 = bcubed([r["gold_story"] for r in records], labels)
     assert precision >= 0.9 and f1 >= 0.8
+
+
+def test_the_groups_holding_a_runs_inputs_are_made_one():
+    groups = [[0, 1], [2], [3, 4], [5]]
+    assert cluster.joined_around(groups, {2, 5}) == [[0, 1], [2, 5], [3, 4]]
+    assert cluster.joined_around(groups, {0, 1}) == groups  # one group holds them all
+
+
+ONE_EVENT = [  # one event; the second report opens on other business and comes to it later
+    ("A fire destroyed the timber warehouse on Quay Street in Harlow on Monday night, and "
+     "forty firefighters fought the blaze for six hours."),
+    ("The council approved its budget for next year on Tuesday. Councillors argued for two "
+     "hours over parking charges. The bus fare rise was put off until spring. They also "
+     "heard that a fire destroyed the timber warehouse on Quay Street on Monday night."),
+]
+OTHER = ("The city orchestra will tour four countries next spring, playing twelve concerts "
+         "with a new conductor, its board said.")
+
+
+def test_one_story_makes_the_inputs_one_story_and_leaves_stored_stories_apart(toolkit):
+    def records(texts: list[str], first: int) -> list[RawRecord]:
+        return [RawRecord(f"r{first + i}", f"r{first + i}", t) for i, t in enumerate(texts)]
+
+    memory = Memory()
+    analyze_articles(records([OTHER], 9), toolkit, memory=memory, until="cluster")
+    split = analyze_articles(records(ONE_EVENT, 0), toolkit, memory=memory, until="cluster")
+    assert len(split.stories) == 2  # the grouping, made for piles, keeps the reports apart
+    joined = analyze_articles(records(ONE_EVENT, 0), toolkit, Settings(one_story=True),
+                              memory=memory, until="cluster")
+    assert [sorted(a.id for a in s.articles) for s in joined.stories] == [["r0", "r1"]]
 
 
 def two_events(size: int, within: float, across: float, copies: int = 1) -> np.ndarray:

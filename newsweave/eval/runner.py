@@ -47,6 +47,9 @@ EVALUATORS: dict[str, Evaluator] = {
 }
 EVALUATIONS = tuple(EVALUATORS)
 LABELLED = {"disagreements", "corroboration"}
+# Evaluations whose stories are analysed one at a time, where `--one-story` means something;
+# the others analyse piles of many stories.
+ONE_STORY = LABELLED | {"conflicts", "conflicts-unseen", "brief"}
 
 
 def pinned_limit(name: str, floors: dict) -> int | None:
@@ -56,16 +59,21 @@ def pinned_limit(name: str, floors: dict) -> int | None:
 
 
 def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
-                    gate: bool = False, threads: int | None = None) -> Rows:
+                    gate: bool = False, threads: int | None = None,
+                    settings: Settings | None = None) -> Rows:
     """`gate` without an explicit limit runs each evaluation on its pinned slice."""
     unknown = [n for n in names if n not in EVALUATORS]
     if unknown:
         raise NewsweaveError(f"unknown evaluation '{unknown[0]}'; use "
                              f"{', '.join(EVALUATIONS)}")
     folder = datasets_dir(datasets)
-    settings, toolkit = Settings(), Toolkit(threads=threads)
+    settings, toolkit = settings or Settings(), Toolkit(threads=threads)
     floors = load_floors() if gate and limit is None else {}
     wanted = list(names or EVALUATIONS)
+    piles = [n for n in wanted if n not in ONE_STORY]
+    if settings.one_story and piles:
+        raise NewsweaveError(f"--one-story does not apply to '{piles[0]}' (it analyses piles of "
+                             f"many stories); use it with {', '.join(sorted(ONE_STORY))}")
     results: Rows = {}
     labelled = [n for n in wanted if n in LABELLED]
     if labelled:  # one analysis of the labelled stories serves both
