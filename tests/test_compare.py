@@ -350,6 +350,21 @@ def test_one_person_swapped_for_another_is_a_name_conflict(toolkit, settings, fi
     assert {p.value for p in found[0].positions} == {"Alan Brook", "Peter Quill"}
 
 
+def test_a_statement_naming_only_the_other_person_takes_no_side(toolkit, settings):
+    # The third statement agrees with the first but never says who the minister was.
+    found = differences_of(
+        toolkit, settings,
+        "Giving an update in Parliament on Feb 4, Foreign Minister Alan Brook said that he had "
+        "spoken to his counterpart Maria Vance a day earlier to confirm the aid delivery.",
+        "Addressing Parliament on Feb 4, Minister for Foreign Affairs Peter Quill said he spoke "
+        "to his counterpart Maria Vance to confirm the aid delivery.",
+        "The minister told Parliament that the aid delivery had been confirmed with his "
+        "counterpart, Maria Vance, a day earlier.")
+    assert [c.kind for c in found] == ["name"]
+    assert {p.value: p.articles for p in found[0].positions} == {
+        "Alan Brook": ("a0",), "Peter Quill": ("a1",)}
+
+
 def test_naming_fewer_people_is_not_a_name_conflict(toolkit, settings):
     assert not differences_of(toolkit, settings,
                             "Prosecutors Alan Brook and Maria Vance had sought a sentence of "

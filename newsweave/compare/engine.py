@@ -321,7 +321,7 @@ def make_conflict(groups: list[Entry], kind: SlotKind, best: Candidate) -> Confl
     shown = [kind.position_slot(g, groups) for g in groups]
     positions = tuple(Position(
         value=kind.shown(shown[i][1]), text=shown[i][0].mention.text,
-        articles=tuple(dict.fromkeys(s.mention.article for s, _ in g)))
+        articles=tuple(dict.fromkeys(s.mention.article for s, _ in kind.stating(g, shown[i][1]))))
         for i, g in enumerate(groups))
     slots: list[Slot] = [slot for g in groups for _, slot in g]
     saids = [said for g in groups for said, _ in g]

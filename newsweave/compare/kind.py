@@ -79,6 +79,12 @@ class SlotKind:
         del groups
         return group[0]
 
+    def stating(self, group: Entry, shown: Slot) -> Entry:
+        """The statements of a position that state the value it shows (every one, unless a
+        kind's positions gather statements that only agree with it)."""
+        del shown
+        return group
+
     def shown(self, slot: Slot) -> str:
         return slot.shown
 

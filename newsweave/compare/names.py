@@ -221,6 +221,13 @@ class Names(SlotKind):
         others = [pair for g in groups if g is not group for pair in g]
         return next(iter(unaccounted(group, others)), group[0])
 
+    def stating(self, group: Entry, shown: Slot) -> Entry:
+        """The statements that name the position's person: "the minister spoke to Y" agrees
+        with "Minister X spoke to Y" but says nothing of who the minister was."""
+        naming = {id(a) for a, s in group
+                  if same_person(s.value, shown.value, s.shown, shown.shown)}  # type: ignore
+        return [(a, s) for a, s in group if id(a) in naming]
+
     def topic(self, slots: list[Slot]) -> str:
         role = next((s.role for s in slots if isinstance(s, NameSlot) and s.role), "")
         event = next((s.event for s in slots if s.event), "")
