@@ -343,6 +343,13 @@ def test_a_person_the_other_article_names_in_another_part_is_no_rival(toolkit, s
       "Alan Brook was charged with arson on Tuesday."),
      ("Police arrested Peter Quill on Monday after a fire destroyed a furniture warehouse. "
       "Alan Brook was charged with arson on Tuesday.")),
+    # The same part under one preposition ("the murders of X"), and the doer of a passive.
+    (("He was convicted of the murders of Mr Alan Brook, 67, and his son, Mr Tim Hale, 42, "
+      "at the workshop. Mr Alan Brook owned the workshop."),
+     ("He was convicted of the murders of Mr Peter Quill, 67, and his son, Mr Tim Hale, 42, "
+      "at the workshop. Mr Alan Brook owned the workshop.")),
+    ("The guard was shot by Alan Brook outside the bank on Monday. Alan Brook fled.",
+     "The guard was shot by Peter Quill outside the bank on Monday. Alan Brook fled."),
 ])
 def test_one_person_swapped_for_another_is_a_name_conflict(toolkit, settings, first, second):
     found = differences_of(toolkit, settings, first, second)

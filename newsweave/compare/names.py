@@ -52,8 +52,22 @@ def name_slots(doc: Any) -> list[NameSlot]:
         slots.append(NameSlot(key="who", value=words,
                               shown=ent.text.removesuffix("'s").removesuffix("’s"),
                               context=frozenset(role) if office else frozenset(),
-                              role=" ".join(role), part=PARTS.get(ent.root.dep_, ""), **base))
+                              role=" ".join(role), part=part_of(ent.root), **base))
     return slots
+
+
+def part_of(root: Any) -> str:
+    """The part a name plays in its clause: subject, object, the doer of a passive verb
+    ("shot by X": the subject), or the object of one preposition under one word ("the murder
+    of X", "a lawyer for X"); "" elsewhere."""
+    if root.dep_ in PARTS:
+        return PARTS[root.dep_]
+    if root.dep_ != "pobj":
+        return ""
+    if root.head.dep_ == "agent":
+        return "subject"
+    return f"{fold(root.head.lemma_)} {fold(root.head.head.lemma_)}" \
+        if root.head.dep_ == "prep" else ""
 
 
 def an_example(ent: Any) -> bool:
