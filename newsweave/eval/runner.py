@@ -66,14 +66,15 @@ def run_evaluations(names: list[str], datasets: str | None, limit: int | None,
     if unknown:
         raise NewsweaveError(f"unknown evaluation '{unknown[0]}'; use "
                              f"{', '.join(EVALUATIONS)}")
-    folder = datasets_dir(datasets)
-    settings, toolkit = settings or Settings(), Toolkit(threads=threads)
-    floors = load_floors() if gate and limit is None else {}
+    settings = settings or Settings()
     wanted = list(names or EVALUATIONS)
     piles = [n for n in wanted if n not in ONE_STORY]
     if settings.one_story and piles:
         raise NewsweaveError(f"--one-story does not apply to '{piles[0]}' (it analyses piles of "
                              f"many stories); use it with {', '.join(sorted(ONE_STORY))}")
+    folder = datasets_dir(datasets)
+    toolkit = Toolkit(threads=threads)
+    floors = load_floors() if gate and limit is None else {}
     results: Rows = {}
     labelled = [n for n in wanted if n in LABELLED]
     if labelled:  # one analysis of the labelled stories serves both
