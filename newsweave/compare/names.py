@@ -184,8 +184,8 @@ class Names(SlotKind):
     """Names are lists of people: two statements disagree when each names someone the other
     neither names in the statement nor anywhere in its article - a swap, not an omission ("A
     and B" vs "C and B"; "A and B" vs "B" agrees). In one fact, two people in the same part
-    (both the subject, or both the object) disagree when only one of them is a stranger to
-    the other article: "Police arrested X" / "Police arrested Y" though the second article
+    (`part_of`: both subjects, both objects, or both after one preposition of one word)
+    disagree when only one of them is a stranger to the other article: "Police arrested X" / "Police arrested Y" though the second article
     names X in a later sentence, the slip of one sentence."""
 
     name = "name"
@@ -254,8 +254,7 @@ def same_part(a: Said, x: Slot, b: Said, y: Slot) -> bool:
 
 
 def same_part_of_fact(a: Said, x: Slot, b: Said, y: Slot) -> bool:
-    """Two names of one fact in the same part of their clauses (both subjects, or both
-    objects)."""
+    """Two names of one fact in the same part of their clauses (`part_of`)."""
     part = getattr(x, "part", "")
     return a.fact == b.fact and bool(part) and part == getattr(y, "part", "")
 

@@ -88,7 +88,7 @@ class NameSlot(Slot):
     kind: ClassVar[str] = "name"
     value: frozenset[str]  # the words of the person's name, folded
     role: str = ""  # the role given to the person, as written ("prime minister")
-    part: str = ""  # "subject" or "object" of its event; "" for any other place in the clause
+    part: str = ""  # "subject", "object", or a preposition and its word ("of murder"); "" else
 
 
 @dataclass(frozen=True, kw_only=True)
