@@ -349,6 +349,7 @@ class Draft:
     entities: tuple[Entity, ...] | None = None
     conflicts: tuple[Conflict, ...] | None = None
     possible: tuple[Conflict, ...] | None = None
+    possible_left_out: int | None = None
     quote_groups: tuple[QuoteGroup, ...] | None = None
     timeline: tuple[TimelineEvent, ...] | None = None
     brief: tuple[BriefSentence, ...] | None = None
@@ -362,8 +363,8 @@ class Draft:
                      articles=self.articles, **made)
 
 
-STORY_FIELDS = ("copies", "facts", "entities", "conflicts", "possible", "quote_groups",
-                "timeline", "brief", "brief_left_out")
+STORY_FIELDS = ("copies", "facts", "entities", "conflicts", "possible", "possible_left_out",
+                "quote_groups", "timeline", "brief", "brief_left_out")
 
 
 def step_dates(draft: Draft, tools: Tools) -> Draft:
@@ -415,10 +416,10 @@ def step_conflicts(draft: Draft, tools: Tools) -> Draft:
     title, a claim), scored: the likely ones are shown and make their facts 'disputed', the
     less likely ones are listed apart as possible differences."""
     assert draft.facts is not None and draft.entities is not None
-    shown, possible = story_conflicts(draft.story(), draft.entities, tools.toolkit,
-                                      tools.settings, draft.vectors)
-    return replace(draft, conflicts=shown, possible=possible,
-                   facts=mark_disputed(draft.facts, shown))
+    found = story_conflicts(draft.story(), draft.entities, tools.toolkit, tools.settings,
+                            draft.vectors)
+    return replace(draft, conflicts=found.shown, possible=found.possible,
+                   possible_left_out=found.left_out, facts=mark_disputed(draft.facts, found.shown))
 
 
 def step_verify(draft: Draft, tools: Tools) -> Draft:
@@ -462,8 +463,8 @@ STORY_STEPS: tuple[Step, ...] = (
     Step("copies", ("articles", "claims", "vectors"), ("copies",), step_copies),
     Step("facts", ("articles", "claims", "vectors", "copies"), ("facts",), step_facts),
     Step("entities", ("articles",), ("entities",), step_entities),
-    Step("conflicts", ("facts", "entities", "copies"), ("conflicts", "possible", "facts"),
-         step_conflicts),
+    Step("conflicts", ("facts", "entities", "copies"),
+         ("conflicts", "possible", "possible_left_out", "facts"), step_conflicts),
     Step("verify", ("facts", "claims", "vectors", "copies", "possible"), ("facts", "possible"),
          step_verify),
     Step("quotes", ("articles", "entities"), ("quote_groups",), step_quotes),

@@ -128,6 +128,10 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
               type=click.IntRange(1, 50),
               help="Length of each story's brief, in sentences; every sentence cites its "
                    "sources, and what it leaves out is listed.")
+@click.option("--possible", "possible_max", default=Settings.possible_max, show_default=True,
+              type=click.IntRange(0, 1000),
+              help="Possible differences listed per story (less likely than the shown "
+                   "disagreements; most likely first). The report says how many it leaves out.")
 @click.option("--one-story", is_flag=True,
               help="The inputs are coverage of one event: report them as one story, even where "
                    "the grouping (made for piles of many events) would split off an article "
@@ -137,7 +141,8 @@ def summary_line(report: Report, stats: RunStats | None = None) -> str:
                    "its articles as skipped (for debugging).")
 def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None,
             md_path: str | None, db_path: str, quiet: bool, threads: int | None,
-            max_file_mb: int, brief_sentences: int, one_story: bool, strict: bool) -> None:
+            max_file_mb: int, brief_sentences: int, possible_max: int, one_story: bool,
+            strict: bool) -> None:
     """Analyze article files and folders (searched recursively) as one pile.
 
     The inputs are added to the database (--db) and sorted into stories together with the
@@ -153,12 +158,13 @@ def analyze(paths: tuple[str, ...], json_path: str | None, html_path: str | None
       newsweave analyze ../shared/corpus/kim-russia-2023
       newsweave analyze news/ --json report.json --html report.html --db news.db
       newsweave analyze coverage-of-one-event/ --one-story
+      newsweave analyze news/ --possible 20    # a longer list of possible differences
     """
     from . import render, render_html, serialize
 
     outputs = chosen_outputs(json_path, md_path, html_path)
     settings = Settings(max_file_mb=max_file_mb, brief_sentences=brief_sentences,
-                        one_story=one_story)
+                        possible_max=possible_max, one_story=one_story)
     try:
         with Store(db_path) as store, ProgressBars(not quiet) as bars:
             ctx = Context(settings=settings, store=store, toolkit=Toolkit(threads=threads),

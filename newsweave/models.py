@@ -261,6 +261,9 @@ class Story:
     # Differences the scorer judged less likely than not to be real disagreements: shown
     # apart ("possible differences"), never in the brief and never making a fact disputed.
     possible: tuple[Conflict, ...] = ()
+    # Possible differences above the floor that the list leaves out, the least likely
+    # (`Settings.possible_max`, `money_max`): the report says how many, nothing goes unsaid.
+    possible_left_out: int = 0
 
     @property
     def quotes(self) -> tuple[Quote, ...]:

@@ -46,7 +46,7 @@ def _story_markdown(story: Story) -> list[str]:
     lines += _brief_section(story.brief, story.articles, labels)
     lines += _left_out_line(story)
     lines += _conflicts_section(story.conflicts, labels)
-    lines += _possible_section(story.possible, labels)
+    lines += _possible_section(story.possible, story.possible_left_out, labels)
     lines += _sources_section(story.articles)
     lines += _facts_section(story, labels)
     lines += _single_source_section(story.facts, labels)
@@ -121,16 +121,27 @@ def _conflicts_section(conflicts: tuple[Conflict, ...], labels: Mapping[str, str
     return lines
 
 
-def _possible_section(possible: tuple[Conflict, ...], labels: Mapping[str, str]) -> list[str]:
-    """Differences judged less likely than the shown ones to be real, one line each."""
-    if not possible:
+def _possible_section(possible: tuple[Conflict, ...], left_out: int,
+                      labels: Mapping[str, str]) -> list[str]:
+    """Differences judged less likely than the shown ones to be real, one line each, and how
+    many less likely ones the list leaves out."""
+    if not possible and not left_out:
         return []
     lines = ["## Possible differences (for a reader to check; most likely first)", ""]
     for conflict in possible:
         sides = "; ".join(f'"{_inline(p.value)}" {_cite(p.articles, labels)}'
                           for p in conflict.positions)
         lines.append(f"- {_inline(conflict.topic)} ({conflict.kind}): {sides}")
+    if left_out:
+        lines += ["", left_out_line(left_out)]
     return lines + [""]
+
+
+def left_out_line(left_out: int) -> str:
+    """What a reader is told of the possible differences the list leaves out."""
+    less = "one less likely difference is" if left_out == 1 else \
+        f"{left_out} less likely differences are"
+    return f"{less.capitalize()} not listed (newsweave analyze --possible N lists more)."
 
 
 def _sources_section(articles: tuple[Article, ...]) -> list[str]:

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .models import Report, Story, readable
-from .render import left_out_text, with_labels
+from .render import left_out_line, left_out_text, with_labels
 from .serialize import report_to_dict, story_to_dict
 
 STATUS_NAMES = {"corroborated": "all agree", "single_source": "one source",
@@ -92,6 +92,8 @@ def story_view(analysed: Story) -> dict[str, Any]:
     left_out = left_out_text(analysed.left_out_by_status()) if analysed.brief else None
     return {**story, "quotes_by_speaker": by_speaker(story["quote_groups"]),
             "conflicts": conflicts, "labels": labels, "left_out": left_out,
+            "possible_left_out_line": left_out_line(story["possible_left_out"])
+            if story.get("possible_left_out") else None,
             "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,

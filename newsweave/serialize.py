@@ -66,6 +66,7 @@ def story_to_dict(story: Story) -> dict[str, Any]:
         "facts": [_fact_dict(f) for f in story.facts],
         "conflicts": [_conflict_dict(c) for c in story.conflicts],
         "possible": [_conflict_dict(c) for c in story.possible],
+        "possible_left_out": story.possible_left_out,
         "entities": [_entity_dict(e) for e in story.entities],
         "timeline": [_event_dict(e) for e in story.timeline],
         "copies": [_copy_dict(c) for c in story.copies],

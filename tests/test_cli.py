@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -135,3 +136,26 @@ def test_two_outputs_to_one_target_are_a_usage_error_not_a_lost_report(reference
     assert result.exit_code == 2
     assert "--json and --md both write to stdout" in result.output
     assert not db.exists()  # refused before any work
+
+
+def test_possible_lists_as_many_as_asked_and_says_how_many_it_leaves_out(tmp_path):
+    """The example story has more possible differences than one: `--possible 1` lists the
+    likeliest and says how many it leaves out; a list long enough for all leaves none out."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "linnet-bridge"
+    runs = {}
+    for asked in (1, 50):
+        out = tmp_path / f"{asked}.json"
+        result = CliRunner().invoke(main, ["analyze", str(example), "--possible", str(asked),
+                                           "--json", str(out), "--md", "-", "-q",
+                                           "--html", str(tmp_path / f"{asked}.html"),
+                                           "--db", str(tmp_path / f"{asked}.db")])
+        assert result.exit_code == 0, result.output
+        story = json.loads(out.read_text())["stories"][0]
+        runs[asked] = (len(story["possible"]), story["possible_left_out"], result.output)
+    every, none_left, output = runs[50]
+    assert none_left == 0 and "not listed" not in output
+    listed, left_out, output = runs[1]
+    assert listed == 1 and left_out == every - 1 > 0
+    assert f"{left_out} less likely differences are not listed" in output
+    assert f"{left_out} less likely differences are not listed" in \
+        (tmp_path / "1.html").read_text()

@@ -743,7 +743,7 @@ def test_one_verb_in_two_facts_years_apart_is_two_events():
 def test_a_bound_and_its_own_figure_are_only_a_possible_difference(toolkit, settings,
                                                                    first, second):
     story = make_story(toolkit, settings, first, second)
-    shown, possible = story_conflicts(story, (), toolkit, settings)
+    shown, possible, _ = story_conflicts(story, (), toolkit, settings)
     assert not shown
     assert [c.kind for c in possible] == ["number"]
 

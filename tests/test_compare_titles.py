@@ -222,12 +222,14 @@ def test_posts_told_apart_by_modifiers_are_listed_and_deputy_posts_shown(toolkit
 
     story = make_story("Foreign Minister Maria Lopez met the delegation on Monday.",
                        "Defence Minister Maria Lopez met the delegation on Monday.")
-    shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
+    shown, possible, _ = story_conflicts(story, merge_entities(story, toolkit), toolkit,
+                                         settings)
     assert not shown
     assert [c.kind for c in possible] == ["title"]
     story = make_story("Deputy Mayor John Harper opened the bridge on Friday.",
                        "Mayor John Harper opened the bridge on Friday.")
-    shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
+    shown, possible, _ = story_conflicts(story, merge_entities(story, toolkit), toolkit,
+                                         settings)
     assert [c.kind for c in shown] == ["title"] and not possible
 
 
@@ -240,7 +242,8 @@ def test_an_article_giving_both_posts_is_listed_with_each_side(toolkit, settings
                        "Chan said the helper was at fault.",
                        "District Judge Paul Chan heard the case. Judge Chan said the helper "
                        "was at fault.")
-    shown, possible = story_conflicts(story, merge_entities(story, toolkit), toolkit, settings)
+    shown, possible, _ = story_conflicts(story, merge_entities(story, toolkit), toolkit,
+                                         settings)
     assert not shown
     assert [sides(c) for c in possible if c.kind == "title"] == [
         {"District Judge": ("a0", "a1"), "Deputy Judge": ("a0",)}]

@@ -93,7 +93,7 @@ def test_every_contract_key_is_present_even_when_lists_are_empty():
     story = report_to_dict(Report(stories=(Story("s", "T", ()),)))["stories"][0]
     assert set(story) == {"id", "title", "articles", "facts", "conflicts", "entities",
                           "timeline", "copies", "brief", "brief_left_out", "quotes",
-                          "quote_groups", "possible"}
+                          "quote_groups", "possible", "possible_left_out"}
     assert report_to_dict(Report(stories=()))["skipped"] == []
 
 

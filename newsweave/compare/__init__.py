@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -50,15 +51,34 @@ KINDS = (*SLOT_KINDS, "title")
 # The most values one disagreement shows (`too_many_sides`).
 MOST_SIDES = 3
 
-__all__ = ["KINDS", "SLOT_KINDS", "day_of", "find_conflicts", "mark_disputed",
-           "most_confident_first", "packaged_scorer", "resolve_date", "story_conflicts"]
+__all__ = [
+    "KINDS",
+    "SLOT_KINDS",
+    "Differences",
+    "day_of",
+    "find_conflicts",
+    "mark_disputed",
+    "most_confident_first",
+    "packaged_scorer",
+    "resolve_date",
+    "story_conflicts",
+]
+
+
+class Differences(NamedTuple):
+    """What a report shows, what it lists apart, and how many possible differences the list
+    leaves out (the least likely, past `possible_max` and `money_max`)."""
+
+    shown: tuple[Conflict, ...]
+    possible: tuple[Conflict, ...]
+    left_out: int
 
 
 def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit,
                     settings: Settings, vectors: Mapping[str, np.ndarray] | None = None
-                    ) -> tuple[tuple[Conflict, ...], tuple[Conflict, ...]]:
+                    ) -> Differences:
     """The disagreements a report shows and the possible differences it lists apart, each
-    most confident first. Slot disagreements are split at the scorer's `show` probability;
+    most confident first, and how many the list leaves out. Slot disagreements are split at the scorer's `show` probability;
     titles that exclude each other (read from whole articles, with no scorer of their own)
     are shown when they are a post and its deputy post, listed otherwise
     (`titles.to_show`); parts one person cannot play at once in an incident (the driver and
@@ -75,11 +95,14 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     closed = distinct(most_confident_first([*role_conflicts(story, entities, toolkit),
                                             *state_conflicts(story, entities, toolkit),
                                             *body_name_conflicts(story, entities, toolkit)]))
-    money = distinct(tuple(c for c in possible if is_money(c)))[:settings.money_max]
+    money = distinct(tuple(c for c in possible if is_money(c)))
     listed = distinct(most_confident_first([*listed_titles, *(
-        c for c in possible if not is_money(c))]))[:settings.possible_max]
-    return (most_confident_first([*shown, *shown_titles]),
-            distinct(most_confident_first([*closed, *listed, *money])))
+        c for c in possible if not is_money(c))]))
+    kept = distinct(most_confident_first([*closed, *listed[:settings.possible_max],
+                                          *money[:settings.money_max]]))
+    return Differences(most_confident_first([*shown, *shown_titles]), kept,
+                       len(distinct(most_confident_first([*closed, *listed, *money])))
+                       - len(kept))
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:
