@@ -314,7 +314,8 @@ class Dates(EventKind):
     def comparable(self, a: Said, x: Slot, b: Said, y: Slot) -> bool:
         """As for any event's value, except a day counted from a publication date that was
         itself inferred (an undated article takes its story's median date): "yesterday" and
-        "on Thursday" there are guesses on a guess, listed as possible differences at most."""
+        "on Thursday" there are guesses on a guess, held against another weekday by name only
+        (`agree`)."""
         if x.additive or y.additive:
             return False  # "also sold on Feb 21": another sale, not a second date for this one
         if guessed_day(a, x) or guessed_day(b, y):
@@ -356,11 +357,12 @@ class Dates(EventKind):
         ("Monday (Mar 3)" / "Thursday (Mar 3)") is not one date, two spans agree only when
         they are the same. A weekday of an article with no publication date is held against
         another weekday by name only: against a date ("June 2005" / "on Thursday") it says
-        nothing, its day being counted from a placeholder."""
+        nothing, its day being counted from a placeholder; so does a weekday or "yesterday"
+        counted from a guessed date (an undated article among dated ones)."""
         if guessed_day(a, x) or guessed_day(b, y):
-            if not (x.anchored and y.anchored) and not (x.day_name and y.day_name):
-                return True  # a weekday counted from no date says nothing against a date
-            return x.day_name == y.day_name  # counted from no date, or a guessed one
+            if not (x.day_name and y.day_name):
+                return True  # a weekday counted from no date or a guessed one says nothing
+            return x.day_name == y.day_name  # against a date; against a weekday, its name
         if x.weekday and y.weekday and x.weekday != y.weekday:
             return False
         if x.last and y.last:
