@@ -372,19 +372,6 @@ def test_a_statement_naming_only_the_other_person_takes_no_side(toolkit, setting
         "Alan Brook": ("a0",), "Peter Quill": ("a1",)}
 
 
-def test_a_position_shows_the_person_who_fills_the_swapped_part(toolkit, settings):
-    """The second statement names two people the first does not: the one given the offer
-    stands against the first statement's player, not the manager who confirmed it."""
-    found = differences_of(
-        toolkit, settings,
-        "According to the newspaper, the club has made an eight-year offer to free agent first "
-        "baseman Alan Brook.",
-        "General manager Peter Quill confirmed to the newspaper that he has made an eight-year "
-        "offer to free agent first baseman Tom Ridley.")
-    assert [c.kind for c in found] == ["name"]
-    assert {p.value for p in found[0].positions} == {"Alan Brook", "Tom Ridley"}
-
-
 def test_naming_fewer_people_is_not_a_name_conflict(toolkit, settings):
     assert not differences_of(toolkit, settings,
                             "Prosecutors Alan Brook and Maria Vance had sought a sentence of "

@@ -78,16 +78,16 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
                     settings: Settings, vectors: Mapping[str, np.ndarray] | None = None
                     ) -> Differences:
     """The disagreements a report shows and the possible differences it lists apart, each
-    most confident first, and how many the list leaves out. Slot disagreements are split at the scorer's `show` probability;
-    titles that exclude each other (read from whole articles, with no scorer of their own)
-    are shown when they are a post and its deputy post, listed otherwise
-    (`titles.to_show`); parts one person cannot play at once in an incident (the driver and
-    a passenger, `roles`) and states of one subject that exclude each other (a guilty plea and
-    a trial, "remains suspended" and "was resumed", `states`) and one body named two ways
-    (`body_names`) are listed. At most
-    `possible_max` scored or title differences are listed; the closed families come on top of
-    them, rare as they are, so that neither crowds the other out, and so do at most
-    `money_max` differences of amounts of money (listed, never shown: `money_slots`)."""
+    most confident first, and how many the list leaves out. Slot disagreements are split at
+    the scorer's `show` probability; titles that exclude each other (read from whole
+    articles, with no scorer of their own) are shown when they are a post and its deputy
+    post, listed otherwise (`titles.to_show`); parts one person cannot play at once in an
+    incident (the driver and a passenger, `roles`) and states of one subject that exclude
+    each other (a guilty plea and a trial, "remains suspended" and "was resumed", `states`)
+    and one body named two ways (`body_names`) are listed. At most `possible_max` scored or
+    title differences are listed; the closed families come on top of them, rare as they are,
+    so that neither crowds the other out, and so do at most `money_max` differences of
+    amounts of money (listed, never shown: `money_slots`)."""
     owner = entity_of_name(entities)
     shown, possible = (tuple(c for c in found if not one_entity(c, owner))
                        for found in scored_conflicts(story, toolkit, settings, vectors))

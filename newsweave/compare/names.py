@@ -231,14 +231,9 @@ class Names(SlotKind):
         return related and self.entries_agree(group, entry)
 
     def position_slot(self, group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
-        """A person the other sides do not name shows the position; first one who fills the
-        part another side's person fills ("the offer to first baseman X", not the manager
-        who confirmed it)."""
+        """A person the other sides do not name shows the position."""
         others = [pair for g in groups if g is not group for pair in g]
-        strangers = unaccounted(group, others)
-        rivals = [(a, s) for a, s in strangers
-                  if any(same_part_of_fact(a, s, b, t) for b, t in others)]
-        return next(iter(rivals or strangers), group[0])
+        return next(iter(unaccounted(group, others)), group[0])
 
     def stating(self, group: Entry, shown: Slot) -> Entry:
         """The statements that name the position's person: "the minister spoke to Y" agrees
