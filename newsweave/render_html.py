@@ -93,7 +93,7 @@ def story_view(analysed: Story) -> dict[str, Any]:
     return {**story, "quotes_by_speaker": by_speaker(story["quote_groups"]),
             "conflicts": conflicts, "labels": labels, "left_out": left_out,
             "possible_left_out_line": left_out_line(story["possible_left_out"])
-            if story.get("possible_left_out") else None,
+            if story["possible_left_out"] else None,
             "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,

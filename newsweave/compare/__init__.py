@@ -98,11 +98,11 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     money = distinct(tuple(c for c in possible if is_money(c)))
     listed = distinct(most_confident_first([*listed_titles, *(
         c for c in possible if not is_money(c))]))
+    every = distinct(most_confident_first([*closed, *listed, *money]))
     kept = distinct(most_confident_first([*closed, *listed[:settings.possible_max],
                                           *money[:settings.money_max]]))
     return Differences(most_confident_first([*shown, *shown_titles]), kept,
-                       len(distinct(most_confident_first([*closed, *listed, *money])))
-                       - len(kept))
+                       len(every) - len(kept))
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:

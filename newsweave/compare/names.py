@@ -185,8 +185,9 @@ class Names(SlotKind):
     neither names in the statement nor anywhere in its article - a swap, not an omission ("A
     and B" vs "C and B"; "A and B" vs "B" agrees). In one fact, two people in the same part
     (`part_of`: both subjects, both objects, or both after one preposition of one word)
-    disagree when only one of them is a stranger to the other article: "Police arrested X" / "Police arrested Y" though the second article
-    names X in a later sentence, the slip of one sentence."""
+    disagree when only one of them is a stranger to the other article: "Police arrested X" /
+    "Police arrested Y" though the second article names X in a later sentence, the slip of
+    one sentence."""
 
     name = "name"
     # Listed as possible differences, never shown: of the name disagreements shown on the
