@@ -356,7 +356,7 @@ def sentence_claims(article_id: str, index: int, sent: Any, offset: int,
         tokens = part.tokens
         char_start = tokens[0].idx - sent.doc[0].idx + offset
         char_end = tokens[-1].idx + len(tokens[-1].text) - sent.doc[0].idx + offset
-        text = sent.doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+        text = sent.doc[tokens[0].i:tokens[-1].i + 1].text
         claims.append(Claim(
             id=f"{article_id}:{index}.{number}", article=article_id, sentence=index, text=text,
             start=char_start, end=char_end, keywords=content_keywords(tokens),

@@ -42,6 +42,7 @@ from .words import (
     TITLES,
     VESSEL_NOUNS,
     VESSEL_PREFIXES,
+    text_between,
 )
 
 # Labels a head noun of each kind overrides; None: every label.
@@ -183,13 +184,13 @@ def name_label(tokens: tuple[str, ...]) -> str | None:
 def with_age(ent: Any) -> bool:
     """The name is followed by an age ("Fei Wang, 38, a Chinese national"): a person, whatever
     the recogniser said, as after a courtesy title."""
-    return AGE.match(ent.doc.text[ent.end_char:ent.end_char + 20]) is not None
+    return AGE.match(text_between(ent.doc, ent.end_char, ent.end_char + 20)) is not None
 
 
 def priced(ent: Any) -> bool:
     """The name is followed by a price in brackets ("the Golden Trio Collection (S$38)"): a
     product on sale, which the recogniser tags as a body, a place or a person."""
-    return PRICE.match(ent.doc.text[ent.end_char:ent.end_char + 12]) is not None
+    return PRICE.match(text_between(ent.doc, ent.end_char, ent.end_char + 12)) is not None
 
 
 def vessel_named(ent: Any) -> bool:

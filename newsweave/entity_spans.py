@@ -24,6 +24,7 @@ from .words import (
     OFFICES,
     TITLES,
     fold,
+    text_between,
 )
 
 # Words that stand before a name as a title: `words.TITLES` and the offices' short forms.
@@ -76,9 +77,8 @@ def dateline(ent: Any) -> bool:
     ..."): a place, which the small model often calls an organisation."""
     if not ent.text.isupper():
         return False
-    text = ent.doc.text
-    before = text[max(ent.start_char - 40, 0):ent.start_char].rstrip(" \t")
-    opening = text[ent.start_char:ent.start_char + 60]
+    before = text_between(ent.doc, ent.start_char - 40, ent.start_char).rstrip(" \t")
+    opening = text_between(ent.doc, ent.start_char, ent.start_char + 60)
     return (ent.start_char == 0 or not before or before.endswith("\n")) and \
         (DATELINE.match(opening) is not None or COLON_DATELINE.match(opening) is not None)
 

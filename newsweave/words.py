@@ -8,6 +8,7 @@ and the words that stand before a name with them), so two lists cannot drift apa
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
@@ -271,3 +272,21 @@ def has_currency(tokens: Any) -> bool:
     return any(t.is_currency or CURRENCY_MARK.search(t.text)
                or t.lower_ in CURRENCY_WORDS or t.lemma_.lower() in CURRENCY_WORDS
                for t in tokens)
+
+
+def text_between(doc: Any, start_char: int, end_char: int) -> str:
+    """`doc.text[start_char:end_char]`, read from the tokens that hold those characters:
+    `Doc.text` joins every token of the document again on each call, which made a few
+    lookups around each name the slowest part of a warm run."""
+    start_char = max(start_char, 0)
+    first = max(bisect_right(doc, start_char, key=token_start) - 1, 0)
+    last = bisect_left(doc, end_char, key=token_start)
+    if last <= first:
+        return ""
+    span = doc[first:last]
+    offset = start_char - span.start_char
+    return span.text_with_ws[offset:offset + end_char - start_char]
+
+
+def token_start(token: Any) -> int:
+    return token.idx

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import ROOT
+
 from newsweave.toolkit import UseEncoder
+from newsweave.words import text_between
 
 
 def test_encoder_thread_limit_is_applied_inside_an_encode():
@@ -75,3 +78,15 @@ def test_a_report_quoting_a_long_post_in_another_language_keeps_its_own():
     assert detect_language("\n\n".join([POST, ENGLISH_LINES[0]])) == "id"
     assert detect_language("北京时间周一，国务院召开常务会议，研究部署进一步稳定经济的措施。") == "zh"
     assert detect_language("短文本一行") == "und"
+
+
+def test_text_between_reads_any_slice_of_a_parsed_article_as_doc_text_does(toolkit):
+    article = ROOT / "examples" / "linnet-bridge" / "01_brackenford-courier.txt"
+    doc = toolkit.nlp(article.read_text(encoding="utf-8"))
+    text = doc.text
+    ends = [0, 1, 7, len(text) // 3, len(text) // 2, len(text) - 1, len(text), len(text) + 9]
+    ends += [token.idx for token in doc][::7] + [token.idx + len(token) for token in doc][::5]
+    for start in ends:
+        for end in ends:
+            assert text_between(doc, start, end) == text[start:end], (start, end)
+    assert text_between(doc, -40, 12) == text[:12]
