@@ -153,10 +153,20 @@ def readable(text: str, subject: str) -> str:
 
 
 @dataclass(frozen=True)
+class Statement:
+    """One cited article's own sentence for a position."""
+
+    article: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Position:
     value: str
-    text: str
+    text: str  # the sentence that shows the value
     articles: tuple[str, ...]
+    # each article's own sentence, in the order of `articles` (the shown one for its article)
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True)

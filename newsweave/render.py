@@ -115,10 +115,24 @@ def _conflicts_section(conflicts: tuple[Conflict, ...], labels: Mapping[str, str
             quote = f": “{_inline(position.text)}”" if position.text else ""
             lines.append(f'- "{_inline(position.value)}" '
                          f"{_cite(position.articles, labels)}{quote}")
+            lines += [f"  - {_cite(articles, labels)}: “{_inline(text)}”"
+                      for text, articles in other_statements(
+                          position.text, [(q.article, q.text) for q in position.statements])]
         lines.append("")
         if conflict.explanation:
             lines += [_inline(with_labels(conflict.explanation, labels)), ""]
     return lines
+
+
+def other_statements(shown: str, statements: Iterable[tuple[str, str]]
+                     ) -> list[tuple[str, list[str]]]:
+    """The cited articles' own sentences other than the shown one, each with the articles
+    that wrote it (copies share one line)."""
+    by_text: dict[str, list[str]] = {}
+    for article, text in statements:
+        if text.strip() != shown.strip():
+            by_text.setdefault(text, []).append(article)
+    return list(by_text.items())
 
 
 def _possible_section(possible: tuple[Conflict, ...], left_out: int,

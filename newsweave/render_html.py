@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .models import Report, Story, readable
-from .render import left_out_line, left_out_text, with_labels
+from .render import left_out_line, left_out_text, other_statements, with_labels
 from .serialize import report_to_dict, story_to_dict
 
 STATUS_NAMES = {"corroborated": "all agree", "single_source": "one source",
@@ -87,17 +87,27 @@ def story_view(analysed: Story) -> dict[str, Any]:
                       "maybe_also": [labels.get(a, a) for a in fact.get("maybe_also", ())]})
     counts = {s: sum(1 for f in story["facts"] if f["status"] == s) for s in STATUS_NAMES}
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
-    conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels)}
-                 for c in story["conflicts"]]
+    conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels),
+                  "positions": with_others(c["positions"])} for c in story["conflicts"]]
     left_out = left_out_text(analysed.left_out_by_status()) if analysed.brief else None
     return {**story, "quotes_by_speaker": by_speaker(story["quote_groups"]),
-            "conflicts": conflicts, "labels": labels, "left_out": left_out,
+            "conflicts": conflicts, "possible": [{**c, "positions": with_others(c["positions"])}
+                                             for c in story["possible"]],
+            "labels": labels, "left_out": left_out,
             "possible_left_out_line": left_out_line(story["possible_left_out"])
             if story["possible_left_out"] else None,
             "number": number, "brief_view": brief, "facts_view": facts,
             "status_counts": counts, "status_names": STATUS_NAMES, "popups": popups,
             "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
             "independent_sources": analysed.independent_sources}
+
+
+def with_others(positions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Positions with `others`: the cited articles' own sentences besides the shown one."""
+    return [{**p, "others": [{"text": text, "articles": articles} for text, articles in
+                             other_statements(p["text"], [(q["article"], q["text"])
+                                                          for q in p["statements"]])]}
+            for p in positions]
 
 
 def by_speaker(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -126,7 +126,9 @@ def _conflict_dict(conflict: Conflict) -> dict[str, Any]:
         "id": conflict.id,
         "kind": conflict.kind,
         "topic": conflict.topic,
-        "positions": [{"value": p.value, "text": p.text, "articles": list(p.articles)}
+        "positions": [{"value": p.value, "text": p.text, "articles": list(p.articles),
+                       "statements": [{"article": q.article, "text": q.text}
+                                      for q in p.statements]}
                       for p in conflict.positions],
         "explanation": conflict.explanation,
         "confidence": float(conflict.confidence),

@@ -1,4 +1,7 @@
 import json
+import re
+import sqlite3
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -159,3 +162,30 @@ def test_possible_lists_as_many_as_asked_and_says_how_many_it_leaves_out(tmp_pat
     assert f"{left_out} less likely differences are not listed" in output
     assert f"{left_out} less likely differences are not listed" in \
         (tmp_path / "1.html").read_text()
+
+
+def test_each_cited_article_of_a_disagreement_is_quoted_in_its_own_words(tmp_path):
+    """A side of a disagreement is shown by one sentence but cites several articles: each
+    article's own sentence is kept (JSON, SQL) and those other than the shown one are quoted
+    under it (Markdown, HTML)."""
+    example = Path(__file__).resolve().parents[1] / "examples" / "linnet-bridge"
+    out, db = tmp_path / "r.json", tmp_path / "r.db"
+    result = CliRunner().invoke(main, ["analyze", str(example), "--json", str(out), "--md", "-",
+                                       "-q", "--html", str(tmp_path / "r.html"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    story = json.loads(out.read_text())["stories"][0]
+    files = {f.stem: " ".join(f.read_text(encoding="utf-8").split()) for f in example.iterdir()}
+    positions = [p for c in story["conflicts"] for p in c["positions"]]
+    for position in positions:
+        assert [s["article"] for s in position["statements"]] == position["articles"]
+    others = [s for p in positions for s in p["statements"] if s["text"] != p["text"]]
+    assert others and all(" ".join(s["text"].split()) in files[s["article"]] for s in others
+                          if s["article"] in files)
+    html = unescape(" ".join(re.findall(r'<ul class="said">(.*?)</ul>',
+                                        (tmp_path / "r.html").read_text())))
+    with sqlite3.connect(db) as conn:
+        rows = set(conn.execute("SELECT article_id, text FROM conflict_sides"))
+    for said in others:
+        assert f"“{' '.join(said['text'].split())}”" in result.output
+        assert said["text"] in html
+        assert (said["article"], said["text"]) in rows

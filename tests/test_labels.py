@@ -25,7 +25,7 @@ from newsweave.eval.labels import (
     split_stories,
 )
 from newsweave.eval.lookalike_readings import load_readings, note_digest, same_thing
-from newsweave.models import Article, Conflict, Fact, Mention, Position, Story
+from newsweave.models import Article, Conflict, Fact, Mention, Position, Statement, Story
 
 HOURS = Labelled("number", "length of the debate", (
     Side("seven hours", ("a1",), "The seven-hour session ended."),
@@ -117,6 +117,20 @@ def test_polarity_position_matches_by_its_statement():
         Position("asserted", "The court sat on Monday.", ("a1",)),
         Position("denied", "He was found guilty.", ("a2",))))
     assert not conflict_matches(other, label)
+
+
+def test_polarity_position_matches_by_the_shared_articles_own_statement():
+    """A side cited by two articles is shown by one's sentence; the label may quote the
+    other's, and that article's own statement matches it."""
+    label = Labelled("claim", "visit", (Side("to meet her", ("a2",), "He is expected to meet her."),
+                                        Side("unlikely", ("a3",), "He is unlikely to meet her.")))
+    shown = Position("asserted", "Reports say he will meet her.", ("a1", "a2"),
+                     (Statement("a1", "Reports say he will meet her."),
+                      Statement("a2", "He is expected to meet her.")))
+    denied = Position("denied", "He is unlikely to meet her.", ("a3",))
+    assert conflict_matches(Conflict("c", "claim", "meet", (shown, denied)), label)
+    unquoted = replace(shown, statements=shown.statements[:1])
+    assert not conflict_matches(Conflict("c", "claim", "meet", (unquoted, denied)), label)
 
 
 def test_quote_is_located_despite_curly_quotes():

@@ -19,7 +19,7 @@ from itertools import combinations
 
 import numpy as np
 
-from ..models import Conflict, Position, Story
+from ..models import Conflict, Position, Statement, Story
 from ..toolkit import Toolkit
 from ..words import fold
 from .kind import SlotKind, new_conflict
@@ -314,15 +314,24 @@ def disagreeing(groups: list[Entry]) -> list[Entry]:
                    for j, other in enumerate(articles) if j != i)]
 
 
+def position(kind: SlotKind, said: Said, slot: Slot, stating: Entry) -> Position:
+    """A position shown by one statement's value, citing every article that states it, each
+    with its own sentence (the shown one for the shown statement's article)."""
+    texts = {said.mention.article: said.mention.text}
+    for other, _ in stating:
+        texts.setdefault(other.mention.article, other.mention.text)
+    articles = tuple(dict.fromkeys(other.mention.article for other, _ in stating))
+    return Position(kind.shown(slot), said.mention.text, articles,
+                    tuple(Statement(a, texts[a]) for a in articles))
+
+
 def make_conflict(groups: list[Entry], kind: SlotKind, best: Candidate) -> Conflict:
     """Positions most sources first, each shown by its kind's chosen slot; the confidence is
     the most likely candidate's probability, its signals kept as the evidence."""
     groups.sort(key=lambda g: -len({s.mention.article for s, _ in g}))
     shown = [kind.position_slot(g, groups) for g in groups]
-    positions = tuple(Position(
-        value=kind.shown(shown[i][1]), text=shown[i][0].mention.text,
-        articles=tuple(dict.fromkeys(s.mention.article for s, _ in kind.stating(g, shown[i][1]))))
-        for i, g in enumerate(groups))
+    positions = tuple(position(kind, said, slot, kind.stating(g, slot))
+                      for g, (said, slot) in zip(groups, shown))
     slots: list[Slot] = [slot for g in groups for _, slot in g]
     saids = [said for g in groups for said, _ in g]
     facts = tuple(dict.fromkeys(s.fact for s in saids))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..models import Conflict, Fact, Position
 from .kind import new_conflict
-from .titles import quotes
+from .titles import quotes, statements
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,8 @@ def sides_conflict(kind: str, topic: str, groups: list[list[Reading]],
     """One position per side (its first sentence, every article giving it), naming the facts
     that quote any of the sentences."""
     positions = tuple(Position(value=g[0].shown, text=g[0].sentence.strip(),
-                               articles=tuple(sorted({r.article for r in g}))) for g in groups)
+                               articles=tuple(sorted({r.article for r in g})),
+                               statements=statements(g[0], g)) for g in groups)
     disputed = tuple(dict.fromkeys(f.id for g in groups for r in g for f in facts
                                    if quotes(f, r)))
     return new_conflict(kind, topic, positions, disputed, reason, confidence)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..entity_forms import NAME_LIST, name_tokens, normalise
-from ..models import Conflict, Entity, Fact, Position, Story
+from ..models import Conflict, Entity, Fact, Position, Statement, Story
 from ..toolkit import Toolkit
 from ..words import HONORIFICS, MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, TITLES, fold, stop_words
 from .attributes import modifiers_agree
@@ -379,13 +379,23 @@ def make_conflict(person: Entity, groups: list[list[Title]], reasons: set[str],
     """One position per group, shown by its most specific title; most articles first."""
     groups.sort(key=lambda g: -len({t.article for t in g}))
     shown = [max(g, key=specificity) for g in groups]
-    positions = tuple(Position(value=t.shown, text=t.sentence,
-                               articles=tuple(sorted({x.article for x in g})))
+    positions = tuple(Position(value=t.shown, text=t.sentence.strip(),
+                               articles=tuple(sorted({x.article for x in g})),
+                               statements=statements(t, g))
                       for t, g in zip(shown, groups))
     why = "rank" if "rank" in reasons else "modifier"
     disputed = tuple(dict.fromkeys(f.id for t in shown for f in facts if quotes(f, t)))
     return new_conflict("title", f"what is {person.name}'s title", positions, disputed,
                         REASONS[why], CONFIDENCE[why])
+
+
+def statements(shown: Any, group: list[Any]) -> tuple[Statement, ...]:
+    """Each article's own sentence of a position, by article (the shown one for its article):
+    for titles and for `exclusive.Reading`s alike."""
+    texts = {shown.article: shown.sentence.strip()}
+    for given in group:
+        texts.setdefault(given.article, given.sentence.strip())
+    return tuple(Statement(a, texts[a]) for a in sorted(texts))
 
 
 def quotes(fact: Fact, title: Title | Any) -> bool:

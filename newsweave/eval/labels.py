@@ -282,13 +282,15 @@ def same_statement(text: str, quote: str) -> bool:
 
 def position_matches_side(position: Position, side: Side,
                           published: Mapping[str, str | None] | None = None) -> bool:
-    """A shared article and the same value; a polarity is compared by its statement.
+    """A shared article and the same value; a polarity is compared by its statements (the one
+    shown, and each shared article's own).
     `published` maps article ids to publication dates (dates in the side's value are read
     against its first article's)."""
     if not set(position.articles) & set(side.articles):
         return False
     if position.value.strip().lower() in POLARITIES:
-        return same_statement(position.text, side.quote)
+        said = [q.text for q in position.statements if q.article in side.articles]
+        return any(same_statement(text, side.quote) for text in [position.text, *said])
     day = (published or {}).get(side.articles[0])
     return same_value(position.value, side.value, day)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from ..models import Story
+from ..models import Conflict, Story
 
 # One statement per table: (table, column names). Every table has `story_id` first.
 TABLES = {
@@ -35,14 +35,23 @@ def story_rows(story_id: str, story: Story) -> dict[str, list[tuple[object, ...]
                      for f in story.facts for m in f.mentions],
         "conflicts": [(story_id, c.id, c.kind, c.topic, c.confidence, c.explanation)
                       for c in story.conflicts],
-        "conflict_sides": [(story_id, c.id, side, p.value, p.text, a, outlet.get(a))
-                           for c in story.conflicts
-                           for side, p in enumerate(c.positions, start=1) for a in p.articles],
+        "conflict_sides": [row for c in story.conflicts for row in side_rows(story_id, c, outlet)],
         "entities": [(story_id, e.name, e.type, json.dumps(list(e.aliases), ensure_ascii=False),
                       len(e.articles)) for e in story.entities],
         "copy_groups": [(story_id, n, g.kind, g.score, g.original, a)
                         for n, g in enumerate(story.copies, start=1) for a in g.articles],
     }
+
+
+def side_rows(story_id: str, conflict: Conflict,
+              outlet: dict[str, str | None]) -> list[tuple[object, ...]]:
+    """One row per article of each side, with that article's own sentence."""
+    rows = []
+    for side, position in enumerate(conflict.positions, start=1):
+        said = {q.article: q.text for q in position.statements}
+        rows += [(story_id, conflict.id, side, position.value, said.get(a, position.text), a,
+                  outlet.get(a)) for a in position.articles]
+    return rows
 
 
 def delete_rows(conn: sqlite3.Connection, story_ids: list[str]) -> None:
