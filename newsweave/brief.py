@@ -9,19 +9,25 @@ Three sections, in this order:
 
 Nothing is invented. Each statement is one source's own words with light normalisation
 (a leading link word such as "and"/"However," dropped, first letter capitalised, closing
-punctuation and quote marks completed); `unsupported` and `check_sentence` verify that no
-word, name or number is missing from the cited sources, and every candidate is checked
-before it is used. What the brief leaves out is returned with it.
+punctuation and quote marks completed); `brief_check` verifies that no word, name or number
+is missing from the cited sources, and every candidate is checked before it is used. What the brief leaves out is returned with it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
-from unidecode import unidecode
-
+from .brief_check import (
+    WORD,
+    check_sentence,
+    content_words,
+    folded,
+    missing_keys,
+    near_duplicate,
+    unsupported,
+    words_of,
+)
 from .config import DEFAULT_SETTINGS
 from .dating import as_written
 from .models import Article, BriefSentence, Conflict, Fact, Position, Story, readable
@@ -33,10 +39,6 @@ from .words import DATELINE, NUMBER_WORDS, stop_words
 # diverse information is measured). Unused shares go to the other sections.
 SHARES = {"agreed": 0.4, "conflict": 0.3, "single_source": 0.3}
 SECTIONS = ("agreed", "conflict", "single_source")
-# Two statements sharing this share of the smaller one's content words say the same thing
-# (paraphrases of one fact overlap 0.5-0.8 in the reference story; distinct facts on one
-# event rarely pass 0.5).
-NEAR_DUPLICATE = 0.6
 # Statements shorter than this (words) are fragments; longer ones are run-on clause chains.
 MIN_WORDS, MAX_WORDS = 6, 45
 # Grade of a statement as a brief sentence (`quality`). Set by hand to an order, not fitted:
@@ -57,17 +59,13 @@ QUALITY_FLOOR = -2.5
 MIN_TOPICAL = 0.2
 # Window (words each side) of a conflicting value quoted with its context.
 WINDOW = (4, 5)
-# Words the brief itself adds around the sources' words (attribution), and link words a
-# statement may lose at its start (they refer to a sentence the brief does not repeat).
-FRAMING = frozenset({"only", "reports", "report", "that", "and"})
+# Link words a statement may lose at its start (they refer to a sentence the brief does not
+# repeat).
 LINK_WORDS = frozenset({"and", "but", "while", "whereas", "or", "so", "yet", "however",
                         "besides", "additionally", "meanwhile", "moreover", "also"})
 DANGLING = frozenset({"he", "she", "it", "they", "this", "these", "those", "that", "his",
                       "her", "its", "their", "him", "them", "such", "which", "who"})
 ARTICLES = frozenset({"the", "a", "an"})
-# A word: letters, or a figure with its separators ("1,200", "2.30"), so that "3,000" is not
-# the figure 3.
-WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 OPEN_QUOTES, CLOSE_QUOTES = "“‘«", "”’»"
 QUOTED = re.compile(r"[“\"«][^”\"»]*[”\"»]")
 # The speaker's own words: "my", "we", "our", "us" (not "US", the country) and "I" before a
@@ -239,23 +237,11 @@ def when_of(fact: Fact, story: Story) -> tuple[str, float]:
     return day, position
 
 
-# The same article texts are looked up for every candidate statement; a story's articles fit.
-@lru_cache(maxsize=256)
-def _words_of(text: str) -> frozenset[str]:
-    return frozenset(tokens(text))
-
-
-def tokens(text: str) -> list[str]:
-    """Words folded to ASCII lower case; figures without thousands commas ("1,200" = "1200")."""
-    return [w.replace(",", "") if w[0].isdigit() else w
-            for w in WORD.findall(unidecode(text).lower())]
-
-
 def shared_words(story: Story) -> frozenset[str]:
     """Content words found in at least two of the story's articles."""
     counts: dict[str, int] = {}
     for article in story.articles:
-        for word in _words_of(article.text) - stop_words():
+        for word in words_of(article.text) - stop_words():
             counts[word] = counts.get(word, 0) + 1
     return frozenset(w for w, n in counts.items() if n >= 2)
 
@@ -427,7 +413,7 @@ def side_words(position: Position, side: list[Article]) -> tuple[str, list[Artic
     windows = [around(position.text, start, start + len(value), left, right)
                for left, right in (WINDOW, (2, 3), (0, 2))]
     for window in windows:
-        if window != value and all(_folded(window) in _folded(a.text) for a in side):
+        if window != value and all(folded(window) in folded(a.text) for a in side):
             return f"“{window}”", side
     sources = side[:1] + [a for a in side[1:] if not missing_keys(value, a.text)]
     return (f"{value} (“{windows[0]}”)" if windows[0] != value else value), sources
@@ -462,65 +448,3 @@ def around(text: str, start: int, end: int, left: int, right: int) -> str:
 def join_labels(side: list[Article]) -> str:
     labels = list(dict.fromkeys(a.label for a in side))
     return labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
-
-
-# ---- checking: no word, name or number that the cited sources do not have --------------------
-
-def _folded(text: str) -> str:
-    return " ".join(tokens(text))
-
-
-def unsupported(text: str, source: str, allowed: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Words of `text` (case and accents folded) that `source` does not contain, apart from
-    `allowed` ones."""
-    have = _words_of(source)
-    return tuple(w for w in tokens(text)
-                 if w not in have and w not in allowed)
-
-
-def key_words(text: str) -> list[str]:
-    """Names and numbers: capitalised words past the first, and figures (digits or words)."""
-    raw = WORD.findall(text)
-    keys = [w for i, w in enumerate(raw)
-            if w[0].isdigit() or w.lower() in NUMBER_WORDS or (i > 0 and w[0].isupper())]
-    return tokens(" ".join(keys))
-
-
-def missing_keys(text: str, source: str, allowed: frozenset[str] = frozenset()) -> tuple[str, ...]:
-    """Names and numbers of `text` that `source` does not state ("five" and "5" are one)."""
-    have = _words_of(source)
-    have = have | {NUMBER_WORDS[w] for w in have if w in NUMBER_WORDS}
-    return tuple(k for k in key_words(text)
-                 if k not in allowed and k not in have and NUMBER_WORDS.get(k) not in have)
-
-
-def check_sentence(sentence: BriefSentence, story: Story) -> tuple[str, ...]:
-    """Problems of one brief sentence (empty when it is faithful): no citation, a cited id
-    that is not an article of the story, a word in none of the cited texts, a name or number
-    missing from a cited text (for a conflict: from every cited text of its side, so from at
-    least one cited text). The brief's own attribution words and the labels are allowed."""
-    articles = {a.id: a for a in story.articles}
-    cited = [articles[a] for a in sentence.citations if a in articles]
-    if not sentence.citations:
-        return ("no citation",)
-    if len(cited) < len(sentence.citations):
-        return ("cites an article that is not in the story",)
-    allowed = FRAMING | frozenset(w for a in cited for w in _words_of(a.label))
-    union = "\n".join(a.text for a in cited)
-    problems = [f"'{w}' is in no cited source" for w in unsupported(sentence.text, union,
-                                                                     allowed)]
-    sources = [union] if sentence.kind == "conflict" else [a.text for a in cited]
-    for text in sources:
-        problems += [f"'{k}' is missing from a cited source"
-                     for k in missing_keys(sentence.text, text, allowed)]
-    return tuple(dict.fromkeys(problems))
-
-
-def content_words(text: str) -> frozenset[str]:
-    return _words_of(text) - stop_words()
-
-
-def near_duplicate(a: str, b: str) -> bool:
-    x, y = content_words(a), content_words(b)
-    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= NEAR_DUPLICATE
-

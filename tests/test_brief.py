@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from unidecode import unidecode
 
-from newsweave.brief import check_sentence, statement, write_brief
+from newsweave.brief import statement, write_brief
+from newsweave.brief_check import check_sentence
 from newsweave.models import (
     Article,
     BriefSentence,
