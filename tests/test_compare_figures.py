@@ -458,3 +458,21 @@ def test_a_conversion_in_brackets_is_compared_as_written(toolkit, settings):
                   "The quake struck seven km (4.3 miles) east of the town.") == []
     assert values("The quake struck seven km (4 miles) east of the town.",
                   "The quake struck seven km east of the town.") == []
+
+
+def test_a_house_number_before_a_street_word_that_opens_the_name(toolkit, settings):
+    """Malay, French and Spanish street names open with the street word ("Jalan", "rue"): the
+    figure before it is the house number, compared on that street only."""
+    found = differences_of(toolkit, settings,
+                           "The fire broke out at a shophouse at 12 Jalan Kemboja on Monday.",
+                           "The fire broke out at a shophouse at 112 Jalan Kemboja on Monday.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"12 Jalan Kemboja", "112 Jalan Kemboja"})]
+    found = differences_of(toolkit, settings,
+                           "Police searched a flat at 14 rue des Lilas on Monday.",
+                           "Police searched a flat at 41 rue des Lilas on Monday.")
+    assert [{p.value for p in c.positions} for c in found] == [
+        {"14 rue des Lilas", "41 rue des Lilas"}]
+    assert not differences_of(toolkit, settings,
+                              "The fire broke out at a shophouse at 12 Jalan Kemboja on Monday.",
+                              "The fire broke out at a shophouse at 14 Jalan Melati on Monday.")

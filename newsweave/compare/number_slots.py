@@ -1,8 +1,8 @@
 """Statements -> number slots: quantities with units (converted with pint to base units), counts
-of a noun ("five drones", "a 330-room hotel"), house numbers, intervals ("every 14 months") and
-rates ("10,000 passengers per hour"); ages are `age_slots`'. Durations ("10 years and six
-weeks") are one summed quantity; a figure's bound ("up to", "more than") and hedge ("about") are
-kept with it. Compared by `numbers.Numbers`.
+of a noun ("five drones", "a 330-room hotel"), intervals ("every 14 months") and rates ("10,000
+passengers per hour"); house numbers are `address_slots`', ages `age_slots`'. Durations ("10
+years and six weeks") are one summed quantity; a figure's bound ("up to", "more than") and
+hedge ("about") are kept with it. Compared by `numbers.Numbers`.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..words import UNNARROWING
+from .address_slots import address_slots
 from .claims import negated, subject_of
 from .dates import tally_day
 from .figures import (
@@ -63,12 +64,6 @@ PARTIAL = {"other", "more", "another", "additional", "further", "remaining", "ne
 LISTING = {"including", "excluding", "among"}
 COUNT = "count of "  # the key of a count: "count of " and the counted noun
 INTERVAL = "interval"  # the key of a span of time that repeats ("every 14 months")
-ADDRESS = "number on "  # the key of a street number: "number on " and the street's name
-NUMBERED_STREET = "number of "  # the key of a numbered street: "number of " and its name
-# Words that end a street's name: a figure right before such a name is its house number
-# ("12 Tanner Road", "112 Tanner Rd"), which outlets copy wrong.
-STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "lane", "drive", "boulevard",
-                "blvd", "way", "crescent", "close", "place", "terrace", "highway"}
 # Entity types whose digits are no count or measure of a thing.
 NOT_FIGURES = {"MONEY", "DATE", "TIME", "PERCENT", "ORDINAL"}
 # Words after a span of time that make it a moment: "four years ago", "nine days earlier",
@@ -344,46 +339,6 @@ def per_time_after(unit: Any) -> str:
     found = measure(1.0, time.lemma_.lower()) if time.pos_ == "NOUN" else None
     return f" per {time.lemma_.lower()}" if found is not None and found[0] == "duration" \
         else ""
-
-
-def address_slots(doc: Any) -> list[NumberSlot]:
-    """"at 12 Tanner Road": a house number, compared only with numbers on the same street;
-    "Tanner Street 12": the number of a numbered street, compared only with that street's."""
-    slots = []
-    for token in doc:
-        if not token.text.isdigit() or token.ent_type_ in NOT_FIGURES - {"ORDINAL"}:
-            continue
-        slots += numbered_street(token)
-        name = []
-        for word in doc[token.i + 1:token.i + 5]:
-            if not (word.is_title or word.is_upper) or not word.is_alpha:
-                break
-            name.append(word)
-            if word.lower_.rstrip(".") in STREET_WORDS and len(name) > 1:
-                street = " ".join(w.lower_.rstrip(".") for w in name[:-1])
-                slots.append(NumberSlot(key=ADDRESS + street, value=float(token.text),
-                                        shown=doc[token.i:word.i + 1].text,
-                                        **slot_base(event_of(word))))
-                break
-    return slots
-
-
-def numbered_street(token: Any) -> list[NumberSlot]:
-    """"Tanner Street 12": a street word with a named street before it and the figure after
-    it; the figure tells one street of that name from its neighbours ("Street 12" / "13")."""
-    doc, name = token.doc, list[Any]()
-    if token.i < 2 or doc[token.i - 1].lower_.rstrip(".") not in STREET_WORDS or \
-            not doc[token.i - 1].is_title:
-        return []
-    for word in reversed(doc[max(token.i - 4, 0):token.i - 1]):
-        if not (word.is_title and word.is_alpha) or word.is_sent_start:
-            break
-        name.insert(0, word)
-    if not name:
-        return []
-    street = " ".join(w.lower_.rstrip(".") for w in (*name, doc[token.i - 1]))
-    return [NumberSlot(key=NUMBERED_STREET + street, value=float(token.text),
-                       shown=doc[name[0].i:token.i + 1].text, **slot_base(event_of(token)))]
 
 
 def countable(unit: Any) -> bool:

@@ -15,12 +15,13 @@ import re
 from typing import Any
 
 from ..models import Conflict
+from .address_slots import ADDRESS, NUMBERED_STREET
 from .age_slots import AGE_OF, named_age_slots, unnamed_age_slots
 from .count_keys import with_synonym_counts
 from .kind import Encode, EventKind, compatible_subjects, same_actors, same_event
 from .magnitude_slots import magnitude_slots
 from .money_slots import MONEY, money_slots
-from .number_slots import ADDRESS, COUNT, NUMBERED_STREET, number_slots, written_figure
+from .number_slots import COUNT, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
 from .percent_slots import PERCENT, percent_slots
 from .range_slots import AGES, range_slots
