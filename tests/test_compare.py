@@ -746,6 +746,10 @@ def test_a_bound_and_its_own_figure_are_only_a_possible_difference(toolkit, sett
     shown, possible, _ = story_conflicts(story, (), toolkit, settings)
     assert not shown
     assert [c.kind for c in possible] == ["number"]
+    # "up to 20 years" and "20 years" can both hold; "more than four days" and "four" cannot
+    strict = any(word in first for word in ("more than", "over"))
+    limit = "the limit's own figure" in possible[0].explanation
+    assert limit != strict, possible[0].explanation
 
 
 @pytest.mark.parametrize("first, second", [

@@ -240,7 +240,11 @@ class Numbers(EventKind):
         return f"{slot.key} ({event})" if event else slot.key
 
     def explain(self, slots: list[Slot]) -> str:
-        if any(getattr(s, "bound", "") for s in slots):
+        bounds = [s for s in slots if getattr(s, "bound", "")]
+        if any(not b.strict and own_figure(b, s) for b in bounds for s in slots):
+            return "one gives a limit and the other the limit's own figure: a limit and " \
+                "the amount given may be two quantities (bounds policy)"
+        if bounds:
             return "the bounds leave no figure both can hold (bounds policy)"
         hedged = any(s.hedged for s in slots)
         tolerance = f"{(HEDGED_TOLERANCE if hedged else EXACT_TOLERANCE):.0%} allowed" + \
