@@ -3,8 +3,8 @@
     analyze_paths(paths)       files and folders -> Report
     analyze_articles(records)  RawRecords (articles as found) -> Report
 
-Both run `STEPS` over the whole pile; the `stories` step runs `STORY_STEPS` on each story it
-found. `Memory` decides what is reused and kept: in this process only by default, in the
+Both run `STEPS` over the whole pile; the `stories` step runs `STORY_STEPS` (`story_steps`)
+on each story it found. `Memory` decides what is reused and kept: in this process only by default, in the
 database with `pipeline.StoreMemory` (which is all `pipeline.analyze` adds). `newsweave
 analyze`, every evaluation and the tests run this chain, so what is measured is what users run.
 """
@@ -14,78 +14,30 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import statistics
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
-from datetime import date
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
-from .align import align_claims, build_table
-from .brief import write_brief
 from .claims import parse_articles
 from .clean import clean_record
 from .cluster import cluster_articles, joined_around, lead_text
 from .code_version import CODE_VERSION
-from .compare import mark_disputed, story_conflicts
-from .compare.dates import future_dates, relative_days
 from .config import Settings
-from .copies import find_copies, independent_counts
-from .entities import merge_entities
 from .errors import InputError
 from .ingest import find_input_files, read_file, record_key, shown
 from .memory import Input, Memory, StoryChanges, StoryRecord
-from .models import (
-    Article,
-    BriefSentence,
-    Claim,
-    Conflict,
-    CopyGroup,
-    Entity,
-    Fact,
-    QuoteGroup,
-    RawRecord,
-    Report,
-    Skipped,
-    Story,
-    TimelineEvent,
-)
-from .quotes import compare_quotes, extract_quotes
+from .models import Article, Claim, RawRecord, Report, Skipped, Story
+from .run_tools import ProgressFn, RunStats, Tools
 from .steps import Step, run_steps, steps_until
 from .story_ids import assign_story_ids
-from .timeline import build_timeline
+from .story_steps import STORY_STEPS, Draft, dated, story_title
 from .toolkit import Toolkit
-from .verify import claim_verbs, packaged_verifier, renamed_facts, verify_facts
 
-ProgressFn = Callable[[str, int, int], None]  # (step, done, total)
 # Articles are parsed and kept in batches of this many: bounded memory, steady progress, and a
 # run killed half-way keeps every whole batch.
 PARSE_BATCH = 32
-
-
-@dataclass
-class RunStats:
-    """What a run did rather than found in memory: counters a test or summary can read."""
-
-    articles_cleaned: int = 0
-    texts_encoded: int = 0
-    stories_analysed: int = 0
-    stories_reused: int = 0  # analysis found in memory: same members, settings and code
-    stories_saved: int = 0  # stories written (new or changed)
-
-
-@dataclass
-class Tools:
-    """What every step may use besides the state: models, settings, memory, reporting."""
-
-    toolkit: Toolkit
-    settings: Settings
-    memory: Memory
-    progress: ProgressFn = field(default=lambda step, done, total: None)
-    stats: RunStats = field(default_factory=RunStats)
-    strict: bool = False  # a failing story stops the run (tests) instead of being skipped
-    until: str | None = None  # last step to run (a step of STEPS or STORY_STEPS)
 
 
 # --- the pile: files -> records -> articles -> stories ---------------------------------------
@@ -333,146 +285,6 @@ STEPS: tuple[Step, ...] = (
 
 
 # --- one story: articles -> copies, facts, entities, conflicts, quotes, timeline, brief -------
-
-
-@dataclass(frozen=True)
-class Draft:
-    """A story while its steps run: what each step made so far (None: not made yet)."""
-
-    id: str
-    articles: tuple[Article, ...]
-    claims: Mapping[str, tuple[Claim, ...]]  # by article id
-    vectors: Mapping[str, np.ndarray]  # by claim id
-    title: str | None = None
-    copies: tuple[CopyGroup, ...] | None = None
-    facts: tuple[Fact, ...] | None = None
-    entities: tuple[Entity, ...] | None = None
-    conflicts: tuple[Conflict, ...] | None = None
-    possible: tuple[Conflict, ...] | None = None
-    possible_left_out: int | None = None
-    quote_groups: tuple[QuoteGroup, ...] | None = None
-    timeline: tuple[TimelineEvent, ...] | None = None
-    brief: tuple[BriefSentence, ...] | None = None
-    brief_left_out: tuple[str, ...] | None = None
-
-    def story(self) -> Story:
-        """The Story so far (what is not made yet is empty)."""
-        made = {name: value for name in STORY_FIELDS
-                if (value := getattr(self, name)) is not None}
-        return Story(id=self.id, title=self.title or story_title(self.articles),
-                     articles=self.articles, **made)
-
-
-STORY_FIELDS = ("copies", "facts", "entities", "conflicts", "possible", "possible_left_out",
-                "quote_groups", "timeline", "brief", "brief_left_out")
-
-
-def step_dates(draft: Draft, tools: Tools) -> Draft:
-    """Undated articles take the story's median publication date (marked 'inferred'); the
-    story's title is its earliest article's."""
-    del tools
-    articles = dated(draft.articles)
-    return replace(draft, articles=articles, title=story_title(articles))
-
-
-def dated(articles: tuple[Article, ...]) -> tuple[Article, ...]:
-    known = sorted(date.fromisoformat(a.published) for a in articles if a.published)
-    if not known:
-        return articles
-    median = known[len(known) // 2] if len(known) % 2 else statistics.median_low(known)
-    return tuple(a if a.published else replace(a, published=median.isoformat(),
-                                                published_from="inferred") for a in articles)
-
-
-def story_title(articles: Iterable[Article]) -> str:
-    """The title of the earliest article that has a real one (not a first-words fallback)."""
-    every = list(articles)
-    titled = [a for a in every if a.headline]
-    chosen = min(titled or every, key=lambda a: (a.published or "9999", a.id))
-    return chosen.title or chosen.id
-
-
-def step_copies(draft: Draft, tools: Tools) -> Draft:
-    """Duplicates, rewrites and translations -> copy groups with a likely original."""
-    return replace(draft, copies=find_copies(list(draft.articles), draft.vectors, draft.claims,
-                                             tools.toolkit))
-
-
-def step_facts(draft: Draft, tools: Tools) -> Draft:
-    """Claims aligned across sources into facts; independent sources count copy groups."""
-    assert draft.copies is not None
-    aligned = align_claims(list(draft.articles), dict(draft.claims), dict(draft.vectors),
-                           tools.settings)
-    return replace(draft, facts=independent_counts(aligned, draft.copies))
-
-
-def step_entities(draft: Draft, tools: Tools) -> Draft:
-    """Named entities, spellings of one name merged with evidence."""
-    return replace(draft, entities=merge_entities(draft.story(), tools.toolkit))
-
-
-def step_conflicts(draft: Draft, tools: Tools) -> Draft:
-    """Statements of different sources that disagree (a figure, a date, a kind, a person, a
-    title, a claim), scored: the likely ones are shown and make their facts 'disputed', the
-    less likely ones are listed apart as possible differences."""
-    assert draft.facts is not None and draft.entities is not None
-    found = story_conflicts(draft.story(), draft.entities, tools.toolkit, tools.settings,
-                            draft.vectors)
-    return replace(draft, conflicts=found.shown, possible=found.possible,
-                   possible_left_out=found.left_out, facts=mark_disputed(draft.facts, found.shown))
-
-
-def step_verify(draft: Draft, tools: Tools) -> Draft:
-    """"Only one source" checked: a single-source fact found in another article of the story
-    (paraphrase-capable pair scorer) joins that article's fact and is corroborated."""
-    assert draft.facts is not None and draft.copies is not None and draft.possible is not None
-    table = build_table(list(draft.articles), dict(draft.claims), dict(draft.vectors))
-    english = [a for a in draft.articles if a.parsed]
-    docs = dict(zip((a.id for a in english), tools.toolkit.parse([a.text for a in english])))
-    facts, renamed = verify_facts(draft.facts, table, claim_verbs(draft.articles, table, docs),
-                                  draft.copies, packaged_verifier(),
-                                  (tools.settings.verify_cut, tools.settings.verify_maybe))
-    return replace(draft, facts=facts, possible=renamed_facts(draft.possible, renamed))
-
-
-def step_quotes(draft: Draft, tools: Tools) -> Draft:
-    """Quotations with their speakers, grouped across sources; differing wordings flagged."""
-    assert draft.entities is not None
-    quotes = extract_quotes(draft.story(), tools.toolkit, draft.entities)
-    return replace(draft, quote_groups=compare_quotes(quotes, draft.articles))
-
-
-def step_timeline(draft: Draft, tools: Tools) -> Draft:
-    """Dated events from explicit and relative dates, linked to date conflicts."""
-    assert draft.conflicts is not None
-    parses = tools.toolkit.english_parses(draft.articles)
-    future = {article.id: future_dates(doc) for article, doc in parses}
-    relative = {article.id: relative_days(doc) for article, doc in parses}
-    return replace(draft, timeline=build_timeline(draft.story(), draft.conflicts, future,
-                                                  relative))
-
-
-def step_brief(draft: Draft, tools: Tools) -> Draft:
-    """A short account, every sentence cited and checked against its sources."""
-    brief, left_out = write_brief(draft.story(), tools.settings.brief_sentences)
-    return replace(draft, brief=brief, brief_left_out=left_out)
-
-
-STORY_STEPS: tuple[Step, ...] = (
-    Step("dates", ("articles",), ("articles", "title"), step_dates),
-    Step("copies", ("articles", "claims", "vectors"), ("copies",), step_copies),
-    Step("facts", ("articles", "claims", "vectors", "copies"), ("facts",), step_facts),
-    Step("entities", ("articles",), ("entities",), step_entities),
-    Step("conflicts", ("facts", "entities", "copies"),
-         ("conflicts", "possible", "possible_left_out", "facts"), step_conflicts),
-    Step("verify", ("facts", "claims", "vectors", "copies", "possible"), ("facts", "possible"),
-         step_verify),
-    Step("quotes", ("articles", "entities"), ("quote_groups",), step_quotes),
-    Step("timeline", ("facts", "conflicts", "copies"), ("timeline",), step_timeline),
-    Step("brief", ("facts", "entities", "conflicts", "timeline", "copies"),
-         ("brief", "brief_left_out"),
-         step_brief),
-)
 
 
 # --- entry points --------------------------------------------------------------------------

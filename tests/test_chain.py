@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsweave import chain
+from newsweave import story_steps
 from newsweave.chain import STEPS, STORY_STEPS, analyze_articles
 from newsweave.cli import main
 from newsweave.code_version import code_version
@@ -29,7 +29,7 @@ EXAMPLE = ROOT / "examples" / "linnet-bridge"
 # Modules that carry out an analysis step (and the store): what evaluations and renderers
 # must reach only through the chain and the Story it returns.
 STAGES = {"align", "brief", "claims", "clean", "cluster", "compare", "copies", "entities",
-          "ingest", "quotes", "quote_speakers", "timeline", "story_ids", "verify"}
+          "ingest", "quotes", "quote_speakers", "timeline", "story_ids", "story_steps", "verify"}
 BODY = ("The council of Ashford approved a budget of 4.2 million dollars on Monday after a "
         "long debate over road repairs, officials said. The mayor said the money would repair "
         "three bridges before winter.")
@@ -79,7 +79,7 @@ def test_strict_mode_raises_where_a_run_lists_the_story_as_skipped(toolkit, monk
     def broken(*args, **kwargs):
         raise ValueError("injected failure")
 
-    monkeypatch.setattr(chain, "align_claims", broken)
+    monkeypatch.setattr(story_steps, "align_claims", broken)
     records = [RawRecord("a.txt", "a", BODY)]
     with pytest.raises(StageError, match="injected failure"):
         analyze_articles(records, toolkit, strict=True)

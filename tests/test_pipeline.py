@@ -89,7 +89,7 @@ def test_publication_dates_are_sniffed_or_marked_inferred(reference_report):
 
 def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_skipped(
         tmp_path, toolkit, settings, monkeypatch):
-    from newsweave import chain
+    from newsweave import story_steps
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -99,7 +99,7 @@ def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_ski
     def broken(*args, **kwargs):
         raise ValueError("injected failure")
 
-    monkeypatch.setattr(chain, "align_claims", broken)
+    monkeypatch.setattr(story_steps, "align_claims", broken)
     with Store(tmp_path / "news.db") as store:
         report = analyze([folder], Context(settings, store, toolkit))
         assert store.list_stories() == []  # nothing stored: the next run tries again
@@ -109,17 +109,17 @@ def test_a_story_whose_analysis_fails_is_reported_and_its_articles_listed_as_ski
 
 
 def test_a_run_after_a_failed_story_analyses_it(tmp_path, toolkit, settings, monkeypatch):
-    from newsweave import chain
+    from newsweave import story_steps
 
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text("The council approved the new budget on Monday after a long "
                                   "debate about road repairs and school funding in the town.")
-    real = chain.align_claims
-    monkeypatch.setattr(chain, "align_claims", lambda *a, **k: 1 / 0)
+    real = story_steps.align_claims
+    monkeypatch.setattr(story_steps, "align_claims", lambda *a, **k: 1 / 0)
     with Store(tmp_path / "news.db") as store:
         analyze([folder], Context(settings, store, toolkit))
-    monkeypatch.setattr(chain, "align_claims", real)
+    monkeypatch.setattr(story_steps, "align_claims", real)
     with Store(tmp_path / "news.db") as store:
         report = analyze([folder], Context(settings, store, toolkit))
         assert len(store.list_stories()) == 1
