@@ -200,6 +200,12 @@ def test_a_numbered_street_is_exact_and_compared_with_its_name(toolkit, settings
     assert not differences_of(toolkit, settings,
                               "The clinic, located at 512 Bishan Street 12, will close.",
                               "The clinic, located at 512 Bishan Street 12, shut its doors.")
+    # a street word that opens the name, the figure after it ("Lorong 4 Kemboja")
+    found = differences_of(toolkit, settings,
+                           "The fire broke out in a flat at Block 21 Lorong 4 Kemboja on Monday.",
+                           "The fire broke out in a flat at Block 21 Lorong 5 Kemboja on Monday.")
+    assert [(c.kind, {p.value for p in c.positions}) for c in found] == [
+        ("number", {"Lorong 4 Kemboja", "Lorong 5 Kemboja"})]
 
 
 def test_millions_stated_beside_another_figure_are_no_conflict(toolkit, settings):

@@ -1,6 +1,6 @@
 """Statements -> house numbers and numbered streets: "12 Tanner Road", "12 Jalan Kemboja" (a
-house number, compared only with numbers on the same street) and "Tanner Street 12" (the
-number of a numbered street, compared only with that street's). Outlets copy such figures
+house number, compared only with numbers on the same street) and "Tanner Street 12", "Lorong
+4 Kemboja" (the number of a numbered street, compared only with that street's). Outlets copy such figures
 wrong; an exact figure, never a rounded one. Compared by `numbers.Numbers`.
 """
 
@@ -66,18 +66,40 @@ def address(token: Any, street: list[Any], last: Any) -> NumberSlot:
 
 
 def numbered_street(token: Any) -> list[NumberSlot]:
-    """"Tanner Street 12": a street word with a named street before it and the figure after
-    it; the figure tells one street of that name from its neighbours ("Street 12" / "13")."""
+    """The figure of a numbered street: it tells one street of that name from its neighbours
+    ("Tanner Street 12" / "13", "Lorong 4 Kemboja" / "Lorong 5 Kemboja")."""
+    found = street_before(token) or street_opened(token)
+    if found is None:
+        return []
+    street, shown = found
+    key = NUMBERED_STREET + " ".join(w.lower_.rstrip(".") for w in street)
+    return [NumberSlot(key=key, value=float(token.text), shown=shown.text,
+                       **slot_base(event_of(token)))]
+
+
+def street_before(token: Any) -> tuple[list[Any], Any] | None:
+    """"Tanner Street 12": the street word before the figure and the name before it (the
+    street's words, and the span shown), or None."""
     doc, name = token.doc, list[Any]()
     if token.i < 2 or doc[token.i - 1].lower_.rstrip(".") not in STREET_WORDS or \
             not doc[token.i - 1].is_title:
-        return []
+        return None
     for word in reversed(doc[max(token.i - 4, 0):token.i - 1]):
         if not (word.is_title and word.is_alpha) or word.is_sent_start:
             break
         name.insert(0, word)
-    if not name:
-        return []
-    street = " ".join(w.lower_.rstrip(".") for w in (*name, doc[token.i - 1]))
-    return [NumberSlot(key=NUMBERED_STREET + street, value=float(token.text),
-                       shown=doc[name[0].i:token.i + 1].text, **slot_base(event_of(token)))]
+    return ([*name, doc[token.i - 1]], doc[name[0].i:token.i + 1]) if name else None
+
+
+def street_opened(token: Any) -> tuple[list[Any], Any] | None:
+    """"Lorong 4 Kemboja": a street word that opens the name before the figure, and the name's
+    words after it, or None."""
+    doc, name = token.doc, list[Any]()
+    if token.i < 1 or doc[token.i - 1].lower_.rstrip(".") not in LEADING_STREET_WORDS or \
+            not doc[token.i - 1].is_title:
+        return None
+    for word in doc[token.i + 1:token.i + 4]:
+        if not (word.is_title and word.is_alpha):
+            break
+        name.append(word)
+    return ([doc[token.i - 1], *name], doc[token.i - 1:name[-1].i + 1]) if name else None
