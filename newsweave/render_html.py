@@ -89,11 +89,10 @@ def story_view(analysed: Story) -> dict[str, Any]:
     dates = sorted(a["published"] for a in story["articles"] if a["published"])
     conflicts = [{**c, "explanation": with_labels(c.get("explanation", ""), labels),
                   "positions": with_others(c["positions"])} for c in story["conflicts"]]
+    possible = [{**c, "positions": with_others(c["positions"])} for c in story["possible"]]
     left_out = left_out_text(analysed.left_out_by_status()) if analysed.brief else None
     return {**story, "quotes_by_speaker": by_speaker(story["quote_groups"]),
-            "conflicts": conflicts, "possible": [{**c, "positions": with_others(c["positions"])}
-                                             for c in story["possible"]],
-            "labels": labels, "left_out": left_out,
+            "conflicts": conflicts, "possible": possible, "labels": labels, "left_out": left_out,
             "possible_left_out_line": left_out_line(story["possible_left_out"])
             if story["possible_left_out"] else None,
             "number": number, "brief_view": brief, "facts_view": facts,

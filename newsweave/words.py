@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 import regex
@@ -279,14 +280,10 @@ def text_between(doc: Any, start_char: int, end_char: int) -> str:
     `Doc.text` joins every token of the document again on each call, which made a few
     lookups around each name the slowest part of a warm run."""
     start_char = max(start_char, 0)
-    first = max(bisect_right(doc, start_char, key=token_start) - 1, 0)
-    last = bisect_left(doc, end_char, key=token_start)
+    first = max(bisect_right(doc, start_char, key=attrgetter("idx")) - 1, 0)
+    last = bisect_left(doc, end_char, key=attrgetter("idx"))
     if last <= first:
         return ""
     span = doc[first:last]
     offset = start_char - span.start_char
     return span.text_with_ws[offset:offset + end_char - start_char]
-
-
-def token_start(token: Any) -> int:
-    return token.idx

@@ -27,8 +27,8 @@ STREET_PARTICLES = {"de", "del", "des", "du", "da", "do", "dos", "la", "le", "le
 
 
 def address_slots(doc: Any) -> list[NumberSlot]:
-    """"at 12 Tanner Road": a house number, compared only with numbers on the same street;
-    "Tanner Street 12": the number of a numbered street, compared only with that street's."""
+    """House numbers (`house_number`) and the numbers of numbered streets (`numbered_street`)
+    of a statement, each keyed by its street."""
     slots = []
     for token in doc:
         if not token.text.isdigit() or token.ent_type_ in NOT_FIGURES:
@@ -53,16 +53,20 @@ def house_number(token: Any) -> list[NumberSlot]:
             return [address(token, name[:-1], word)]
     while name and name[-1].lower_ in STREET_PARTICLES:
         name.pop()
-    if len(name) > 1 and name[0].lower_.rstrip(".") in LEADING_STREET_WORDS:
+    if len(name) > 1 and name[0].lower_ in LEADING_STREET_WORDS:
         return [address(token, name, name[-1])]
     return []
 
 
 def address(token: Any, street: list[Any], last: Any) -> NumberSlot:
     """The house number `token` on the street named by `street`, shown up to `last`."""
-    key = ADDRESS + " ".join(w.lower_.rstrip(".") for w in street)
-    return NumberSlot(key=key, value=float(token.text), shown=token.doc[token.i:last.i + 1].text,
-                      **slot_base(event_of(last)))
+    return NumberSlot(key=street_key(ADDRESS, street), value=float(token.text),
+                      shown=token.doc[token.i:last.i + 1].text, **slot_base(event_of(last)))
+
+
+def street_key(prefix: str, street: list[Any]) -> str:
+    """The key a street's figures are compared under: the prefix and the street's words."""
+    return prefix + " ".join(w.lower_.rstrip(".") for w in street)
 
 
 def numbered_street(token: Any) -> list[NumberSlot]:
@@ -72,8 +76,8 @@ def numbered_street(token: Any) -> list[NumberSlot]:
     if found is None:
         return []
     street, shown = found
-    key = NUMBERED_STREET + " ".join(w.lower_.rstrip(".") for w in street)
-    return [NumberSlot(key=key, value=float(token.text), shown=shown.text,
+    return [NumberSlot(key=street_key(NUMBERED_STREET, street), value=float(token.text),
+                       shown=shown.text,
                        **slot_base(event_of(token)))]
 
 

@@ -19,10 +19,10 @@ from itertools import combinations
 
 import numpy as np
 
-from ..models import Conflict, Position, Statement, Story
+from ..models import Conflict, Position, Story
 from ..toolkit import Toolkit
 from ..words import fold
-from .kind import SlotKind, new_conflict
+from .kind import SlotKind, new_conflict, own_statements
 from .number_slots import written_figures
 from .parse import doc_names
 from .scorer import Scorer
@@ -317,12 +317,10 @@ def disagreeing(groups: list[Entry]) -> list[Entry]:
 def position(kind: SlotKind, said: Said, slot: Slot, stating: Entry) -> Position:
     """A position shown by one statement's value, citing every article that states it, each
     with its own sentence (the shown one for the shown statement's article)."""
-    texts = {said.mention.article: said.mention.text}
-    for other, _ in stating:
-        texts.setdefault(other.mention.article, other.mention.text)
     articles = tuple(dict.fromkeys(other.mention.article for other, _ in stating))
-    return Position(kind.shown(slot), said.mention.text, articles,
-                    tuple(Statement(a, texts[a]) for a in articles))
+    return Position(kind.shown(slot), said.mention.text, articles, own_statements(
+        (said.mention.article, said.mention.text),
+        ((other.mention.article, other.mention.text) for other, _ in stating), articles))
 
 
 def make_conflict(groups: list[Entry], kind: SlotKind, best: Candidate) -> Conflict:

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from ..models import Conflict, Position
+from ..models import Conflict, Position, Statement
 from .parse import PRONOUNS
 from .slots import Entry, Said, Slot
 
@@ -188,3 +188,13 @@ def new_conflict(kind: str, topic: str, positions: tuple[Position, ...], facts: 
 
 def most_confident_first(conflicts: Iterable[Conflict]) -> tuple[Conflict, ...]:
     return tuple(sorted(conflicts, key=lambda c: (-c.confidence, c.topic)))
+
+
+def own_statements(shown: tuple[str, str], given: Iterable[tuple[str, str]],
+                   articles: Iterable[str]) -> tuple[Statement, ...]:
+    """Each of `articles` with its own sentence: the shown (article, sentence) for its article,
+    else the first `given` one of that article."""
+    texts = dict([shown])
+    for article, text in given:
+        texts.setdefault(article, text)
+    return tuple(Statement(a, texts[a]) for a in articles)

@@ -36,7 +36,7 @@ from ..models import Conflict, Entity, Fact, Position, Statement, Story
 from ..toolkit import Toolkit
 from ..words import HONORIFICS, MILITARY, OFFICES, QUALIFIERS, RANK_WORDS, TITLES, fold, stop_words
 from .attributes import modifiers_agree
-from .kind import most_confident_first, new_conflict
+from .kind import most_confident_first, new_conflict, own_statements
 from .names import role_of, title_before
 
 # Offices whose modifiers often describe the holder's group rather than the office ("party
@@ -392,10 +392,9 @@ def make_conflict(person: Entity, groups: list[list[Title]], reasons: set[str],
 def statements(shown: Any, group: list[Any]) -> tuple[Statement, ...]:
     """Each article's own sentence of a position, by article (the shown one for its article):
     for titles and for `exclusive.Reading`s alike."""
-    texts = {shown.article: shown.sentence.strip()}
-    for given in group:
-        texts.setdefault(given.article, given.sentence.strip())
-    return tuple(Statement(a, texts[a]) for a in sorted(texts))
+    return own_statements((shown.article, shown.sentence.strip()),
+                          ((given.article, given.sentence.strip()) for given in group),
+                          sorted({given.article for given in group}))
 
 
 def quotes(fact: Fact, title: Title | Any) -> bool:
