@@ -482,3 +482,26 @@ def test_a_house_number_before_a_street_word_that_opens_the_name(toolkit, settin
     assert not differences_of(toolkit, settings,
                               "The fire broke out at a shophouse at 12 Jalan Kemboja on Monday.",
                               "The fire broke out at a shophouse at 14 Jalan Melati on Monday.")
+
+
+def test_over_a_span_of_time_is_the_span_not_a_bound(toolkit, settings):
+    """"$150 million over seven years" is a seven-year contract; "over 10 times" and "lasted
+    over eight hours" stay bounds."""
+    doc = toolkit.nlp("The club offered $150 million over seven years after talks that lasted "
+                      "over eight hours, and he had been fined over 10 times.")
+    assert [(s.shown, s.bound, s.hedged) for s in quantity_slots(doc)] == [
+        ("over seven years", "", False), ("over eight hours", "lower", True),
+        ("over 10 times", "lower", True)]
+    assert [c.kind for c in conflicts_of(
+        toolkit, settings, "The club offered the striker $150 million over seven years.",
+        "The club offered the striker $150 million over eight years.")] == ["number"]
+
+
+def test_old_measures_that_are_common_nouns_are_counted(toolkit):
+    """pint reads "shots" as a volume, "bags" as a mass and "chain" as a distance; in news
+    they are things counted ("three shots" / "four shots" still differ, as counts)."""
+    doc = toolkit.nlp("Police fired three shots, seized two bags of cash and put the unit "
+                      "under one chain of command; the climber fell 200 feet.")
+    assert [(s.key, s.value) for s in quantity_slots(doc)] == [
+        ("count of shot", 3.0), ("count of bag", 2.0), ("count of chain", 1.0),
+        ("distance", pytest.approx(60.96))]

@@ -24,7 +24,11 @@ DIMENSIONS = {"[length]": "distance", "[time]": "duration", "[mass]": "mass",
 NOT_UNITS = {"point", "line", "stone", "pica", "bit", "count", "set", "degree", "second",
              # pint's attometre and picometre are "3 am" and "3 pm"; metres a second are "20
              # MPs" (members of parliament); "Dr", "Rd", "Ms" are titles and roads
-             "am", "pm", "mps", "dr", "rd", "ms"}
+             "am", "pm", "mps", "dr", "rd", "ms",
+             # old measures that news uses as common nouns: "three shots", "two bags of cash",
+             # "one chain of command", "two leagues below", "the first two quarters"
+             "shot", "bag", "chain", "link", "rod", "pole", "perch", "hand", "league", "barn",
+             "grain", "quarter"}
 # Speeds written as one word, in the units pint reads ("120 km/h", "90kmh", "70 mph").
 SPEEDS = {"km/h": "kilometer / hour", "kmh": "kilometer / hour", "kph": "kilometer / hour",
           "km/hr": "kilometer / hour", "mph": "mile / hour", "m/s": "meter / second"}

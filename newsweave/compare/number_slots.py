@@ -87,6 +87,8 @@ def is_hedged(token: Any) -> bool:
     """A hedge word right before the figure ("more than 100", "up to 10", "about 25"), or
     attached to it; not one further back ("takes over all 117")."""
     doc = token.doc
+    if spread_over(token):
+        return False
     near, i = set(), token.i - 1
     while i >= max(token.i - 3, 0) and doc[i].lower_ in HEDGES | HEDGE_LINKS:
         near.add(doc[i].lower_)
@@ -104,11 +106,26 @@ def words_before(token: Any) -> str:
 def bound_of(token: Any) -> tuple[str, bool]:
     """"up to five minutes" is at most five, "more than 100" above 100: the direction
     ("upper", "lower" or "") and whether the figure itself is excluded."""
+    if spread_over(token):
+        return "", False
     before = words_before(token).lower()
     strict = STRICT_BOUND.search(before) is not None
     if UPPER_BOUND.search(before):
         return "upper", strict
     return ("lower", strict) if LOWER_BOUND.search(before) else ("", False)
+
+
+def spread_over(token: Any) -> bool:
+    """"bid $160 million over eight years", "rain fell over three days": "over" is a
+    preposition whose object is a span of time the figure counts, the stretch a thing is
+    spread across, not a bound on the figure ("lasted over eight hours", "over 200 people",
+    where it modifies the figure; "jailed over 10 times", not a span of time)."""
+    word, unit = (token.doc[token.i - 1] if token.i else None), token.head
+    if word is None or word.lower_ != "over" or word.dep_ != "prep":
+        return False
+    span = measure(1.0, unit.lemma_.lower()) if unit.pos_ == "NOUN" else None
+    return unit.dep_ == "pobj" and unit.head.i == word.i and span is not None \
+        and span[0] == "duration"
 
 
 def bound_words(token: Any) -> str:
