@@ -86,6 +86,10 @@ def test_different_amounts_of_one_thing_are_a_difference(toolkit, settings, firs
     ("He was ordered to pay a $5,000 fine.", "He was ordered to pay $3,000 in compensation."),
     ("The offence carries a fine of up to S$8,000 (US$5,900).",
      "The offence carries a fine of up to S$8,000."),
+    # short forms of a scale, as Malaysian and wire copy write them
+    ("The dealer can be fined up to RM1mil.", "The dealer can be fined up to RM1 million."),
+    ("The plot was bought for RM119.8mil.", "The plot was bought for RM119.8 million."),
+    ("The firm paid $3mln for the plot.", "The firm paid $3 million for the plot."),
 ])
 def test_one_amount_or_two_things_paid_for_are_no_difference(toolkit, settings, first,
                                                               second):
