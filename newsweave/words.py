@@ -21,7 +21,9 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "madam", "sir", "mdm"})
 # Courtesy and honorary titles of Malaysia, Brunei and Indonesia that stand before a name
 # ("Datuk Seri X"); like "Mr", part of no one's name.
 HONORARY_TITLES = frozenset({"datuk", "dato", "datin", "seri", "tun", "tunku", "puan",
-                             "encik", "haji", "hajjah", "pehin"})
+                             "encik", "haji", "hajjah", "pehin",
+                             # forms of address ("YAB Dato' Seri X": the Right Honourable)
+                             "yab", "yb", "ybhg"})
 # Offices many people hold at once: "MP X" and "MP Y" are two MPs, not one post disputed.
 SHARED_OFFICES = frozenset({
     "mp", "senator", "representative", "lawmaker", "legislator", "councillor", "councilor",

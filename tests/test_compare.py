@@ -794,6 +794,20 @@ def test_names_that_are_no_rival_people(toolkit, settings, first, second):
     assert not [c for c in differences_of(toolkit, settings, first, second) if c.kind == "name"]
 
 
+def test_forms_of_address_and_a_rank_are_no_name(toolkit):
+    """"YAB Dato'" (the Right Honourable) and "II Datuk" of "Deputy Prime Minister II Datuk
+    Seri X", which the recogniser tags as people, name no one."""
+    from newsweave.compare.names import name_slots
+
+    def shown(text: str) -> list[str]:
+        return [s.shown for s in name_slots(toolkit.nlp(text))]
+
+    assert shown("The agency was launched in the attendance of Deputy Prime Minister YAB "
+                 "Dato' Sri Haji Fadillah Yusof.") == ["Sri Haji Fadillah Yusof"]
+    assert shown("SEPANG: The agency was launched by Deputy Prime Minister II Datuk Seri "
+                 "Fadillah Yusof on Sunday.") == []
+
+
 def test_an_office_many_hold_links_no_two_statements(toolkit):
     """Across facts, names are compared under an office one person holds ("the mayor"), not
     one many hold at once ("MP X" and "MP Y" are two MPs)."""

@@ -85,9 +85,11 @@ def an_example(ent: Any) -> bool:
 
 
 def looks_like_a_name(ent: Any) -> bool:
-    """A person's name has a word in mixed case; an all-capitals word of three letters or
-    fewer ("XYZ" of a web address) or a Roman numeral ("II") alone is not one."""
-    words = [t.text for t in ent if t.is_alpha]
+    """A person's name has a word in mixed case besides its courtesy and honorary titles; an
+    all-capitals word of three letters or fewer ("XYZ" of a web address) or a Roman numeral
+    ("II" of "Deputy Prime Minister II Datuk Seri X") alone is not one."""
+    words = [t.text for t in ent if t.is_alpha and fold(t.text) not in
+             HONORIFICS | HONORARY_TITLES]
     return any(len(w) > 3 or not w.isupper() for w in words) and \
         not all(re.fullmatch(r"[IVX]+", w) for w in words)
 
