@@ -30,7 +30,8 @@ MONTHS = re.compile(rf"\b({MONTH})(?![a-z])")
 DAY_INSIDE = re.compile(rf"\b(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
                         rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+\d{{4}})?)\b",
                         re.IGNORECASE)
-# Reports look back; a month-day more than this far after publication is last year's.
+# Reports look back; a month-day more than this far after publication is last year's, unless
+# its verb says the event is to come ("will be held by Nov 23" in February is this November).
 FUTURE_DAYS = 60
 SUFFIX = r"(?:st|nd|rd|th)?"
 DAY = rf"\d{{1,2}}{SUFFIX}"
@@ -161,7 +162,7 @@ def resolve_date(text: str, published: str, future: bool = False) -> str | None:
     if match:
         return weekday_date(phrase, WEEKDAYS.index(match.group(1)), base, future).isoformat()
     if MONTHS.search(phrase) and re.search(r"\b\d{1,2}(st|nd|rd|th)?\b", phrase):
-        return month_day(phrase, base)
+        return month_day(phrase, base, future)
     return None
 
 
@@ -192,7 +193,7 @@ def weekday_date(phrase: str, weekday: int, base: date, future: bool) -> date:
     return base - timedelta(days=back)
 
 
-def month_day(phrase: str, base: date) -> str | None:
+def month_day(phrase: str, base: date, future: bool = False) -> str | None:
     import dateparser  # type: ignore[import-untyped]
 
     parsed = dateparser.parse(phrase, languages=["en"], settings={
@@ -204,7 +205,7 @@ def month_day(phrase: str, base: date) -> str | None:
     if not re.search(r"\b\d{4}\b", phrase):
         try:
             day = day.replace(year=base.year)
-            if day > base + timedelta(days=FUTURE_DAYS):
+            if day > base + timedelta(days=FUTURE_DAYS) and not future:
                 day = day.replace(year=base.year - 1)
         except ValueError:  # February 29 in a year that has none
             return None

@@ -231,6 +231,13 @@ def test_weekday_of_a_future_event_resolves_to_the_next_such_day():
     assert resolve_date("Thursday", "2023-09-17", future=True) == "2023-09-21"
 
 
+def test_a_month_day_of_a_future_event_months_ahead_is_this_year():
+    """"The elections will have to be held by Nov 23" in February: this November; a report
+    looking back ("held on Nov 23") means last year's."""
+    assert resolve_date("Nov 23", "2025-02-03", future=True) == "2025-11-23"
+    assert resolve_date("Nov 23", "2025-02-03") == "2024-11-23"
+
+
 def test_mark_disputed_changes_only_named_facts(toolkit, settings):
     story = make_story(toolkit, settings, "The governor gave the visitor five drones.",
                        "The governor gave the visitor six drones.")
