@@ -247,8 +247,10 @@ def test_mark_disputed_changes_only_named_facts(toolkit, settings):
 
 
 @pytest.fixture(scope="module")
-def reference_conflicts(reference_story, toolkit, settings):
-    return find_conflicts(reference_story, toolkit, settings)
+def reference_conflicts(reference_story):
+    """The disagreements the reference report shows (scored with the claims' vectors, as
+    `newsweave analyze` scores them)."""
+    return reference_story.conflicts
 
 
 def test_reference_departure_date_conflict(reference_conflicts):
