@@ -1032,4 +1032,3 @@ def test_two_facts_that_share_only_a_verb_are_listed_not_shown(toolkit, settings
     pair = {"four people", "nine people"}
     assert pair not in figures_of(story.conflicts)
     assert pair in figures_of(story.possible)
-

@@ -53,8 +53,9 @@ MOST_SIDES = 3
 # Why: figures of two facts whose sentences read less alike than this (encoder cosine) are
 # compared only because the kind's rule links them (a shared event verb); such a disagreement
 # is listed, not shown (`loosely_related`). The engine's own cut for a candidate with nothing
-# else to relate it (`engine.CANDIDATE_COSINE`). 0.4, chosen on the tune half of the ECB+ dev
-# stories read by hand, lost real ones at 0.37-0.39 on their check half (bench/rounds.md).
+# else to relate it (`engine.CANDIDATE_COSINE`); 0.4, set on the tune half of the ECB+ dev
+# stories read by hand, lost real ones at 0.37-0.39 on their check half
+# (bench/results-shown-ecbplus.md, round 25).
 SHOWN_COSINE = CANDIDATE_COSINE
 
 __all__ = [
