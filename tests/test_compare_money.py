@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import analysed_story
-from test_compare import differences_of
+from test_compare import differences_of, position_values
 
 from newsweave.compare.money_slots import money_slots
 from newsweave.config import Settings
@@ -15,10 +15,6 @@ from newsweave.config import Settings
 def read(toolkit, text: str):
     return [(s.key, s.value, s.currency, s.of, s.bound)
             for s in money_slots(toolkit.nlp(text))]
-
-
-def values(found) -> list[set[str]]:
-    return [{p.value for p in c.positions} for c in found]
 
 
 def test_amounts_are_read_with_their_currency_scale_and_bound(toolkit):
@@ -72,7 +68,7 @@ def test_no_amount_without_a_currency_nor_at_the_end_of_a_range(toolkit):
 ])
 def test_different_amounts_of_one_thing_are_a_difference(toolkit, settings, first, second,
                                                           shown):
-    assert values(differences_of(toolkit, settings, first, second)) == [shown]
+    assert position_values(differences_of(toolkit, settings, first, second)) == [shown]
 
 
 @pytest.mark.parametrize("first, second", [
@@ -104,7 +100,7 @@ def test_a_money_difference_is_listed_beside_the_others_never_shown(toolkit):
     for settings in (Settings(), Settings(possible_max=0)):
         story = analysed_story(toolkit, settings, first, second)
         assert not story.conflicts
-        assert values(story.possible) == [{"$12 million", "$15 million"}]
+        assert position_values(story.possible) == [{"$12 million", "$15 million"}]
     assert not analysed_story(toolkit, Settings(money_max=0), first, second).possible
 
 
@@ -113,7 +109,7 @@ def test_pounds_the_tagger_calls_money_are_still_compared_as_a_weight(toolkit, s
     found = differences_of(toolkit, settings,
                            "The fund has raised 61,200 pounds so far, organisers said.",
                            "Organisers said the fund has now raised 71,600 pounds.")
-    assert values(found) == [{"61,200 pounds", "71,600 pounds"}]
+    assert position_values(found) == [{"61,200 pounds", "71,600 pounds"}]
     assert not differences_of(toolkit, settings,
                               "The fund has raised 61,200 pounds so far, organisers said.",
                               "Organisers said the fund has raised 61,200 pounds.")

@@ -1,7 +1,7 @@
 """Statements -> house numbers and numbered streets: "12 Tanner Road", "12 Jalan Kemboja" (a
 house number, compared only with numbers on the same street) and "Tanner Street 12", "Lorong
-4 Kemboja" (the number of a numbered street, compared only with that street's). Outlets copy such figures
-wrong; an exact figure, never a rounded one. Compared by `numbers.Numbers`.
+4 Kemboja" (the number of a numbered street, compared only with that street's). Outlets copy
+such figures wrong; an exact figure, never a rounded one. Compared by `numbers.Numbers`.
 """
 
 from __future__ import annotations
@@ -77,8 +77,7 @@ def numbered_street(token: Any) -> list[NumberSlot]:
         return []
     street, shown = found
     return [NumberSlot(key=street_key(NUMBERED_STREET, street), value=float(token.text),
-                       shown=shown.text,
-                       **slot_base(event_of(token)))]
+                       shown=shown.text, **slot_base(event_of(token)))]
 
 
 def street_before(token: Any) -> tuple[list[Any], Any] | None:

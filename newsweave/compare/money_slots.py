@@ -53,8 +53,7 @@ SCALES = {"million": 1e6, "mil": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion"
           "bil": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "k": 1e3,
           "thousand": 1e3, "crore": 1e7, "lakh": 1e5}
 FIGURE = r"(?P<figure>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-SCALE = (r"(?:[\s-]?(?P<scale>million|billion|trillion|thousand|crore|lakh|mil|mln|bil|bln|mn|"
-         r"bn|tn|m|b|k)\b)?")
+SCALE = rf"(?:[\s-]?(?P<scale>{'|'.join(sorted(SCALES, key=len, reverse=True))})\b)?"
 SIGN = r"(?:US|S|AU|A|HK|NZ|C|NT)\$|[$€£¥₹₩₽₦]"
 # The three-letter codes of `MARKS`, written in capitals ("USD 4 million").
 CODE = rf"\b(?:{'|'.join(m.upper() for m in MARKS if m.isalpha() and len(m) == 3)})\b"
