@@ -1033,3 +1033,78 @@ def test_two_facts_that_share_only_a_verb_are_listed_not_shown(toolkit, settings
     pair = {"four people", "nine people"}
     assert pair not in position_values(story.conflicts)
     assert pair in position_values(story.possible)
+
+
+def test_two_counts_each_article_states_both_are_listed_not_shown(toolkit, settings):
+    """Two girls assaulted of the three he had sex with, as each article tells it: both
+    articles give both figures, most often two things both know of, so the difference is
+    listed, not shown; one figure each is still shown."""
+    first = ("A youth leader sexually assaulted two girls from his church group, court "
+             "documents said.")
+    second = ("A youth leader made three girls from his church group have sex with him, "
+              "court documents said.")
+    both = analysed_story(
+        toolkit, settings,
+        f"{first} The offences came to light when he told a mentor he had had sex with three "
+        "girls.", f"{second} He was charged over his offences against two girls.")
+    pair = {"two girls", "three girls"}
+    assert pair not in position_values(both.conflicts)
+    assert pair in position_values(both.possible)
+    assert pair in position_values(analysed_story(toolkit, settings, first, second).conflicts)
+
+
+def test_counts_swapped_between_two_sentences_stay_listed(toolkit, settings):
+    """Five dead and three hurt against three dead and five hurt: each article states both
+    figures, yet the toll is a real difference; it stays a possible difference."""
+    story = analysed_story(
+        toolkit, settings,
+        "Five people died when a bus overturned on the highway on Monday, police said. Three "
+        "people were injured in the crash.",
+        "Three people died when a bus overturned on the highway on Monday, police said. Five "
+        "people were injured in the crash.")
+    assert {"Five people", "Three people"} in position_values(story.possible)
+
+
+def test_a_rise_and_a_fall_are_two_movements_not_one_figure(toolkit, settings):
+    """Two days' market reports in one story: "gained 42.5 points" and "dropped 31.2 points"
+    are two movements, listed as possible differences; two gains of one day still disagree."""
+    gain = ("The city's main share index gained 42.5 points, or 1.2 per cent, to close at "
+            "3,520.10.")
+    fall = ("The city's main share index dropped 31.2 points, or 0.9 per cent, to close at "
+            "3,488.90.")
+    assert not conflicts_of(toolkit, settings, gain, fall)
+    assert {"42.5 points", "31.2 points"} in position_values(
+        differences_of(toolkit, settings, gain, fall))
+    assert {"42.5 points", "38.1 points"} in position_values(conflicts_of(
+        toolkit, settings, gain, gain.replace("42.5", "38.1")))
+
+
+def story_of_days(toolkit, settings, *dated: tuple[str, str]):
+    """The first story of the chain over one JSON record per (publication date, text)."""
+    from newsweave.eval.data import analyse_files
+
+    records = [{"id": f"a{i}", "title": "", "text": text, "url": None, "outlet": None,
+                "published": day} for i, (day, text) in enumerate(dated)]
+    return analyse_files(records, toolkit, settings, "jsonl").report.stories[0]
+
+
+def test_values_of_each_article_own_day_are_two_moments(toolkit, settings):
+    """A value given as of the article's day ("currently stands at"), or a movement dated by
+    nothing but its article ("lost 1.7 per cent"), in articles of two days: two days' values,
+    not shown; the same two articles of one day still disagree."""
+    level = (("The city's main share index currently stands at 3,520.10 points after a week "
+              "of heavy trading, brokers said."),
+             ("Shares were mixed across the region. In the city, the main share index "
+              "currently stands at 3,288.90 points, according to exchange data."),
+             {"3,520.10 points", "3,288.90 points"})
+    move = ("The city's main share index lost 1.7 per cent on heavy trading, brokers said.",
+            ("Banks led the decline. The city's main share index lost 3.7 per cent on heavy "
+             "trading, according to exchange data."),
+            {"1.7 per cent", "3.7 per cent"})
+    for first, second, values in (level, move):
+        apart = story_of_days(toolkit, settings, ("2025-03-03", first), ("2025-03-05", second))
+        assert values not in position_values(apart.conflicts)
+        assert values in position_values(apart.possible)
+        same_day = story_of_days(toolkit, settings, ("2025-03-05", first),
+                                 ("2025-03-05", second))
+        assert values in position_values(same_day.conflicts)

@@ -83,6 +83,20 @@ def test_a_planned_date_and_a_date_of_what_happened_are_not_shown(toolkit, setti
         "said.", published="2025-02-04")] == ["date"]
 
 
+def test_a_date_someone_expects_a_thing_to_keep_is_a_plan(toolkit, settings):
+    """"expect the bridge to reopen on Tuesday": the parser makes the infinitive a clause of
+    its own (ccomp, with "the bridge" its subject), and it is still a plan."""
+    plan = "Officials expect the bridge to reopen on Tuesday, the ministry said."
+    done = "The bridge reopened on Monday, the ministry said."
+    assert not conflicts_of(toolkit, settings, plan, done, published="2025-02-04")
+    assert [c.kind for c in differences_of(toolkit, settings, plan, done,
+                                           published="2025-02-04")] == ["date"]
+    # two reports of one plan still disagree
+    assert [c.kind for c in conflicts_of(
+        toolkit, settings, plan, "Officials expect the bridge to reopen on Thursday, the "
+        "ministry said.", published="2025-02-04")] == ["date"]
+
+
 def test_a_proposed_figure_and_a_figure_that_is_are_not_shown(toolkit, settings):
     proposal = "The committee recommended 10 days of paid leave for parents of newborns."
     now = "Parents of newborns get six days of paid leave."

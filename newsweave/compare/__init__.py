@@ -34,7 +34,7 @@ from .attributes import Attributes
 from .body_names import body_name_conflicts
 from .claims import Claims
 from .dates import Dates
-from .engine import CANDIDATE_COSINE, Judge, slot_conflicts
+from .engine import CANDIDATE_COSINE, EACH_STATES_BOTH, Judge, slot_conflicts
 from .kind import SlotKind, most_confident_first
 from .names import Names
 from .numbers import Numbers, is_money
@@ -186,9 +186,11 @@ def scored_conflicts(story: Story, toolkit: Toolkit, settings: Settings,
 
 def listed_apart(conflict: Conflict, with_vectors: bool) -> bool:
     """A scored disagreement that is listed as a possible difference whatever its score: too
-    many values for one thing, or a figure of two facts' statements that read little alike
-    (only when the statements had vectors to compare)."""
-    return too_many_sides(conflict) or (with_vectors and loosely_related(conflict))
+    many values for one thing, values each article states both ways (`engine.EACH_STATES_BOTH`),
+    or a figure of two facts' statements that read little alike (only when the statements had
+    vectors to compare)."""
+    return too_many_sides(conflict) or bool(dict(conflict.signals).get(EACH_STATES_BOTH)) or (
+        with_vectors and loosely_related(conflict))
 
 
 def too_many_sides(conflict: Conflict) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 import numpy as np
@@ -34,6 +34,13 @@ from .slots import Entry, Said, Slot
 # candidate. Low on purpose: the two sides of the tune half's labelled disagreements score
 # 0.2-0.8 (median about 0.5); the scorer, not this cut, decides.
 CANDIDATE_COSINE = 0.3
+# The evidence of a disagreement whose every compared pair is one that each article states
+# both ways (`both_known`): "assaulted two girls" and "had sex with three girls" in one
+# article, "made three girls have sex with him" and "offences against two girls" in the
+# other. Listed, not shown (`compare.listed_apart`): it is most often two things both report,
+# but values swapped between two sentences ("five died ... three were injured" / "three
+# died ... five were injured") are a real difference of that shape.
+EACH_STATES_BOTH = "each states both"
 
 
 @dataclass(frozen=True)
@@ -260,9 +267,13 @@ def component_conflict(component: list[int], entries: list[Entry],
     groups, home_of = group_by_value(sorted(involved), entries, compared, kind)
     sides = disagreeing(groups)
     kept = {n for n, group in enumerate(groups) if any(group is side for side in sides)}
-    if not any(home_of[i] != home_of[j] and {home_of[i], home_of[j]} <= kept for i, j in mine):
+    crossing = [(i, j) for i, j in mine
+                if home_of[i] != home_of[j] and {home_of[i], home_of[j]} <= kept]
+    if not crossing:
         return None  # no two statements that were compared stand on two sides
     best = max(mine.values(), key=lambda c: c.probability)
+    if all(both_known(entries, pair, kind) for pair in crossing):
+        best = replace(best, signals={**best.signals, EACH_STATES_BOTH: 1.0})
     return make_conflict(sides, kind, best) if len(sides) >= 2 else None
 
 

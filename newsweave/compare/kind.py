@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from ..models import Conflict, Position, Statement
-from .parse import PRONOUNS
+from .parse import PRONOUNS, opposite_moves
 from .slots import Entry, Said, Slot
 
 # Texts -> unit vectors, one row each (the toolkit's sentence encoder).
@@ -108,6 +108,8 @@ class EventKind(SlotKind):
             return False  # "also sold on Feb 21": another sale, not a second date for this one
         if x.planned != y.planned:
             return False  # "is expected to begin on Feb 1" / "began on Sunday": plan vs event
+        if opposite_moves(x.event, y.event):
+            return False  # "gained 86 points" / "dropped 109 points": a rise and a fall
         if a.fact == b.fact:
             return self.same_fact_comparable(a, x, b, y)
         return self.across_facts(a, x, b, y)

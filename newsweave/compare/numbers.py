@@ -23,10 +23,11 @@ from .magnitude_slots import magnitude_slots
 from .money_slots import MONEY, money_slots
 from .number_slots import COUNT, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
+from .parse import FALLING, RISING
 from .percent_slots import PERCENT, percent_slots
 from .range_slots import AGES, range_slots
 from .rating_slots import RATING, rating_slots
-from .slots import Entry, NumberSlot, Said, Slot
+from .slots import DateSlot, Entry, NumberSlot, Said, Slot
 from .tally_slots import tally_slots
 
 # Outlets convert and round ("124 miles (200km)" is 199.6 km): 3% covers rounding to two
@@ -43,6 +44,28 @@ APART = 10.0
 SHARED = 0.5
 # Counts from this size on, when round (a multiple of ten), may be an outlet's rounding.
 ROUND_COUNT = 20
+
+
+# Words that give a figure as of the article's own day: "currently has a value of", "so far",
+# "as of 16:08". ("Now" is left out: "now faces up to 10 years" states the charge, not a
+# moment's value.)
+AS_OF_TODAY = re.compile(r"\b(?:currently|so far|as of|as at|to date|at present)\b",
+                         re.IGNORECASE)
+
+
+def two_moments(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Articles published on different days that each give a figure of their own day: one
+    given "as of" its day ("the index currently stands at 10,769" / "at 11,350"), or two
+    movements dated by nothing but their articles ("the index lost 1.7%" / "lost 3.7%"):
+    two days' values, not one told two ways. Undated articles (a date inferred from the
+    story) give no day to tell apart."""
+    if not (a.anchor and b.anchor) or a.anchor == b.anchor or a.inferred_date \
+            or b.inferred_date:
+        return False
+    if AS_OF_TODAY.search(a.mention.text) or AS_OF_TODAY.search(b.mention.text):
+        return True
+    return all(s.event in RISING | FALLING and not any(isinstance(d, DateSlot) for d in c.slots)
+               for c, s in ((a, x), (b, y)))
 
 
 class Numbers(EventKind):
@@ -164,8 +187,11 @@ class Numbers(EventKind):
         """As for any event's value, except a bound and its own figure ("for over 40 years" /
         "for the past 40 years"; "up to 20 years" / "20 years"): outlets write one for the
         other so often (4 of 5 strict such pairs in the labelled dev stories are not
-        disagreements) that the pair is only a possible difference, listed but not shown."""
+        disagreements) that the pair is only a possible difference, listed but not shown; nor
+        are two days' values (`two_moments`)."""
         if own_figure(x, y) or own_figure(y, x):  # type: ignore[arg-type]
+            return False
+        if two_moments(a, x, b, y):
             return False
         if x.key.startswith(ORDINAL):
             return a.fact == b.fact  # one series named alike in one fact (`ordinal_slots`)

@@ -19,6 +19,12 @@ EVENT_GROUPS = (
     ("receive", "get", "accept"), ("kill", "die"), ("sign", "ink"),
     ("announce", "unveil"), ("arrest", "detain"), ("open", "inaugurate"))
 EVENT_OF = {lemma: group[0] for group in EVENT_GROUPS for lemma in group}
+# Verbs of a movement up and of a movement down: "rose by 8%" and "fell by 2%" are two
+# movements (two days' trading, a gain and a later loss), never one figure told two ways.
+RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", "rally",
+          "advance", "rebound", "recover", "spike", "swell", "expand"}
+FALLING = {"fall", "drop", "lose", "decline", "decrease", "slide", "slip", "sink", "plunge",
+           "tumble", "dip", "shrink", "shed", "slump", "plummet", "retreat", "contract"}
 # Verbs that only frame another verb ("started getting calls", "is set to plead"): the event
 # is the verb they govern.
 FRAME_VERBS = {"begin", "start", "continue", "set", "try", "attempt", "go", "plan", "due",
@@ -126,6 +132,11 @@ def slot_base(verb: Any) -> dict[str, Any]:
             "additive": additive(verb), "planned": planned(verb)}
 
 
+def opposite_moves(event: str, other: str) -> bool:
+    """One event a movement up, the other a movement down."""
+    return (event in RISING and other in FALLING) or (event in FALLING and other in RISING)
+
+
 def planned(verb: Any) -> bool:
     """"will open on Monday", "is expected to begin operations on Feb 1", "said it would
     reopen": the event is a plan or an expectation, which the event itself may not keep; and
@@ -139,12 +150,19 @@ def planned(verb: Any) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in node.children):
             return True
-        if node.dep_ != "xcomp":
+        if not infinitive_under(node):
             return False
         if fold(node.head.lemma_) in PLANNING | PROPOSING:
             return True
         node = node.head
     return False
+
+
+def infinitive_under(verb: Any) -> bool:
+    """The verb is an infinitive its head governs: "expected to begin" (xcomp), and "expects
+    it to strengthen", which the parser gives as a clause of its own with "it" its subject."""
+    return verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def additive(verb: Any) -> bool:
