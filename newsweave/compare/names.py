@@ -37,8 +37,7 @@ def name_slots(doc: Any) -> list[NameSlot]:
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        words = frozenset(w for t in ent if t.is_alpha and (w := fold(t.text))
-                          not in HONORIFICS | HONORARY_TITLES)
+        words = frozenset(fold(w) for w in own_words(ent))
         if not words or not looks_like_a_name(ent) or an_example(ent):
             continue
         # "former minister X": the role does not single the person out, but X is still
@@ -84,12 +83,17 @@ def an_example(ent: Any) -> bool:
         opener.doc[opener.i - 1].lower_ == "such"
 
 
+def own_words(ent: Any) -> list[str]:
+    """The words of a name, as written, without its courtesy and honorary titles."""
+    return [t.text for t in ent if t.is_alpha and fold(t.text) not in
+            HONORIFICS | HONORARY_TITLES]
+
+
 def looks_like_a_name(ent: Any) -> bool:
     """A person's name has a word in mixed case besides its courtesy and honorary titles; an
     all-capitals word of three letters or fewer ("XYZ" of a web address) or a Roman numeral
     ("II" of "Deputy Prime Minister II Datuk Seri X") alone is not one."""
-    words = [t.text for t in ent if t.is_alpha and fold(t.text) not in
-             HONORIFICS | HONORARY_TITLES]
+    words = own_words(ent)
     return any(len(w) > 3 or not w.isupper() for w in words) and \
         not all(re.fullmatch(r"[IVX]+", w) for w in words)
 

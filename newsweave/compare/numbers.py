@@ -23,7 +23,7 @@ from .magnitude_slots import magnitude_slots
 from .money_slots import MONEY, money_slots
 from .number_slots import COUNT, number_slots, written_figure
 from .ordinal_slots import ORDINAL, ordinal_slots
-from .parse import FALLING, RISING
+from .parse import MOVEMENTS
 from .percent_slots import PERCENT, percent_slots
 from .range_slots import AGES, range_slots
 from .rating_slots import RATING, rating_slots
@@ -64,7 +64,7 @@ def two_moments(a: Said, x: Slot, b: Said, y: Slot) -> bool:
         return False
     if AS_OF_TODAY.search(a.mention.text) or AS_OF_TODAY.search(b.mention.text):
         return True
-    return all(s.event in RISING | FALLING and not any(isinstance(d, DateSlot) for d in c.slots)
+    return all(s.event in MOVEMENTS and not any(isinstance(d, DateSlot) for d in c.slots)
                for c, s in ((a, x), (b, y)))
 
 

@@ -25,6 +25,7 @@ RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", 
           "advance", "rebound", "recover", "spike", "swell", "expand"}
 FALLING = {"fall", "drop", "lose", "decline", "decrease", "slide", "slip", "sink", "plunge",
            "tumble", "dip", "shrink", "shed", "slump", "plummet", "retreat", "contract"}
+MOVEMENTS = RISING | FALLING
 # Verbs that only frame another verb ("started getting calls", "is set to plead"): the event
 # is the verb they govern.
 FRAME_VERBS = {"begin", "start", "continue", "set", "try", "attempt", "go", "plan", "due",
