@@ -1108,3 +1108,17 @@ def test_values_of_each_article_own_day_are_two_moments(toolkit, settings):
         same_day = story_of_days(toolkit, settings, ("2025-03-05", first),
                                  ("2025-03-05", second))
         assert values in position_values(same_day.conflicts)
+
+
+def test_one_act_done_to_two_named_people_is_two_acts(toolkit, settings):
+    """In one fact, "signed X on Tuesday" and "signed Y on Wednesday" are two signings: their
+    dates are listed apart, not shown. The same person, by a shorter name or another spelling,
+    is one signing whose date is shown as a disagreement."""
+    first = "The team signed Tom Walker on Tuesday, the club said."
+    for second, shown in (("The team signed Ben Carter on Wednesday, the club said.", False),
+                          ("The team signed Walker on Wednesday, the club said.", True),
+                          ("The team signed Tom Wolker on Wednesday, the club said.", True)):
+        story = make_story(toolkit, settings, first, second)
+        found, possible = scored_conflicts(story, toolkit, settings)
+        assert ("date" in {c.kind for c in found}) is shown, second
+        assert "date" in {c.kind for c in [*found, *possible]}, second

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from ..models import Conflict, Position, Statement
 from .parse import PRONOUNS, opposite_moves
@@ -23,6 +24,10 @@ from .slots import Entry, Said, Slot
 Encode = Callable[[list[str]], np.ndarray]
 # Two dates of one fact under different verbs: one event misdated only this close together.
 SAME_EVENT_DAYS = 7
+# Two name words this alike (rapidfuzz ratio, 0-100) may be one name spelled two ways
+# (Gaddafi / Qadhafi score 71, Mohammed / Muhamad 67); most different names score far lower,
+# and two that do not ("Carter" / "Porter", 67) are only compared as before.
+SPELLED_ALIKE = 65.0
 
 
 class SlotKind:
@@ -123,6 +128,8 @@ class EventKind(SlotKind):
         figure or date under different verbs ("stopped the show for 10 minutes", "disrupted it
         for about 10 minutes"): when each statement gives the slot one value and no two
         different codes are named, `across_verbs` decides."""
+        if named_apart(a, x, b, y):
+            return False
         if x.event == y.event:
             return True
         if not (x.event and y.event):
@@ -149,6 +156,16 @@ def same_event(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     if x.objects and y.objects and not (x.objects & y.objects):
         return False
     return compatible_subjects(x.subjects, y.subjects) and same_actors(a, b)
+
+
+def named_apart(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Both events act on named things and the names share no word, not even one spelled
+    another way: "placed X on injured reserve on Tuesday" and "placed Y on injured reserve on
+    Wednesday" are two placings. Who acts is not read so: a body and its officer act as one
+    ("the club fired X", "its manager fired X")."""
+    mine, theirs = x.objects & a.names, y.objects & b.names
+    return bool(mine and theirs) and not any(fuzz.ratio(p, q) >= SPELLED_ALIKE
+                                             for p in mine for q in theirs)
 
 
 def same_actors(a: Said, b: Said) -> bool:
