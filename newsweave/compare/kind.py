@@ -25,8 +25,8 @@ Encode = Callable[[list[str]], np.ndarray]
 # Two dates of one fact under different verbs: one event misdated only this close together.
 SAME_EVENT_DAYS = 7
 # Two name words this alike (rapidfuzz ratio, 0-100) may be one name spelled two ways
-# (Gaddafi / Qadhafi score 71, Mohammed / Muhamad 67); most different names score far lower,
-# and two that do not ("Carter" / "Porter", 67) are only compared as before.
+# (Gaddafi / Qadhafi score 71, Mohammed / Muhamad 67). Most different names score far lower;
+# the few that do not ("Carter" / "Porter", 67) are compared, as they were before the rule.
 SPELLED_ALIKE = 65.0
 
 
@@ -127,7 +127,8 @@ class EventKind(SlotKind):
         """In one fact: the same event, or no second event to tell apart. Outlets put one
         figure or date under different verbs ("stopped the show for 10 minutes", "disrupted it
         for about 10 minutes"): when each statement gives the slot one value and no two
-        different codes are named, `across_verbs` decides."""
+        different codes are named, `across_verbs` decides. One act done to two named things
+        is two acts, whatever the verbs (`named_apart`)."""
         if named_apart(a, x, b, y):
             return False
         if x.event == y.event:
