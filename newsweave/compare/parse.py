@@ -26,6 +26,15 @@ RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", 
 FALLING = {"fall", "drop", "lose", "decline", "decrease", "slide", "slip", "sink", "plunge",
            "tumble", "dip", "shrink", "shed", "slump", "plummet", "retreat", "contract"}
 MOVEMENTS = RISING | FALLING
+# Acts that follow one another, never one act told two ways: each family's steps in order,
+# by the event names `EVENT_OF` gives ("started" and "launched" are "begin"). "Arrested on
+# Monday" and "charged on Wednesday" date two steps; "closed on Friday" and "reopened on
+# Sunday" two acts; so do "left" and "arrived". Plain English, not any story's wording.
+STOPPED = frozenset({"suspend", "halt", "close", "shut", "stop", "ground", "block"})
+RESUMED = frozenset({"resume", "reopen", "restore", "restart"})
+STEPS = (({"begin"}, {"end", "extinguish"}), ({"leave"}, {"arrive"}),
+         (STOPPED, RESUMED | {"open"}),
+         ({"arrest"}, {"charge"}, {"convict", "acquit"}, {"sentence", "jail"}))
 # Verbs that only frame another verb ("started getting calls", "is set to plead"): the event
 # is the verb they govern.
 FRAME_VERBS = {"begin", "start", "continue", "set", "try", "attempt", "go", "plan", "due",
@@ -136,6 +145,16 @@ def slot_base(verb: Any) -> dict[str, Any]:
 def opposite_moves(event: str, other: str) -> bool:
     """One event a movement up, the other a movement down."""
     return (event in RISING and other in FALLING) or (event in FALLING and other in RISING)
+
+
+def other_steps(event: str, other: str) -> bool:
+    """The two events are two steps of one family of acts (`STEPS`): two acts."""
+    for family in STEPS:
+        mine = [i for i, step in enumerate(family) if event in step]
+        theirs = [i for i, step in enumerate(family) if other in step]
+        if mine and theirs and mine != theirs:
+            return True
+    return False
 
 
 def planned(verb: Any) -> bool:

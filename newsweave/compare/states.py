@@ -34,7 +34,7 @@ from ..toolkit import Toolkit
 from ..words import fold
 from .claims import asked, hedged, negated, subject_of
 from .exclusive import Reading, one_side_each, sides_conflict
-from .parse import planned
+from .parse import RESUMED, STOPPED, planned
 from .titles import person_keys, person_of
 
 CONFIDENCE = 0.5
@@ -42,10 +42,8 @@ TOPICS = {"plea": "how {} answered the charges", "running": "whether {} resumed"
 REASONS = {"plea": "one who pleads guilty is not tried on the charge (a plea may cover some "
                    "charges only)",
            "running": "what is still stopped has not resumed (a later report may follow events)"}
-STOPPED = {"suspend", "halt", "close", "shut", "stop", "ground", "block"}
 # The tagger often gives an adjective its own form as lemma ("closed").
 STOPPED_FORMS = {"suspended", "halted", "closed", "shut", "stopped", "grounded", "blocked"}
-RESUMED = {"resume", "reopen", "restore", "restart"}
 ONGOING = {"remain", "stay"}
 # The tagger often gives "remains" (read as the noun) as its own lemma.
 ONGOING_FORMS = {"remain", "remains", "remained", "stay", "stays", "stayed"}
