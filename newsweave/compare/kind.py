@@ -17,7 +17,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from ..models import Conflict, Position, Statement
-from .parse import PRONOUNS, opposite_moves, other_steps
+from .parse import PRONOUNS, two_acts
 from .slots import Entry, Said, Slot
 
 # Texts -> unit vectors, one row each (the toolkit's sentence encoder).
@@ -113,10 +113,8 @@ class EventKind(SlotKind):
             return False  # "also sold on Feb 21": another sale, not a second date for this one
         if x.planned != y.planned:
             return False  # "is expected to begin on Feb 1" / "began on Sunday": plan vs event
-        if opposite_moves(x.event, y.event):
-            return False  # "gained 86 points" / "dropped 109 points": a rise and a fall
-        if other_steps(x.event, y.event):
-            return False  # "arrested on Monday" / "charged on Wednesday": two steps
+        if two_acts(x.event, y.event):
+            return False  # "gained 86" / "dropped 109 points"; "arrested" / "charged": two acts
         if a.fact == b.fact:
             return self.same_fact_comparable(a, x, b, y)
         return self.across_facts(a, x, b, y)

@@ -19,22 +19,25 @@ EVENT_GROUPS = (
     ("receive", "get", "accept"), ("kill", "die"), ("sign", "ink"),
     ("announce", "unveil"), ("arrest", "detain"), ("open", "inaugurate"))
 EVENT_OF = {lemma: group[0] for group in EVENT_GROUPS for lemma in group}
-# Verbs of a movement up and of a movement down: "rose by 8%" and "fell by 2%" are two
-# movements (two days' trading, a gain and a later loss), never one figure told two ways.
+# Verbs of a movement up and of a movement down (one family of `ACT_FAMILIES` below).
 RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", "rally",
           "advance", "rebound", "recover", "spike", "swell", "expand"}
 FALLING = {"fall", "drop", "lose", "decline", "decrease", "slide", "slip", "sink", "plunge",
            "tumble", "dip", "shrink", "shed", "slump", "plummet", "retreat", "contract"}
 MOVEMENTS = RISING | FALLING
-# Acts that follow one another, never one act told two ways: each family's steps in order,
-# by the event names `EVENT_OF` gives ("started" and "launched" are "begin"). "Arrested on
-# Monday" and "charged on Wednesday" date two steps; "closed on Friday" and "reopened on
-# Sunday" two acts; so do "left" and "arrived". Plain English, not any story's wording.
+# Families of acts whose members are never one act told two ways, by the event names
+# `EVENT_OF` gives ("started" and "launched" are "begin"): a rise and a fall ("rose by 8%" /
+# "fell by 2%": two days' trading), and steps that follow one another ("arrested on Monday" /
+# "charged on Wednesday", "closed on Friday" / "reopened on Sunday", "left" / "arrived").
+# Plain English, not any story's wording.
 STOPPED = frozenset({"suspend", "halt", "close", "shut", "stop", "ground", "block"})
 RESUMED = frozenset({"resume", "reopen", "restore", "restart"})
-STEPS = (({"begin"}, {"end", "extinguish"}), ({"leave"}, {"arrive"}),
-         (STOPPED, RESUMED | {"open"}),
-         ({"arrest"}, {"charge"}, {"convict", "acquit"}, {"sentence", "jail"}))
+ACT_FAMILIES = ((RISING, FALLING), ({"begin"}, {"end", "extinguish"}), ({"leave"}, {"arrive"}),
+                (STOPPED, RESUMED | {"open"}),
+                ({"arrest"}, {"charge"}, {"convict", "acquit"}, {"sentence", "jail"}))
+# Event name -> (family, member): every name belongs to one member of one family.
+ACT_OF = {event: (f, m) for f, family in enumerate(ACT_FAMILIES)
+          for m, member in enumerate(family) for event in member}
 # Verbs that only frame another verb ("started getting calls", "is set to plead"): the event
 # is the verb they govern.
 FRAME_VERBS = {"begin", "start", "continue", "set", "try", "attempt", "go", "plan", "due",
@@ -142,19 +145,11 @@ def slot_base(verb: Any) -> dict[str, Any]:
             "additive": additive(verb), "planned": planned(verb)}
 
 
-def opposite_moves(event: str, other: str) -> bool:
-    """One event a movement up, the other a movement down."""
-    return (event in RISING and other in FALLING) or (event in FALLING and other in RISING)
-
-
-def other_steps(event: str, other: str) -> bool:
-    """The two events are two steps of one family of acts (`STEPS`): two acts."""
-    for family in STEPS:
-        mine = [i for i, step in enumerate(family) if event in step]
-        theirs = [i for i, step in enumerate(family) if other in step]
-        if mine and theirs and mine != theirs:
-            return True
-    return False
+def two_acts(event: str, other: str) -> bool:
+    """The two events are two members of one family of acts (`ACT_FAMILIES`): a rise and a
+    fall, or two steps of one sequence."""
+    mine, theirs = ACT_OF.get(event), ACT_OF.get(other)
+    return mine is not None and theirs is not None and mine[0] == theirs[0] and mine != theirs
 
 
 def planned(verb: Any) -> bool:
