@@ -16,6 +16,7 @@ from newsweave.compare import (
     scored_conflicts,
     story_conflicts,
 )
+from newsweave.compare.parse import event_of
 from newsweave.models import Article, Fact, Mention, Story
 
 
@@ -1132,7 +1133,12 @@ def test_one_act_done_to_two_named_people_is_two_acts(toolkit, settings):
     ("Police arrested 12 people after the riot, officers said.",
      "Police charged five people after the riot, officers said.", False),
     ("The man was arrested on Monday in connection with the robbery.",
-     "The man was detained on Wednesday in connection with the robbery.", True)])
+     "The man was detained on Wednesday in connection with the robbery.", True),
+    # A movement named by a noun is that movement, whatever verb carries it.
+    ("The share index ended the session with a fall of 251 points, dealers said.",
+     "The share index ended the session with an increase of 54 points, dealers said.", False),
+    ("The share index ended the session with an increase of 64 points, dealers said.",
+     "The share index ended the session with an increase of 54 points, dealers said.", True)])
 def test_two_steps_of_one_sequence_are_two_acts(toolkit, settings, first, second, shown):
     """Arrested, then charged; closed, then reopened: in one fact, their dates and counts are
     listed, not shown. Two words for one act ("arrested" / "detained") still disagree."""
@@ -1140,3 +1146,17 @@ def test_two_steps_of_one_sequence_are_two_acts(toolkit, settings, first, second
                                                   published="2025-03-06"), toolkit, settings)
     assert bool(found) is shown
     assert found or possible
+
+
+@pytest.mark.parametrize(("text", "word", "event"), [
+    ("The index ended the day at 7,224, an increase of 54 points.", "54", "increase"),
+    ("Exports saw a 7% drop in March.", "7", "drop"),
+    # A noun of movement that no figure measures names no movement: a surge of rain, a rally.
+    ("The city recorded 255mm of rain during the first surge between Jan 10 and 13.", "13",
+     "record"),
+    ("Thousands marched at a rally in the square on Sunday.", "Sunday", "march"),
+    ("The club signed him to a $160 million contract on Friday.", "160", "sign")])
+def test_a_movement_named_by_a_noun_is_the_event_of_its_figure(toolkit, text, word, event):
+    doc = toolkit.nlp(text)
+    token = next(t for t in doc if t.text == word)
+    assert event_of(token).lemma_ == event

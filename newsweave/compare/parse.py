@@ -25,6 +25,11 @@ RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", 
 FALLING = {"fall", "drop", "lose", "decline", "decrease", "slide", "slip", "sink", "plunge",
            "tumble", "dip", "shrink", "shed", "slump", "plummet", "retreat", "contract"}
 MOVEMENTS = RISING | FALLING
+# Those that name a movement as nouns too ("an increase of 54 points", "a 5% drop"); "a $160
+# million contract", "an advance of $5,000", "a garden shed" name none.
+MOVEMENT_NOUNS = frozenset({"increase", "rise", "gain", "jump", "surge", "climb", "rebound",
+                            "rally", "decrease", "fall", "drop", "decline", "plunge", "slump",
+                            "dip", "slide", "tumble"})
 # Families of acts whose members are never one act told two ways, by the event names
 # `EVENT_OF` gives ("started" and "launched" are "begin"): a rise and a fall ("rose by 8%" /
 # "fell by 2%": two days' trading), and steps that follow one another ("arrested on Monday" /
@@ -74,19 +79,31 @@ def initials(span: Any) -> str:
 
 def event_of(token: Any) -> Any:
     """The verb (or event noun) that governs a token: climb through objects and clauses; a
-    frame verb ("started getting calls") hands over to the verb it governs."""
-    node = token  # spaCy makes a new Token object per access: compare positions, not `is`
+    frame verb ("started getting calls") hands over to the verb it governs. A movement named
+    by a noun is the event of its own figure (`movement_of`)."""
+    node, below = token, None  # spaCy makes a new Token object per access: compare positions
     for _ in range(8):
         if node.pos_ == "VERB" and node.i != token.i:
             return framed(node)
+        noun_event = node.i != token.i and node.pos_ == "NOUN" and \
+            (node.lemma_.lower() in EVENT_OF or movement_of(node, below))
         if node.head.i == node.i:  # the root: a verb, an event noun, or no event
             if node.pos_ == "VERB":
                 return framed(node)
-            return node if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_OF else None
-        if node.i != token.i and node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_OF:
+            return node if noun_event or (node.pos_ == "NOUN"
+                                          and node.lemma_.lower() in EVENT_OF) else None
+        if noun_event:
             return node
-        node = node.head
+        node, below = node.head, node
     return None
+
+
+def movement_of(noun: Any, below: Any) -> bool:
+    """A noun of movement measured by the figure under it: "an increase of 54 points", "a
+    5% drop". Not every such noun: "a monsoon surge", "a rally in the square" name no
+    movement of a figure."""
+    return noun.lemma_.lower() in MOVEMENT_NOUNS and below is not None and \
+        (below.lower_ == "of" or below.dep_ in ("nummod", "compound"))
 
 
 def framed(verb: Any) -> Any:
