@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from conftest import analysed_story, story_of_facts
+from conftest import analysed_story, story_of_facts, story_of_two_facts
 
 from newsweave.claims import parse_articles
 from newsweave.compare import (
@@ -1160,3 +1160,30 @@ def test_a_movement_named_by_a_noun_is_the_event_of_its_figure(toolkit, text, wo
     doc = toolkit.nlp(text)
     token = next(t for t in doc if t.text == word)
     assert event_of(token).lemma_ == event
+
+
+def test_a_light_verb_completing_another_dates_that_ones_event(toolkit, settings):
+    """"Was appointed to take up the post with effect from Jan 23, 2024": "take" names no
+    event, the appointment does, so the year one outlet slipped is shown against the date
+    another gives the same appointment."""
+    story = make_story(toolkit, settings,
+                       "Ms Lee was appointed to take up the post of branch chair with effect "
+                       "from Jan 23, 2024.",
+                       "The party said it had appointed Ms Lee as branch chair with effect from "
+                       "23 Jan.", published="2025-01-24")
+    found, _ = scored_conflicts(story, toolkit, settings)
+    assert [sorted(p.value for p in c.positions) for c in found if c.kind == "date"] == \
+        [["2024-01-23", "2025-01-23"]]
+
+
+@pytest.mark.parametrize(("other", "shown"), [("Jan 23, 2023", True), ("Jan 23, 2021", False),
+                                              ("Feb 23, 2024", False)])
+def test_one_day_written_a_year_apart_is_a_slip_across_facts(toolkit, settings, other, shown):
+    """Statements of two facts are one event only within a week, except one day of one month
+    written a year apart, the commonest slip of a date: that is shown; two years, or a month,
+    apart they are two events, at most a possible difference."""
+    story = story_of_two_facts(
+        toolkit, settings, "The party appointed Ms Lee as its branch chair on Jan 23, 2024.",
+        f"The party appointed Ms Lee as branch chair on {other}, officials said.")
+    found, _ = scored_conflicts(story, toolkit, settings)
+    assert any(c.kind == "date" for c in found) is shown

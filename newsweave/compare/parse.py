@@ -157,9 +157,21 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
 
 def slot_base(verb: Any) -> dict[str, Any]:
     subjects, objects = participants(verb)
-    lemma = fold(verb.lemma_) if verb is not None and verb.lemma_ not in LIGHT_VERBS else ""
-    return {"event": EVENT_OF.get(lemma, lemma), "subjects": subjects, "objects": objects,
+    return {"event": event_name(verb), "subjects": subjects, "objects": objects,
             "additive": additive(verb), "planned": planned(verb)}
+
+
+def event_name(verb: Any) -> str:
+    """The event a verb names: its lemma in `EVENT_OF`'s words; none for a light verb ("had",
+    "took"), unless the light verb completes a verb that names one: "was appointed to take up
+    the post with effect from Jan 23" dates the appointment."""
+    if verb is not None and verb.lemma_ in LIGHT_VERBS:
+        head = verb.head
+        light_head = head.lemma_ in LIGHT_VERBS or head.lemma_.lower() in FRAME_VERBS
+        verb = head if verb.dep_ == "xcomp" and head.pos_ == "VERB" and not light_head \
+            else None
+    lemma = fold(verb.lemma_) if verb is not None else ""
+    return EVENT_OF.get(lemma, lemma)
 
 
 def two_acts(event: str, other: str) -> bool:
