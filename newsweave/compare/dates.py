@@ -350,7 +350,8 @@ class Dates(EventKind):
         of the labelled stories, 6 of the 25 false shown disagreements were such pairs, 39 days
         to 9 years apart; no real one was.)"""
         near = days_between(x.value, y.value) <= SAME_EVENT_DAYS
-        return (near or year_slip(x, y)) and super().across_facts(a, x, b, y)  # type: ignore
+        slip = year_slip(x, y)  # type: ignore[arg-type]
+        return (near or slip) and super().across_facts(a, x, b, y)
 
     def agree(self, a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
         """The same day (or month, when one side gives only the month), a year guessed alike,

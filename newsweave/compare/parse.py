@@ -85,14 +85,13 @@ def event_of(token: Any) -> Any:
     for _ in range(8):
         if node.pos_ == "VERB" and node.i != token.i:
             return framed(node)
-        noun_event = node.i != token.i and node.pos_ == "NOUN" and \
+        event_noun = node.pos_ == "NOUN" and \
             (node.lemma_.lower() in EVENT_OF or movement_of(node, below))
         if node.head.i == node.i:  # the root: a verb, an event noun, or no event
             if node.pos_ == "VERB":
                 return framed(node)
-            return node if noun_event or (node.pos_ == "NOUN"
-                                          and node.lemma_.lower() in EVENT_OF) else None
-        if noun_event:
+            return node if event_noun else None
+        if event_noun and node.i != token.i:
             return node
         node, below = node.head, node
     return None
