@@ -1140,8 +1140,9 @@ def test_one_act_done_to_two_named_people_is_two_acts(toolkit, settings):
     ("The share index ended the session with an increase of 64 points, dealers said.",
      "The share index ended the session with an increase of 54 points, dealers said.", True)])
 def test_two_steps_of_one_sequence_are_two_acts(toolkit, settings, first, second, shown):
-    """Arrested, then charged; closed, then reopened: in one fact, their dates and counts are
-    listed, not shown. Two words for one act ("arrested" / "detained") still disagree."""
+    """Arrested, then charged; closed, then reopened; a fall and an increase: in one fact,
+    their dates and counts are listed, not shown. Two words for one act ("arrested" /
+    "detained") still disagree."""
     found, possible = scored_conflicts(make_story(toolkit, settings, first, second,
                                                   published="2025-03-06"), toolkit, settings)
     assert bool(found) is shown

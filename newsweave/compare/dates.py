@@ -85,7 +85,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
             continue  # "the video posted on Jan 23": the date of a thing, not of a statement
         if stated:
             # When something was said dates the statement: comparable within one fact only
-            # (as is a date under a light verb, which names no event of its own).
+            # (so is a date under a light verb: `event_name` gives it no event).
             base["event"] = ""
         value, last, explicit = resolved
         relative = not explicit or today or phrase_of(ent.text) in DAYS_FROM_PUBLICATION
@@ -425,7 +425,7 @@ def year_slip(x: DateSlot, y: DateSlot) -> bool:
     """One day of one month, written a year apart: the commonest slip of a date ("with effect
     from Jan 23, 2024" in an article of January 2025, against "from 23 Jan"), not two events
     a week's rule could tell apart."""
-    return len(x.value) == len(y.value) == 10 and x.value[4:] == y.value[4:] and \
+    return len(x.value) == len(y.value) == 10 and x.value[5:] == y.value[5:] and \
         abs(int(x.value[:4]) - int(y.value[:4])) == 1 and x.explicit and y.explicit
 
 
