@@ -1188,3 +1188,30 @@ def test_one_day_written_a_year_apart_is_a_slip_across_facts(toolkit, settings, 
         f"The party appointed Ms Lee as branch chair on {other}, officials said.")
     found, _ = scored_conflicts(story, toolkit, settings)
     assert any(c.kind == "date" for c in found) is shown
+
+
+@pytest.mark.parametrize(("passive", "shown"), [
+    ("Ms Lee was appointed by the party as branch chair on Jan 23, 2023.", True),
+    ("Ms Lee was appointed by the union as branch chair on Jan 23, 2023.", False),
+    ("Ms Cho was appointed by the party as branch chair on Jan 23, 2023.", False)])
+def test_a_passive_with_its_agent_is_the_active_of_one_event(toolkit, settings, passive, shown):
+    """"X was appointed by the party" is "the party appointed X": the agent acts, the passive
+    subject is acted on, so two facts giving the two a year apart are one event. Another agent,
+    or another person appointed, is another event."""
+    story = story_of_two_facts(
+        toolkit, settings, "The party appointed Ms Lee as its branch chair on Jan 23, 2024.",
+        passive)
+    found, _ = scored_conflicts(story, toolkit, settings)
+    assert any(c.kind == "date" for c in found) is shown
+
+
+def test_two_people_sharing_only_an_honorific_are_not_one_participant(toolkit, settings):
+    """"Ms Lee" and "Ms Cho" share "Ms", which names nobody: appointing the one and appointing
+    the other a year apart are two events; the same person a year apart is a slip."""
+    def dates_shown(other: str) -> list[str]:
+        story = story_of_two_facts(
+            toolkit, settings, "The party appointed Ms Lee as its branch chair on Jan 23, 2024.",
+            f"The party appointed {other} as branch chair on Jan 23, 2023.")
+        return [c.kind for c in scored_conflicts(story, toolkit, settings)[0] if c.kind == "date"]
+    assert dates_shown("Ms Cho") == []
+    assert dates_shown("Ms Lee") == ["date"]

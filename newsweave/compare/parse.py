@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..words import fold
+from ..words import HONORIFICS, fold
 
 # Plain English synonyms for the events news reports date; one name per group.
 EVENT_GROUPS = (
@@ -65,7 +65,10 @@ MIN_INITIALS = 3
 
 
 def doc_names(doc: Any) -> frozenset[str]:
-    words = {fold(t.text) for t in doc if t.ent_type_ in NAME_ENTS and t.is_alpha}
+    """The words of a statement's names; an honorific ("Ms", "Mr") is not one: two people so
+    titled share no name."""
+    words = {fold(t.text) for t in doc if t.ent_type_ in NAME_ENTS and t.is_alpha
+             and t.lower_.rstrip(".") not in HONORIFICS}
     return frozenset(words | {a for e in doc.ents if e.label_ in NAME_ENTS
                               if (a := initials(e))})
 
@@ -116,7 +119,8 @@ def phrase_words(node: Any) -> set[str]:
     """A participant: its head noun and the names in it ("the train" -> train; "leader Jane
     Doe" -> leader, jane, doe). Modifiers of common nouns are left out: "a battery"
     and "an e-bike fitted with a battery" are different things."""
-    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN"}
+    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN"
+             and t.lower_.rstrip(".") not in HONORIFICS}
     words |= {a for e in node.doc.ents if e.label_ in NAME_ENTS
               and node.left_edge.i <= e.start and e.end <= node.right_edge.i + 1
               if (a := initials(e))}
@@ -134,8 +138,14 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
     if verb is None:
         return frozenset(), frozenset()
     subjects, objects = set(), set()
+    agents = {w for child in verb.children if child.dep_ == "agent"
+              for target in child.children if target.dep_ == "pobj"
+              for w in phrase_words(target)}
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "poss"):
+        if child.dep_ == "nsubjpass" and agents:
+            # "X was appointed by the party": the party acts on X, as in "the party appointed X".
+            objects |= phrase_words(child)
+        elif child.dep_ in ("nsubj", "nsubjpass", "poss"):
             subjects |= phrase_words(child)
         elif child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ == "with"):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children
@@ -143,10 +153,8 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
             for target in targets:
                 objects |= phrase_words(target)
     if not subjects:
-        # "as announced by the minister": with no subject, the agent of a passive acts.
-        subjects = {w for child in verb.children if child.dep_ == "agent"
-                    for target in child.children if target.dep_ == "pobj"
-                    for w in phrase_words(target)}
+        # "as announced by the minister": the agent of a passive acts.
+        subjects = agents
     if not subjects and verb.dep_ in ("xcomp", "conj", "acomp") and verb.head.i != verb.i:
         # "is set to plead", "arrived and met", "is unlikely to meet": the subject sits on
         # the governing verb (or the copula of the adjective governing it).
