@@ -32,3 +32,18 @@ def test_a_class_word_and_other_kinds_are_not_one_count(toolkit, settings):
                             "The crash involved 5 vehicles.")
     assert not conflicts_of(toolkit, settings, "Police arrested 12 men at the scene.",
                             "Police arrested 15 women at the scene.")
+
+
+def test_figures_of_one_event_dated_apart_are_two_events(toolkit, settings):
+    """Both statements date the figure's event, more than a week apart: two quakes, each with
+    its toll. The same figures on one day, or with one side undated, are still compared."""
+    def counts(first: str, second: str) -> list[set[str]]:
+        return values([c for c in conflicts_of(toolkit, settings, first, second,
+                                               published="2008-09-10") if c.kind == "number"])
+    assert counts("A quake killed 26 people in the town in December 2003.",
+                  "A quake killed 600 people in the town in February 2005.") == []
+    assert counts("A quake killed 26 people in the town on Sunday.",
+                  "A quake killed 60 people in the town on Sunday.") == [{"26 people",
+                                                                          "60 people"}]
+    assert counts("A quake killed 26 people in the town in December 2003.",
+                  "A quake killed 60 people in the town.") == [{"26 people", "60 people"}]

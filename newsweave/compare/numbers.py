@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from ..models import Conflict
 from .address_slots import ADDRESS, NUMBERED_STREET
 from .age_slots import AGE_OF, named_age_slots, unnamed_age_slots
 from .count_keys import with_synonym_counts
-from .kind import Encode, EventKind, compatible_subjects, same_actors, same_event
+from .kind import SAME_EVENT_DAYS, Encode, EventKind, compatible_subjects, same_actors, same_event
 from .magnitude_slots import magnitude_slots
 from .money_slots import MONEY, money_slots
 from .number_slots import COUNT, number_slots, written_figure
@@ -66,6 +67,35 @@ def two_moments(a: Said, x: Slot, b: Said, y: Slot) -> bool:
         return True
     return all(s.event in MOVEMENTS and not any(isinstance(d, DateSlot) for d in c.slots)
                for c, s in ((a, x), (b, y)))
+
+
+def dated_apart(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Both statements date the figure's own event, more than a week apart: two events, each
+    with its figure ("a quake killed 26,000 people in December 2003" / "600 were killed in
+    February" / "it killed three people on Sunday")."""
+    if not x.event or x.event != y.event:
+        return False
+    mine, theirs = event_days(a, x.event), event_days(b, y.event)
+    return bool(mine and theirs) and all(
+        max((q[0] - p[1]).days, (p[0] - q[1]).days) > SAME_EVENT_DAYS
+        for p in mine for q in theirs)
+
+
+def event_days(said: Said, event: str) -> list[tuple[date, date]]:
+    """The first and last day of each date the statement gives the event (a month or a year
+    is all its days); bounds ("by March") and undated articles' guesses give none."""
+    days = []
+    for slot in said.slots:
+        if isinstance(slot, DateSlot) and slot.event == event and slot.anchored \
+                and not slot.bound:
+            value = slot.value
+            first = date.fromisoformat(value if len(value) == 10 else
+                                       f"{value}-01" if len(value) == 7 else f"{value}-01-01")
+            length = {10: 0, 7: 30, 4: 364}.get(len(value), 0)
+            last = date.fromisoformat(slot.last) if slot.last else \
+                first + timedelta(days=length)
+            days.append((first, last))
+    return days
 
 
 class Numbers(EventKind):
@@ -191,7 +221,7 @@ class Numbers(EventKind):
         are two days' values (`two_moments`)."""
         if own_figure(x, y) or own_figure(y, x):  # type: ignore[arg-type]
             return False
-        if two_moments(a, x, b, y):
+        if two_moments(a, x, b, y) or dated_apart(a, x, b, y):
             return False
         if x.key.startswith(ORDINAL):
             return a.fact == b.fact  # one series named alike in one fact (`ordinal_slots`)
