@@ -16,7 +16,7 @@ from newsweave.compare import (
     scored_conflicts,
     story_conflicts,
 )
-from newsweave.compare.parse import event_of
+from newsweave.compare.parse import event_of, participants
 from newsweave.models import Article, Fact, Mention, Story
 
 
@@ -146,6 +146,16 @@ def test_same_duration_in_weeks_and_days_agrees(toolkit, settings):
 def test_age_is_not_compared_as_a_duration(toolkit, settings):
     assert not conflicts_of(toolkit, settings, "The victims were as young as eight years old.",
                             "The victims were jailed for 15 years.")
+
+
+def test_a_pace_is_not_a_duration(toolkit, settings):
+    """"One day at a time" says how, not how long."""
+    took = "The crew rebuilt the bridge in three days."
+    assert not conflicts_of(toolkit, settings, "The crew rebuilt the bridge one day at a time.",
+                            took)
+    assert [c.kind for c in conflicts_of(toolkit, settings,
+                                         "The crew rebuilt the bridge in one day.", took)
+            ] == ["number"]
 
 
 def test_count_of_other_things_is_not_the_total(toolkit, settings):
@@ -1215,3 +1225,16 @@ def test_two_people_sharing_only_an_honorific_are_not_one_participant(toolkit, s
         return [c.kind for c in scored_conflicts(story, toolkit, settings)[0] if c.kind == "date"]
     assert dates_shown("Ms Cho") == []
     assert dates_shown("Ms Lee") == ["date"]
+
+
+@pytest.mark.parametrize(("text", "verb", "subjects", "objects"), [
+    ("Ms Lee was appointed by the party.", "appointed", {"party"}, {"lee"}),
+    ("The building was stormed by 5,000 protesters.", "stormed", {"protester"}, {"building"}),
+    ("The flight was delayed by nearly two hours.", "delayed", {"flight"}, set()),
+    ("Prices were cut by 5% on Monday.", "cut", {"price"}, set())])
+def test_who_acts_in_a_passive_is_its_agent_not_an_amount(toolkit, text, verb, subjects,
+                                                          objects):
+    """The agent of a passive acts and its subject is acted on; an amount after "by" ("by two
+    hours", "by 5%") is how much, and the subject stays the subject."""
+    token = next(t for t in toolkit.nlp(text) if t.text == verb)
+    assert participants(token) == (frozenset(subjects), frozenset(objects))

@@ -235,10 +235,11 @@ def listed_part(unit: Any) -> bool:
 
 def not_an_amount(unit: Any) -> bool:
     """"eight years old" is an age, "one in every 10 people" a rate; "every 14 months" is an
-    interval (`interval_of`)."""
+    interval (`interval_of`); "one day at a time", "two steps at a time" a pace."""
     doc = unit.doc
-    after = doc[unit.i + 1].lower_ if unit.i + 1 < len(doc) else ""
-    return after == "old" or any(c.lower_ in ("every", "each", "per") for c in unit.children)
+    after = [t.lower_ for t in doc[unit.i + 1:unit.i + 4]]
+    return after[:1] == ["old"] or after == ["at", "a", "time"] or \
+        any(c.lower_ in ("every", "each", "per") for c in unit.children)
 
 
 def offset_or_difference(unit: Any) -> bool:

@@ -62,6 +62,8 @@ PLANNING = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim"
 # "prosecutors sought nine years' jail".
 PROPOSING = {"propose", "recommend", "urge", "seek", "demand", "request"}
 MIN_INITIALS = 3
+# Entity types of an amount: "by two hours", "by 5%", "by $2 million" say how much, not who.
+AMOUNT_ENTS = {"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
 
 def doc_names(doc: Any) -> frozenset[str]:
@@ -138,8 +140,11 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
     if verb is None:
         return frozenset(), frozenset()
     subjects, objects = set(), set()
+    # "delayed by two hours", "cut by 5%": an amount after "by" is not who acts ("stormed by
+    # 5,000 protesters" is: the recogniser marks the figure, not the protesters).
     agents = {w for child in verb.children if child.dep_ == "agent"
               for target in child.children if target.dep_ == "pobj"
+              and not (target.like_num or target.ent_type_ in AMOUNT_ENTS)
               for w in phrase_words(target)}
     for child in verb.children:
         if child.dep_ == "nsubjpass" and agents:
