@@ -1230,11 +1230,13 @@ def test_two_people_sharing_only_an_honorific_are_not_one_participant(toolkit, s
 @pytest.mark.parametrize(("text", "verb", "subjects", "objects"), [
     ("Ms Lee was appointed by the party.", "appointed", {"party"}, {"lee"}),
     ("The building was stormed by 5,000 protesters.", "stormed", {"protester"}, {"building"}),
+    ("Divers saw the pier, which was hit by a barge.", "hit", {"barge"}, {"pier"}),
     ("The flight was delayed by nearly two hours.", "delayed", {"flight"}, set()),
     ("Prices were cut by 5% on Monday.", "cut", {"price"}, set())])
 def test_who_acts_in_a_passive_is_its_agent_not_an_amount(toolkit, text, verb, subjects,
                                                           objects):
-    """The agent of a passive acts and its subject is acted on; an amount after "by" ("by two
-    hours", "by 5%") is how much, and the subject stays the subject."""
+    """The agent of a passive acts and its subject is acted on (a relative pronoun's, the noun
+    it stands for); an amount after "by" ("by two hours", "by 5%") is how much, and the
+    subject stays the subject."""
     token = next(t for t in toolkit.nlp(text) if t.text == verb)
     assert participants(token) == (frozenset(subjects), frozenset(objects))

@@ -62,6 +62,7 @@ PLANNING = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim"
 # "prosecutors sought nine years' jail".
 PROPOSING = {"propose", "recommend", "urge", "seek", "demand", "request"}
 MIN_INITIALS = 3
+RELATIVES = {"which", "who", "that", "whom"}
 # Entity types of an amount: "by two hours", "by 5%", "by $2 million" say how much, not who.
 AMOUNT_ENTS = {"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
@@ -148,8 +149,10 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
               for w in phrase_words(target)}
     for child in verb.children:
         if child.dep_ == "nsubjpass" and agents:
-            # "X was appointed by the party": the party acts on X, as in "the party appointed X".
-            objects |= phrase_words(child)
+            # "X was appointed by the party": the party acts on X, as in "the party appointed X";
+            # "the bridge, which was hit by a barge": the barge hit the bridge.
+            relative = child.lower_ in RELATIVES and verb.dep_ == "relcl"
+            objects |= phrase_words(verb.head if relative else child)
         elif child.dep_ in ("nsubj", "nsubjpass", "poss"):
             subjects |= phrase_words(child)
         elif child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ == "with"):
