@@ -220,6 +220,20 @@ def days_between(x: str, y: str) -> int:
     return abs((day(x) - day(y)).days)
 
 
+def first_and_last_day(value: str, last: str) -> tuple[date, date] | None:
+    """The first and last day of a date slot's value: "2025-01-24", "2025-01" (all of January),
+    "2025" (all of the year), or a span to `last`; None for anything else."""
+    padded = {10: value, 7: f"{value}-01", 4: f"{value}-01-01"}.get(len(value))
+    try:
+        first = date.fromisoformat(padded) if padded else None
+        end = date.fromisoformat(last) if last else None
+    except ValueError:
+        return None
+    if first is None:
+        return None
+    return first, end or first + timedelta(days={10: 0, 7: 30, 4: 364}[len(value)])
+
+
 def span_of(value: str) -> tuple[str, str]:
     """First and last ISO day of a date position's value, its bound word and weekday dropped
     ("by 2024-12-19", "2025-02-05 (Monday)", "2025-01-14 to 2025-01-18"); one day is both."""

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
+from ..dating import first_and_last_day
 from ..models import Conflict
 from .address_slots import ADDRESS, NUMBERED_STREET
 from .age_slots import AGE_OF, named_age_slots, unnamed_age_slots
@@ -87,23 +88,9 @@ def event_days(said: Said, event: str) -> list[tuple[date, date]]:
     days = []
     for slot in said.slots:
         if isinstance(slot, DateSlot) and slot.event == event and slot.anchored \
-                and not slot.bound and (span := days_of(slot.value, slot.last)):
+                and not slot.bound and (span := first_and_last_day(slot.value, slot.last)):
             days.append(span)
     return days
-
-
-def days_of(value: str, last: str) -> tuple[date, date] | None:
-    """"2025-01-24", "2025-01" (all of January), "2025" (all of the year), or a span to
-    `last`; None for anything else."""
-    padded = {10: value, 7: f"{value}-01", 4: f"{value}-01-01"}.get(len(value))
-    try:
-        first = date.fromisoformat(padded) if padded else None
-        end = date.fromisoformat(last) if last else None
-    except ValueError:
-        return None
-    if first is None:
-        return None
-    return first, end or first + timedelta(days={10: 0, 7: 30, 4: 364}[len(value)])
 
 
 class Numbers(EventKind):

@@ -71,9 +71,14 @@ def doc_names(doc: Any) -> frozenset[str]:
     """The words of a statement's names; an honorific ("Ms", "Mr") is not one: two people so
     titled share no name."""
     words = {fold(t.text) for t in doc if t.ent_type_ in NAME_ENTS and t.is_alpha
-             and t.lower_.rstrip(".") not in HONORIFICS}
+             and not honorific(t)}
     return frozenset(words | {a for e in doc.ents if e.label_ in NAME_ENTS
                               if (a := initials(e))})
+
+
+def honorific(token: Any) -> bool:
+    """"Ms", "Mr.", "Dr": a courtesy title, no part of anyone's name."""
+    return token.lower_.rstrip(".") in HONORIFICS
 
 
 def initials(span: Any) -> str:
@@ -122,8 +127,7 @@ def phrase_words(node: Any) -> set[str]:
     """A participant: its head noun and the names in it ("the train" -> train; "leader Jane
     Doe" -> leader, jane, doe). Modifiers of common nouns are left out: "a battery"
     and "an e-bike fitted with a battery" are different things."""
-    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN"
-             and t.lower_.rstrip(".") not in HONORIFICS}
+    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN" and not honorific(t)}
     words |= {a for e in node.doc.ents if e.label_ in NAME_ENTS
               and node.left_edge.i <= e.start and e.end <= node.right_edge.i + 1
               if (a := initials(e))}
