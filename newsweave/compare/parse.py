@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..claims import quoted
 from ..words import HONORIFICS, fold
 
 # Plain English synonyms for the events news reports date; one name per group.
@@ -63,6 +64,10 @@ PLANNING = {"expect", "schedule", "plan", "set", "due", "slate", "intend", "aim"
 PROPOSING = {"propose", "recommend", "urge", "seek", "demand", "request"}
 MIN_INITIALS = 3
 RELATIVES = {"which", "who", "that", "whom"}
+# Verbs by which a speaker tells of itself ("the police said they were alerted"), not the
+# verbs by which outlets report on others ("reported", "wrote"): `speaker_for`.
+TELLING = {"say", "tell", "state", "add", "confirm", "announce", "claim", "insist", "explain",
+           "reiterate", "stress", "assure"}
 # Entity types of an amount: "by two hours", "by 5%", "by $2 million" say how much, not who.
 AMOUNT_ENTS = {"TIME", "DATE", "PERCENT", "MONEY", "QUANTITY", "CARDINAL"}
 
@@ -141,6 +146,31 @@ def phrase_words(node: Any) -> set[str]:
     return words
 
 
+def speaker_for(pronoun: Any, verb: Any) -> Any:
+    """"The police said they were alerted", "the ministry said it would open", "Ms Lee said
+    she left": a pronoun subject of what a speaker tells (`TELLING`) stands for the speaker
+    when it can: "he" or "she" a person the recogniser names, "they" a plural, two speakers
+    or a body, "it" one thing. Otherwise the pronoun stands for itself ("police said he was
+    arrested"; "the paper reported that they were sold": outlets report on others; in the
+    quotation "He did not wait," the speaker said, the speaker would say "I")."""
+    head = verb.head
+    if pronoun.tag_ != "PRP" or verb.dep_ != "ccomp" or head.i == verb.i or \
+            fold(head.lemma_) not in TELLING or quoted(pronoun, pronoun.sent):
+        return pronoun
+    speaker = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+    return speaker if speaker is not None and can_stand_for(pronoun, speaker) else pronoun
+
+
+def can_stand_for(pronoun: Any, speaker: Any) -> bool:
+    word = pronoun.lower_
+    if speaker.ent_type_ == "PERSON":
+        return word in ("he", "she")
+    if word == "they":  # a body is "they" too: "the Civil Defence Force said they were"
+        return speaker.tag_ in ("NNS", "NNPS") or bool(speaker.conjuncts) or \
+            speaker.ent_type_ == "ORG"
+    return word == "it" and speaker.tag_ in ("NN", "NNP") and not speaker.conjuncts
+
+
 def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
     if verb is None:
         return frozenset(), frozenset()
@@ -157,7 +187,9 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
             # "the bridge, which was hit by a barge": the barge hit the bridge.
             relative = child.lower_ in RELATIVES and verb.dep_ == "relcl"
             objects |= phrase_words(verb.head if relative else child)
-        elif child.dep_ in ("nsubj", "nsubjpass", "poss"):
+        elif child.dep_ in ("nsubj", "nsubjpass"):
+            subjects |= phrase_words(speaker_for(child, verb))
+        elif child.dep_ == "poss":
             subjects |= phrase_words(child)
         elif child.dep_ in ("dobj", "attr") or (child.dep_ == "prep" and child.lower_ == "with"):
             targets = [child] if child.dep_ != "prep" else [c for c in child.children
