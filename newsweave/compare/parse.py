@@ -154,14 +154,16 @@ def speaker_for(pronoun: Any, verb: Any) -> Any:
     arrested"; "the paper reported that they were sold": outlets report on others; in the
     quotation "He did not wait," the speaker said, the speaker would say "I")."""
     head = verb.head
-    if pronoun.tag_ != "PRP" or verb.dep_ != "ccomp" or head.i == verb.i or \
-            fold(head.lemma_) not in TELLING or quoted(pronoun, pronoun.sent):
+    if pronoun.tag_ != "PRP" or verb.dep_ != "ccomp" or fold(head.lemma_) not in TELLING or \
+            quoted(pronoun, pronoun.sent):
         return pronoun
     speaker = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
     return speaker if speaker is not None and can_stand_for(pronoun, speaker) else pronoun
 
 
 def can_stand_for(pronoun: Any, speaker: Any) -> bool:
+    """The pronoun agrees with the speaker: in person (a named person is "he" or "she") and
+    in number ("they" many, "it" one)."""
     word = pronoun.lower_
     if speaker.ent_type_ == "PERSON":
         return word in ("he", "she")
