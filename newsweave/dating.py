@@ -214,24 +214,32 @@ def month_day(phrase: str, base: date, future: bool = False) -> str | None:
 
 def days_between(x: str, y: str) -> int:
     """Days between two ISO dates; a month ("2020-07") counts from its first day."""
-    def day(value: str) -> date:
-        return date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+    return abs((first_day(x) - first_day(y)).days)
 
-    return abs((day(x) - day(y)).days)
+
+# What a date value of a month or a year is written without, to its first day.
+FIRST_DAY_PADDING = {7: "-01", 4: "-01-01"}
+# Days a date value spans after its first: one day; a month read as its first day and the 30
+# after it; a year.
+SPANNED_DAYS = {10: 0, 7: 30, 4: 364}
+
+
+def first_day(value: str) -> date:
+    """The first day of an ISO date value: a day, a month ("2020-07") or a year ("2020")."""
+    return date.fromisoformat(value + FIRST_DAY_PADDING.get(len(value), ""))
 
 
 def first_and_last_day(value: str, last: str) -> tuple[date, date] | None:
-    """The first and last day of a date slot's value: "2025-01-24", "2025-01" (all of January),
+    """The first and last day of a date slot's value: "2025-01-24", "2025-01" (`SPANNED_DAYS`),
     "2025" (all of the year), or a span to `last`; None for anything else."""
-    padded = {10: value, 7: f"{value}-01", 4: f"{value}-01-01"}.get(len(value))
+    if len(value) not in SPANNED_DAYS:
+        return None
     try:
-        first = date.fromisoformat(padded) if padded else None
-        end = date.fromisoformat(last) if last else None
+        first = first_day(value)
+        return first, date.fromisoformat(last) if last else \
+            first + timedelta(days=SPANNED_DAYS[len(value)])
     except ValueError:
         return None
-    if first is None:
-        return None
-    return first, end or first + timedelta(days={10: 0, 7: 30, 4: 364}[len(value)])
 
 
 def span_of(value: str) -> tuple[str, str]:
