@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from test_compare import conflicts_of, differences_of, make_story
 
 from newsweave.compare import scored_conflicts
@@ -182,3 +183,34 @@ def test_a_statement_dating_two_events_differs_on_either(toolkit, settings):
                             "The suspect fled to Malaysia on Jan 5 and was arrested on Feb 2.",
                             "The suspect was arrested on Feb 2 after fleeing to Malaysia on Jan 5.",
                             published="2025-03-05")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("late Thursday", "early Friday"),
+    ("late on Saturday", "on Sunday"),
+    ("on Saturday night", "on Sunday"),
+    ("on Saturday", "in the early hours of Sunday"),
+    ("overnight Saturday", "on Sunday"),
+    ("on Sept 9", "just after midnight on Sept 10")])
+def test_a_day_at_its_edge_may_be_the_next_day(toolkit, settings, first, second):
+    """What happens around midnight is dated either side of it ("late Thursday" / "early
+    Friday"): no difference, with publication dates or without."""
+    for published in ("2023-09-17", None):
+        assert not dated_values(differences_of(
+            toolkit, settings, f"The gunman opened fire at the club {first}, police said.",
+            f"The gunman opened fire at the club {second}, police said.", published=published))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("on Thursday", "on Friday"),
+    ("late Thursday", "on Saturday"),
+    ("early Thursday", "on Friday"),
+    ("on Thursday", "late Friday")])
+def test_adjacent_days_without_an_edge_between_them_still_differ(toolkit, settings, first,
+                                                                  second):
+    """Two days apart, or adjacent days whose words put the event away from the midnight
+    between them ("early Thursday" is not Friday), are two dates."""
+    assert dated_values(differences_of(
+        toolkit, settings, f"The gunman opened fire at the club {first}, police said.",
+        f"The gunman opened fire at the club {second}, police said."))
+

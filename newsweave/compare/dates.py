@@ -32,6 +32,7 @@ from ..dating import (
 )
 from ..models import Conflict
 from ..words import REPORTING, WEEKDAYS, fold
+from .day_edges import across_midnight, day_edge
 from .kind import SAME_EVENT_DAYS, EventKind, compatible_subjects
 from .parse import event_of, slot_base
 from .slots import DateSlot, Entry, Said, Slot
@@ -93,7 +94,7 @@ def date_slots(doc: Any, published: str | None) -> list[DateSlot]:
         slots.append(DateSlot(key="date", value=value, last=last, shown=ent.text,
                               explicit=explicit, relative=relative, bound=date_bound(ent),
                               stated=stated, day_name=named.group(1) if named else "",
-                              anchored=anchored, **base))
+                              anchored=anchored, edge=day_edge(ent), **base))
     written = {s.event for s in slots if s.explicit}
     named = {s.event: weekday_in(s.shown) for s in slots if not s.explicit}
     return [replace(s, weekday=weekday_in(s.shown) or named.get(s.event, "")) if s.explicit
@@ -357,14 +358,18 @@ class Dates(EventKind):
         """The same day (or month, when one side gives only the month), a year guessed alike,
         a date inside the other's bound or span of days; one day named as two weekdays
         ("Monday (Mar 3)" / "Thursday (Mar 3)") is not one date, two spans agree only when
-        they are the same. A weekday of an article with no publication date is held against
+        they are the same; "late Thursday" and "early Friday" may be one moment
+        (`day_edges`). A weekday of an article with no publication date is held against
         another weekday by name only: against a date ("June 2005" / "on Thursday") it says
         nothing, its day being counted from a placeholder; so does a weekday or "yesterday"
         counted from a guessed date (an undated article among dated ones)."""
         if guessed_day(a, x) or guessed_day(b, y):
             if not (x.day_name and y.day_name):
                 return True  # a weekday counted from no date or a guessed one says nothing
-            return x.day_name == y.day_name  # against a date; against a weekday, its name
+            # against a date; against a weekday, its name
+            return x.day_name == y.day_name or across_midnight(x, y, by_name=True)
+        if across_midnight(x, y, by_name=False):
+            return True
         if x.weekday and y.weekday and x.weekday != y.weekday:
             return False
         if x.last and y.last:

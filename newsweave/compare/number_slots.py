@@ -32,6 +32,8 @@ from .parse import event_of, slot_base
 from .rating_slots import is_rating
 from .slots import NumberSlot
 
+# A counted noun is a word: two letters in a row at least ("m." of "7 a. m." is not one).
+WORD = re.compile(r"[^\W\d_]{2}")
 # Entities whose numbers are no quantities: ordinals, percentages and money have readers of
 # their own (`ordinal_slots`, `percent_slots`, `money_slots`);
 # DATE and TIME entities are only kept when they are durations (a number of a time unit).
@@ -283,6 +285,8 @@ def quantity_slots(doc: Any) -> list[NumberSlot]:
         measured = measure_unit(value, unit)
         if measured is None and token.ent_type_ in ("DATE", "TIME"):
             continue  # "2023 elections", "the 1990s": a date, not a count
+        if measured is None and not WORD.search(unit.text):
+            continue  # "7 a. m.", a time written apart: a count names its noun in a word
         interval = interval_of(unit, measured[0]) if measured is not None else ""
         rate = rate_of(unit)
         if is_partial(token, unit) or number_follows(token, unit) or \

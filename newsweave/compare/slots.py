@@ -65,6 +65,9 @@ class DateSlot(Slot):
     # False when the article has no publication date to count from: `value` is then only a
     # placeholder, and a weekday is compared by its name alone.
     anchored: bool = True
+    # "late" ("late Thursday", "Thursday night"), "early" ("early Friday"), "both"
+    # ("overnight"), or "": where in its day the phrase puts the event (`day_edges`).
+    edge: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
