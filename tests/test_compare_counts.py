@@ -58,4 +58,3 @@ def test_a_time_written_apart_is_no_count_of_letters(toolkit, settings):
     assert values(conflicts_of(toolkit, settings, "The fire destroyed 7 homes in the village.",
                                "The fire destroyed 6 homes in the village.")) == \
         [{"7 homes", "6 homes"}]
-

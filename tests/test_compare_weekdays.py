@@ -191,7 +191,7 @@ def test_a_statement_dating_two_events_differs_on_either(toolkit, settings):
     ("on Saturday night", "on Sunday"),
     ("on Saturday", "in the early hours of Sunday"),
     ("overnight Saturday", "on Sunday"),
-    ("on Sept 9", "just after midnight on Sept 10")])
+    ("on Sept 9, 2023", "just after midnight on Sept 10, 2023")])
 def test_a_day_at_its_edge_may_be_the_next_day(toolkit, settings, first, second):
     """What happens around midnight is dated either side of it ("late Thursday" / "early
     Friday"): no difference, with publication dates or without."""
@@ -213,4 +213,3 @@ def test_adjacent_days_without_an_edge_between_them_still_differ(toolkit, settin
     assert dated_values(differences_of(
         toolkit, settings, f"The gunman opened fire at the club {first}, police said.",
         f"The gunman opened fire at the club {second}, police said."))
-
