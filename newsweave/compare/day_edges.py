@@ -24,6 +24,8 @@ ACROSS = {"overnight", "midnight"}
 LINKING = {"on", "of", "the", "in", "hours", "just", "after", "before", "around", "at", "wee",
            "small"}
 LOOK_BEFORE = 5
+# Any word read on the way back from a date phrase.
+NEAR_WORDS = LINKING | LATE | EARLY | ACROSS
 
 
 def day_edge(ent: Any) -> str:
@@ -33,7 +35,7 @@ def day_edge(ent: Any) -> str:
     words = [t.lower_ for t in ent]
     start = ent.start
     while start > ent.sent.start and ent.start - start < LOOK_BEFORE and \
-            doc[start - 1].lower_ in LINKING | LATE | EARLY | ACROSS:
+            doc[start - 1].lower_ in NEAR_WORDS:
         start -= 1
         words.append(doc[start].lower_)
     if ent.end < ent.sent.end and doc[ent.end].lower_ in LATE | ACROSS:
@@ -50,8 +52,8 @@ def across_midnight(x: DateSlot, y: DateSlot, by_name: bool) -> bool:
     if by_name:
         if not (x.day_name in WEEKDAYS and y.day_name in WEEKDAYS):
             return False
-        order = WEEKDAYS.index(y.day_name) - WEEKDAYS.index(x.day_name)
-        step = 1 if order in (1, -6) else -1 if order in (-1, 6) else 0
+        days_on = (WEEKDAYS.index(y.day_name) - WEEKDAYS.index(x.day_name)) % 7
+        step = {1: 1, 6: -1}.get(days_on, 0)  # Sunday is the day after Saturday
     else:
         if len(x.value) != 10 or len(y.value) != 10 or x.last or y.last:
             return False
