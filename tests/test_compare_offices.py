@@ -5,7 +5,7 @@ articles is a possible difference, across facts too."""
 from __future__ import annotations
 
 from conftest import story_of_facts
-from test_compare import differences
+from test_compare import differences, differences_of
 
 from newsweave.compare.names import name_slots
 
@@ -33,3 +33,28 @@ def test_one_office_given_to_two_people_across_facts_is_a_possible_difference(to
                            ("In a statement, the commerce secretary, Maria Lopez, agreed.",))
     found = [c for c in differences(story, toolkit, settings) if c.kind == "name"]
     assert [{p.value for p in c.positions} for c in found] == [{"John Carter", "Maria Lopez"}]
+
+
+def test_one_role_in_one_fact_is_one_part_however_the_clauses_put_it(toolkit, settings):
+    """"the slaying of Deputy X" and "murdering Deputy Y" put the two names in different parts
+    of their clauses (the object of a preposition, the object of a verb); the role says they
+    are the one deputy. The second article names the first's deputy elsewhere, so only the
+    role makes the swap of one sentence a difference, listed with the stranger shown."""
+    found = [c for c in differences_of(
+        toolkit, settings,
+        "A jury convicted a gang member of murdering Sheriff's Deputy Alan Brook in June.",
+        "The judge weighed the aggravating factors in the ambush slaying of Sheriff's Deputy "
+        "Peter Quill in June. Deputy Alan Brook had joined the force in 1990.")
+        if c.kind == "name"]
+    assert [{p.value for p in c.positions} for c in found] == [{"Alan Brook", "Peter Quill"}]
+
+
+def test_a_role_many_hold_at_once_is_no_one_part(toolkit, settings):
+    """Two officers of one story are two people: an office `SHARED_OFFICES` names is no
+    part of its own."""
+    assert not [c for c in differences_of(
+        toolkit, settings,
+        "A jury convicted a gang member of shooting Officer Alan Brook in June.",
+        "The judge weighed the aggravating factors in the ambush shooting of Officer "
+        "Peter Quill in June. Officer Alan Brook had joined the force in 1990.")
+        if c.kind == "name"]

@@ -190,10 +190,10 @@ class Names(SlotKind):
     """Names are lists of people: two statements disagree when each names someone the other
     neither names in the statement nor anywhere in its article - a swap, not an omission ("A
     and B" vs "C and B"; "A and B" vs "B" agrees). In one fact, two people in the same part
-    (`part_of`: both subjects, both objects, or both after one preposition of one word)
-    disagree when only one of them is a stranger to the other article: "Police arrested X" /
-    "Police arrested Y" though the second article names X in a later sentence, the slip of
-    one sentence."""
+    (`part_of`: both subjects, both objects, or both after one preposition of one word) or
+    given one role (`same_role`) disagree when only one of them is a stranger to the other
+    article: "Police arrested X" / "Police arrested Y" though the second article names X in a
+    later sentence, the slip of one sentence."""
 
     name = "name"
     # Listed as possible differences, never shown: of the name disagreements shown on the
@@ -238,9 +238,16 @@ class Names(SlotKind):
         return related and self.entries_agree(group, entry)
 
     def position_slot(self, group: Entry, groups: list[Entry]) -> tuple[Said, Slot]:
-        """A person the other sides do not name shows the position."""
+        """A person the other sides do not name shows the position, else one they name
+        elsewhere; of either, first one in a part or role of one of theirs: against "killed
+        Deputy Z", "Judge X weighed the slaying of Deputy Y" is shown as Y, not the judge."""
         others = [pair for g in groups if g is not group for pair in g]
-        return next(iter(unaccounted(group, others)), group[0])
+        strangers = unaccounted(group, others)
+
+        def facing(pairs: Entry) -> Entry:
+            return [(a, s) for a, s in pairs
+                    if any(same_part_of_fact(a, s, b, t) for b, t in others)]
+        return next(iter(facing(strangers) + strangers + facing(group)), group[0])
 
     def stating(self, group: Entry, shown: Slot) -> Entry:
         """The statements that name the position's person: "the minister spoke to Y" agrees
@@ -261,9 +268,21 @@ def same_part(a: Said, x: Slot, b: Said, y: Slot) -> bool:
 
 
 def same_part_of_fact(a: Said, x: Slot, b: Said, y: Slot) -> bool:
-    """Two names of one fact in the same part of their clauses (`part_of`)."""
+    """Two names of one fact in the same part of their clauses (`part_of`), or given one
+    role ("the slaying of Deputy X" / "murdering Deputy Y": the parts differ, the deputy is
+    one; `same_role`)."""
     part = getattr(x, "part", "")
-    return a.fact == b.fact and bool(part) and part == getattr(y, "part", "")
+    return a.fact == b.fact and (bool(part) and part == getattr(y, "part", "")
+                                 or same_role(x, y))
+
+
+def same_role(x: Slot, y: Slot) -> bool:
+    """Two names given roles with one head word ("County Sheriff's Deputy X" / "deputy Y",
+    "the driver, X" / "driver Y"), not one that many hold at once (`SHARED_OFFICES`: "Officer
+    X" and "Officer Y" may be two of a story's officers)."""
+    head = getattr(x, "role", "").split()[-1:]
+    return bool(head) and head == getattr(y, "role", "").split()[-1:] and \
+        head[0] not in SHARED_OFFICES
 
 
 def unstated(x: Entry, y: Entry) -> Entry:
