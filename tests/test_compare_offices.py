@@ -39,7 +39,8 @@ def test_one_role_in_one_fact_is_one_part_however_the_clauses_put_it(toolkit, se
     """"the slaying of Deputy X" and "murdering Deputy Y" put the two names in different parts
     of their clauses (the object of a preposition, the object of a verb); the role says they
     are the one deputy. The second article names the first's deputy elsewhere, so only the
-    role makes the swap of one sentence a difference, listed with the stranger shown."""
+    role makes the swap of one sentence a difference; each side shows its deputy, not the
+    "Sheriff" the recogniser reads as a person beside him."""
     found = [c for c in differences_of(
         toolkit, settings,
         "A jury convicted a gang member of murdering Sheriff's Deputy Alan Brook in June.",
