@@ -2,7 +2,8 @@
 
 spaCy finds the mentions; `entity_forms` normalises each (possessives and titles off), then
 variants merge:
-  spelling        same tokens once folded to ascii, hyphens and case ignored ("Lee Jae-myung")
+  spelling        same letters once folded to ascii, hyphens, spaces and case ignored ("Lee
+                  Jae-myung", "NewsAsia")
   transliteration same number of tokens and every token compatible: same phonetic key
                   (zh/j, y/i, doubled letters...) or a close rapidfuzz ratio on long tokens
   nickname        "Luis (Lucho) Diaz" is also "Lucho Diaz" when that name is mentioned
@@ -132,18 +133,19 @@ class Merges:
 
 
 def merge_variants(forms: dict[str, Form], merges: Merges) -> None:
-    """Spelling and transliteration variants: same token count, every token compatible."""
+    """Spelling variants (the same letters, spaces aside: "NewsAsia", "News Asia") and
+    transliterations (same token count, every token compatible)."""
     keys = sorted(forms, key=lambda k: -forms[k].count)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
             fa, fb = forms[a], forms[b]
-            if len(fa.tokens) != len(fb.tokens) or not labels_compatible(fa, fb) \
-                    or merges.sets.connected(a, b):
-                continue
-            if not all(tokens_compatible(x, y) for x, y in zip(fa.tokens, fb.tokens)):
+            spelling = "".join(fa.tokens) == "".join(fb.tokens)
+            if not labels_compatible(fa, fb) or merges.sets.connected(a, b) or \
+                    not spelling and (len(fa.tokens) != len(fb.tokens) or not all(
+                        tokens_compatible(x, y) for x, y in zip(fa.tokens, fb.tokens))):
                 continue
             score = fuzz.token_sort_ratio(" ".join(fa.tokens), " ".join(fb.tokens))
-            rule = "spelling" if "".join(fa.tokens) == "".join(fb.tokens) else "transliteration"
+            rule = "spelling" if spelling else "transliteration"
             merges.join(a, b, f"{rule}: '{fa.text}' = '{fb.text}' (token ratio {score:.0f})")
 
 
@@ -162,21 +164,39 @@ def initials(tokens: tuple[str, ...]) -> set[str]:
 
 
 def merge_acronyms(forms: dict[str, Form], merges: Merges) -> None:
-    """"ABC" and the one organisation or place whose initials it spells."""
+    """"ABC" and the one organisation or place that an article names it after in brackets
+    ("Reka Parks Board (RParks)"), or else the one whose initials it spells: "Reka
+    Environment Team (RET)" in four articles and "Reka Enforcement Team" in one are two
+    bodies, and "RET" is the first. A short form declared for two names joins neither."""
+    declared = declared_short_forms(forms)
     named = [k for k, f in forms.items() if len(f.tokens) > 1 and f.label in SPELLED]
     for key, form in forms.items():
-        if len(form.tokens) != 1 or not any(s.isupper() and 2 <= len(s) <= 6
-                                            for s in form.spellings):
+        acronym = any(s.isupper() and 2 <= len(s) <= 6 for s in form.spellings)
+        if len(form.tokens) != 1 or not (acronym or key in declared):
             continue
-        matches = {merges.root(k) for k in named if form.tokens[0] in initials(forms[k].tokens)}
+        spelled = {k for k in named if acronym and form.tokens[0] in initials(forms[k].tokens)}
+        matches = {merges.root(k) for k in declared.get(key) or spelled}
         matches.discard(merges.root(key))
-        if len(matches) != 1:
+        if len(matches) != 1 or outvoted_event(forms[root := matches.pop()], form):
             continue
-        root = matches.pop()
-        if forms[root].label == "EVENT" and forms[root].count < form.count:
-            continue  # the acronym's "organisation" tags would outvote the event it spells
-        merges.join(key, root, f"acronym: '{form.text}' = '{forms[root].text}' "
-                               "(initials match, 1 candidate)")
+        rule = "declared in brackets after the name" if declared.get(key) else \
+            "initials match, 1 candidate"
+        merges.join(key, root, f"acronym: '{form.text}' = '{forms[root].text}' ({rule})")
+
+
+def declared_short_forms(forms: dict[str, Form]) -> dict[str, set[str]]:
+    """Short form's key -> keys of the names an article declares it for in brackets."""
+    declared: dict[str, set[str]] = defaultdict(set)
+    for key, form in forms.items():
+        for short in form.declared & forms.keys() - {key}:
+            if not forms[short].titled:
+                declared[short].add(key)
+    return declared
+
+
+def outvoted_event(full: Form, acronym: Form) -> bool:
+    """The acronym's "organisation" tags would outvote the event it stands for."""
+    return full.label == "EVENT" and full.count < acronym.count
 
 
 def contains(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -242,8 +262,10 @@ def retyped_body(short: Form, full: Form) -> bool:
 
 def merge_short_forms(forms: dict[str, Form], merges: Merges) -> None:
     """A short name joins the one full name it can stand for. Longer short forms go first,
-    so "John Smith" has joined "John Q. Smith" before "Smith" looks for its full name."""
-    for short in sorted(forms, key=lambda k: (-len(forms[k].tokens), k)):
+    so "John Smith" has joined "John Q. Smith" before "Smith" looks for its full name. A
+    short form declared in brackets after a name stands for that name only."""
+    declared = declared_short_forms(forms)  # they stand for what the article said they do
+    for short in sorted(forms.keys() - declared, key=lambda k: (-len(forms[k].tokens), k)):
         candidates = short_form_candidates(forms, short, merges)
         if not candidates:
             continue
@@ -287,16 +309,21 @@ def alone_votes(forms: dict[str, Form], form: Form, ranked: list[str],
             for i, w in enumerate(where)]
 
 
+def written_out(form: Form) -> bool:
+    """A name of two words or more, not initials with dots ("U.S", "C.I.A")."""
+    return len(form.tokens) > 1 and any(len(t) > 1 for t in form.tokens)
+
+
 def make_entity(members: list[Form], evidence: list[str]) -> Entity:
     labels: Counter = Counter()
     for form in members:
         labels.update(form.labels)
-    # Shown: the name most often written in full, never a person's name with the one word
-    # before it left off in a longer member ("Yen Ling" of "Low Yen Ling": the recogniser took
-    # the surname for a word).
+    # Shown: the name most often written in full (`written_out`), never a person's name with
+    # the one word before it left off in a longer member ("Yen Ling" of "Low Yen Ling": the
+    # recogniser took the surname for a word).
     whole = [f for f in members if not any(
         o.tokens[1:] == f.tokens and o.label == "PERSON" and len(f.tokens) > 1 for o in members)]
-    name = max(whole or members, key=lambda f: (len(f.tokens) > 1, f.count, len(f.text))).text
+    name = max(whole or members, key=lambda f: (written_out(f), f.count, len(f.text))).text
     aliases = tuple(sorted(set().union(*(f.spellings for f in members)) - {name}))
     articles = tuple(sorted(set().union(*(f.articles for f in members))))
     # A courtesy title names a person ("Mr Imran"), whatever most mentions were tagged; the

@@ -26,7 +26,7 @@ Each surviving form keeps its recogniser labels, spellings and articles (`Form`)
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -65,17 +65,18 @@ from .entity_spans import (
     whole_name,
     with_left_words,
 )
+from .entity_words import common_words, counted_acronyms, word_cases
 from .models import Story
 from .toolkit import Toolkit
 from .words import (
     DATELINE,
     DETERMINERS,
     HONORARY_TITLES,
-    INITIALS_SKIP,
     MONTH_WORDS,
     OFFICES,
     WEEKDAYS,
     fold,
+    text_between,
 )
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
@@ -84,7 +85,7 @@ LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"}
 PORTFOLIO_OF = {"minister", "ministers"}
 # Words that join the fields of one office ("Minister for Trade and Industry, as well as
 # Culture, Community and Youth").
-FIELD_JOINERS = {"and", "&", ",", "as", "well", "of", "for"}
+FIELD_JOINERS = {"and", "&", ",", "as", "well", "also", "of", "for"}
 CURRENCY = re.compile(r"[$€£¥₹₩]")
 # An amount in a currency code ("RM7,800", "S 1.5"): up to three capitals, then a figure with
 # a thousands comma or a decimal point. Names with figures ("G20", "A320") have neither.
@@ -97,10 +98,18 @@ HEADLINE_VERBS = frozenset({"is", "are", "was", "were", "will", "has", "have", "
 PREFIXED = re.compile(r"(?i:anti|pro|non|post|pre)[-‐][\w.'’-]+")
 WEB_ADDRESS = re.compile(r"://|\bwww\.|@")
 POSSESSIVE = re.compile(r"\s*['’]s?$")
+# A bracket the recogniser opened inside the span but never closed: the acronym after a name
+# ("The Straits Times (ST)" read as "Straits Times (ST"), no part of the name.
+UNCLOSED_BRACKET = re.compile(r"\s*\([^()]*$")
+# A short form declared in brackets after a name, an owner's possessive between.
+DECLARED = re.compile(r"(?:['’]s)?\s*\(\s*([A-Z][\w&]*[A-Z][\w&]*)\s*\)")
 # A nickname set in quotes or brackets inside a person's name: 'Luis "Lucho" Diaz'.
 NICKNAME = re.compile(r"""\s+[("“]([A-Z][\w.-]*)[)"”](?=\s)""")
 # Spans the recogniser runs over a list of names ("Ortiz, Orozco") are cut at these.
 NAME_LIST = re.compile(r",\s+|\s+and\s+|\s*;\s*")
+# Places the recogniser runs into one span over a lower-case word of a route or a stretch.
+PLACE_TO = re.compile(r"\s+to\s+(?=[A-Z])")
+PLACES_BETWEEN = re.compile(r"(.+?)\s+between\s+([A-Z].*?)\s+and\s+([A-Z].*)")
 
 
 @dataclass
@@ -120,6 +129,8 @@ class Form:
     sourced: int = 0  # mentions citing it as a report's source ("told CNA")
     # named as a person once: saying something, after a title or office, beside a relative
     attested: bool = False
+    # keys of the short forms an article declares in brackets after it ("Reka Board (RB)")
+    declared: set[str] = field(default_factory=set)
 
     @property
     def label(self) -> str:
@@ -170,10 +181,15 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
                     label != "PERSON" and cut_from_longer_name(ent):
                 continue
             text = name_text(ent, label, named)
-            for part in name_parts(text, listed_as):
-                add_form(forms, part, label, article.id,
-                         (titled, at_place, priced(ent) or vessel_named(ent),
-                          cited_as_source(ent), named_as_person(ent)))
+            parts = name_parts(text, listed_as)
+            for part in parts:
+                key = add_form(forms, part, label, article.id,
+                               (titled, at_place, priced(ent) or vessel_named(ent),
+                                cited_as_source(ent), named_as_person(ent)))
+                short = declared_short_form(ent, part) if len(parts) == 1 and \
+                    label != "PERSON" else ""
+                if key and short:
+                    forms[key].declared.add(" ".join(name_tokens(short)))
     text = "\n".join(a.text for a, _ in parsed)
     settle_places(forms)
     settle_placed_bodies(forms)
@@ -242,85 +258,6 @@ def settle_outlets(forms: dict[str, Form]) -> None:
             form.labels = Counter({"ORG": form.count})
 
 
-def counted_acronyms(docs: list[Any]) -> set[str]:
-    """Acronyms the story counts like common nouns, heading a phrase after "a" or "an" ("a
-    GRC", "an SME", "a PAB"): the short form of a common noun, not a name. A name in capitals
-    takes "a" only before the noun it qualifies ("an HDB flat", "a DBS account")."""
-    return {t.text for doc in docs for t in doc
-            if t.is_upper and t.is_alpha and len(t) > 1 and t.dep_ != "compound"
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)}
-
-
-def word_cases(docs: list[Any]) -> dict[str, list[int]]:
-    """Per folded word: how often the story writes it in lower case, and capitalised inside
-    a sentence."""
-    cases: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for doc in docs:
-        for t in doc:
-            if t.is_alpha and (t.text.islower() or not t.is_sent_start):
-                cases[fold(t.text)][0 if t.text.islower() else 1] += 1
-    return cases
-
-
-def common_words(form: Form, cases: dict[str, list[int]], text: str) -> bool:
-    """A heading or a common noun capitalised ("Expiry Date", "Households", "Government"), not
-    a name: the story also writes it in lower case - a one-word form at least as often as
-    capitalised inside a sentence ("Lim" is never "lim"), a longer one as the same phrase
-    ("expiry date"; "People's Action Party" never as "people's action party"). A "person"
-    or an unpriced product whose every word the story also writes in lower case is a heading
-    or a common noun ("Gift Box", "Carrot Cake", "News"), unless a courtesy title names it a
-    person ("Mr Law"); so is a "nationality" whose every word the story writes in lower case
-    at least half as often as capitalised ("Cheese" in a list of flavours): informal posts
-    quoted in a story write a real one in lower case now and then ("chinese ppl"), rarely
-    that often; a product priced once is named on sale ("Golden Trio Set (S$38)"). Acronyms
-    ("US", "WHO") are names, unless the story spells one out in lower case ("certificates of
-    entitlement (COE)": a common noun's short form) or it is a word in capitals (`shouted`)."""
-    if form.text.isupper():
-        return spelled_in_lower_case(form.text, text) or shouted(form, cases, text)
-    if form.label == "NORP" and all(2 * cases.get(t, (0, 0))[0] >= cases.get(t, (0, 0))[1] > 0
-                                    for t in form.tokens):
-        return True  # "Cheese" in a list of flavours; "chinese ppl" in a quoted post aside
-    if (form.label == "PERSON" or form.label == "PRODUCT" and not form.priced) and \
-            not form.titled and \
-            all(cases.get(t, (0, 0))[0] for t in form.tokens):
-        return True  # "Sushi Box", "Gift Lantern", "News": every word also written as a word
-    if len(form.tokens) > 1:
-        phrase = form.text.lower()
-        return phrase in text and re.search(rf"\b{re.escape(phrase)}\b", text) is not None
-    lower, capital = cases.get(form.tokens[0], (0, 0))
-    return lower > 0 and lower >= capital
-
-
-def shouted(form: Form, cases: dict[str, list[int]], text: str) -> bool:
-    """An ordinary word set in capitals for emphasis ("indulgent and TASTY snacks"), which the
-    recogniser takes for an acronym: the story writes the word in lower case at least as
-    often as capitalised. Function words ("WHO", "US", "IT") are acronyms whatever their
-    lower-case twins, and so is one the story introduces in brackets ("New Environment Action
-    Team (NEAT)")."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    word = form.tokens[0]
-    lower, capital = cases.get(word, (0, 0))
-    return len(form.tokens) == 1 and len(word) > 2 and word not in STOP_WORDS and \
-        lower > 0 and lower >= capital and f"({form.text})" not in text
-
-
-def spelled_in_lower_case(acronym: str, text: str) -> bool:
-    """Does the text spell the acronym out in lower-case words just before it in brackets
-    ("non-governmental organisation (NGO)")?"""
-    found = re.finditer(rf"((?:[\w-]+\s+){{1,8}})\(\s*{re.escape(acronym)}\s*\)", text)
-    for match in found:
-        words = match.group(1).split()
-        for n in range(1, len(words) + 1):
-            if not words[-n].islower():
-                break
-            parts = [p for w in words[-n:] for p in re.split(r"[-–]", w) if p]
-            if acronym.lower() in ("".join(p[0] for p in parts), "".join(
-                    p[0] for p in parts if p not in INITIALS_SKIP)):
-                return True
-    return False
-
-
 def name_text(ent: Any, label: str, named: frozenset[str] | set[str] = frozenset()) -> str:
     """The span without lower-case words at its edges (`capitalised_part`) and without an
     owner's possessive before a name of two words or more ("Brewco's Arun Mehta", "Tan's
@@ -380,10 +317,14 @@ def name_parts(text: str, label: str) -> list[str]:
     """The names in one mention: people listed ("Ortiz, Orozco", "Ana Reyes and Ben Cruz")
     apart, bodies run together apart (`org_parts`). A "person" whose head noun is a body's or
     an institution's is one name ("Tan and Lim Seafood Restaurant"); goods are listed ("Tarts
-    and Almond Cookies")."""
+    and Almond Cookies"). Places the recogniser ran together over "to" or "between" ("X
+    Station to Y Station", "X Road between Y and Z") are each a name."""
     if label == "PERSON" and head_kind(name_tokens(text)) not in ("ORG", "FAC"):
         return NAME_LIST.split(text)
-    return org_parts(text)
+    between = PLACES_BETWEEN.fullmatch(text)
+    if between:  # "X Road between Y and Z": three places
+        return [part for place in between.groups() for part in org_parts(place)]
+    return [part for place in PLACE_TO.split(text) for part in org_parts(place)]
 
 
 def org_parts(text: str) -> list[str]:
@@ -403,19 +344,31 @@ def org_parts(text: str) -> list[str]:
     return parts if all(len(p.split()) >= 2 for p in parts) else [text]
 
 
+def declared_short_form(ent: Any, name: str) -> str:
+    """The short form an article declares in brackets right after a name ("the National Reka
+    Board (NRBoard)", "Reka University's (RU) School"), or "": one word with two capitals at
+    least that begins with the name's first letter, so a place or a person in brackets ("MP
+    Ana Reyes (Reka West)") is none. The recogniser may have run the bracket into the span."""
+    written = ent.text + text_between(ent.doc, ent.end_char, ent.end_char + 16)
+    name = normalise(name)
+    at = written.find(name)
+    found = DECLARED.match(written, at + len(name)) if name and at >= 0 else None
+    return found.group(1) if found and found.group(1)[0] == name[0] else ""
+
+
 def add_form(forms: dict[str, Form], found: str, label: str, article: str,
              cues: tuple[bool, str, bool, bool, bool] = (False, "", False, False, False)
-             ) -> None:
-    """Count one mention; `cues`: after a courtesy title (or before an age), after a
-    preposition of place, before a price, cited as a report's source, named as a person
-    (`named_as_person`)."""
+             ) -> str:
+    """Count one mention and return its form's key ("" when it names nothing); `cues`: after
+    a courtesy title (or before an age), after a preposition of place, before a price, cited
+    as a report's source, named as a person (`named_as_person`)."""
     titled, at_place, on_sale, source, attested = cues
     nickname = NICKNAME.search(found) if label == "PERSON" else None
     text = normalise(NICKNAME.sub(" ", found) if nickname else found)
     tokens = name_tokens(text)
     if not tokens or not_a_name(tokens, label, found) or CURRENCY.search(found) or \
             WEB_ADDRESS.search(found) or CODED_AMOUNT.fullmatch(found.strip()):
-        return  # no name, an amount ("S$300") or a web or mail address
+        return ""  # no name, an amount ("S$300") or a web or mail address
     key = " ".join(tokens)
     form = forms.setdefault(key, Form(text, tokens))
     form.labels[head_label(tokens, label, titled)] += 1
@@ -429,6 +382,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     form.attested = form.attested or attested
     if nickname and len(tokens) > 1:
         form.nicknames.add(" ".join((*name_tokens(nickname.group(1)), tokens[-1])))
+    return key
 
 
 def not_a_name(tokens: tuple[str, ...], label: str, found: str = "") -> bool:
@@ -458,11 +412,13 @@ def not_a_name(tokens: tuple[str, ...], label: str, found: str = "") -> bool:
 
 
 def normalise(text: str) -> str:
-    """Possessive, leading titles and determiners and a dateline run into the name off:
-    "Governor Smith's" -> "Smith", "This Lunar New Year" -> "Lunar New Year", "SINGAPORE -
-    Passengers" -> "Passengers"."""
+    """Possessive, leading titles and determiners, a dateline run into the name and a bracket
+    left open after it off: "Governor Smith's" -> "Smith", "This Lunar New Year" -> "Lunar New
+    Year", "SINGAPORE - Passengers" -> "Passengers", "Reka University's (RU" -> "Reka
+    University"."""
     text = re.sub(r"\.(?=[A-Z][a-z])", ". ", " ".join(text.split()))  # "Gov.Smith"
-    text = POSSESSIVE.sub("", DATELINE.sub("", text)).strip(" .,;:\"'“”‘’()/-–—")
+    text = UNCLOSED_BRACKET.sub("", DATELINE.sub("", text))
+    text = POSSESSIVE.sub("", text).strip(" .,;:\"'“”‘’()/-–—")
     words = text.split(" ")
     while len(words) > 1 and (leading_title(words[0]) or words[0].lower() in DETERMINERS) or \
             len(words) > 2 and words[0].lower() in HONORARY_TITLES:

@@ -113,21 +113,48 @@ def noun_cue_label(ent: Any, label: str) -> str:
     Acronyms qualify nouns as owners ("an HDB estate") and keep their label."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
-    if label in ("PERSON", "ORG", "NORP") and after is not None and after.is_lower and \
-            after.pos_ == "NOUN" and ent.root.head.i == after.i and not ent.text.isupper():
-        kind = noun_kind(after.lower_)
+    noun = qualified_noun(ent)
+    if label in ("PERSON", "ORG", "NORP") and noun is not None and not ent.text.isupper():
+        kind = noun_kind(noun.lower_)
+        kind = kind or (noun_kind(noun.lower_[:-1]) if noun.tag_ == "NNS" else None)
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     if label in ("PERSON", "ORG") and after is not None and after.lower_ in EPIDEMIC_NOUNS:
         return "EVENT"  # an acronym too: "the COVID-19 pandemic"
     before = doc[ent.start - 1].lower_ if ent.start else ""
-    if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent) or sells(ent)):
+    if label == "PERSON" and (before in BODY_NOUNS or platform_noun(ent) or sells(ent)
+                              or body_appositive(ent)):
         return "ORG"
     if label == "PERSON" and noun_kind(before) == "LOC" and doc[ent.start - 1].is_lower:
         return "LOC"  # "offshore island Reka": a place noun names what the name is
     if label == "PERSON" and posted_on(ent, SAYING_VERBS):
         return "ORG"  # "wrote on Reka": a person is said things to, not said on
     return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
+
+
+def qualified_noun(ent: Any) -> Any:
+    """The common noun the name qualifies, or None: right after it ("Bulan island"), after an
+    acronym ("Reka MRT stations"), or after the other names listed with it ("between Reka and
+    Baru stations", where the noun qualified is the first name's)."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # a name listed after another qualifies what the first one does
+    noun = root.head
+    between = ent.doc[ent.end:noun.i]
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.i < ent.end or \
+            not noun.is_lower or noun.pos_ != "NOUN":
+        return None
+    return noun if all(t.is_title or t.is_upper or t.dep_ == "cc" or t.text == ","
+                       for t in between) else None
+
+
+def body_appositive(ent: Any) -> bool:
+    """A body noun stands beside the name as its appositive ("a newspaper, Reka Ilbo",
+    "Reka Labs, an organisation that ..."): a body, which the recogniser may call a person."""
+    root = ent.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.is_lower and t.lemma_ in BODY_NOUNS for t in nouns)
 
 
 def sells(ent: Any) -> bool:
