@@ -15,7 +15,8 @@ Judgements live in a TSV file (`key<TAB>type<TAB>class<TAB>note`), class one of
   span   a title, date or extra words in the span ("Prime Minister X", "X on Monday")
 A judgement holds for the key and the type it was made on; a key whose type changed is shown
 unjudged again. `--paired OLD.tsv` counts, over the keys sampled before, which vanished (a
-junk one vanishing is fixed, a right one vanishing is lost) and which changed class.
+junk one vanishing is fixed, a right one vanishing is lost), which are now an alias of another
+listed name (joined: a right one is kept, a junk one fixed) and which changed class.
 
 The analysed reports are pickled (`--reports FILE`); `--entities-only` reloads them and reruns
 only the entity step with the current code (entities depend on nothing later in the chain),
@@ -130,11 +131,28 @@ def tally(sample: list[str], found: dict[str, tuple], judged: dict) -> Counter:
     return counts
 
 
+def alias_index(found: dict[str, tuple]) -> dict[str, str]:
+    """"story | alias" -> the listed name it is an alias of, for aliases that are no listed
+    name of their own: a key judged before that is now one was joined, not dropped."""
+    index: dict[str, str] = {}
+    for key, (entity, _) in found.items():
+        story = key.split(" | ", 1)[0]
+        for alias in entity.aliases:
+            if f"{story} | {alias}" not in found:
+                index.setdefault(f"{story} | {alias}", entity.name)
+    return index
+
+
 def paired(old_path: str, found: dict[str, tuple], judged: dict) -> Counter:
     """Over the keys judged before: vanished junk (fixed), vanished right ones (lost), and
     (class before -> class now) for the keys still listed."""
     moves: Counter = Counter()
+    aliases = alias_index(found)
     for key, (kind, cls, _) in read_judged(old_path).items():
+        if key in aliases:  # joined to another listed name: still listed, as its alias
+            moves["now an alias of a listed name, was junk (fixed)" if cls != "ok"
+                  else "now an alias of a listed name, was ok (kept)"] += 1
+            continue
         if key not in found:
             moves["vanished, was junk (fixed)" if cls != "ok" else "vanished, was ok (lost)"] += 1
             continue
