@@ -13,13 +13,17 @@ Every spaCy mention is cleaned before merging (`entities.merge_entities` does th
             the recogniser left off ("Tan Wei" + "Ming", "Moon Jae" + "-in"), any other name
             the capitalised words opening it ("Inland" + "Navigation Safety Board");
             lower-case words at the edges, possessives, an owner named on its own ("Tan's
-            Hillside Drive"), leading titles and datelines go
-  splits    lists of names ("Ortiz, Orozco") and two bodies run together are cut apart
+            Hillside Drive"), leading titles, datelines and a bracket left open ("X (XB") go
+  splits    lists of names ("Ortiz, Orozco"), two bodies and places run together over "to"
+            or "between" are cut apart
+  short     a short form declared in brackets right after a name ("X Board (XBoard)") is kept
+            with the form, for `entities.merge_acronyms`
   rejects   dates, figures, amounts, web addresses, office fields ("Minister for X"), offices
             ("Non-Constituency MPs", "Reka West MP"), bare titles ("II Datuk"), names
             counted with "a" ("passed a Bill"), common words capitalised in
             headings ("Expiry Date") and acronyms the story spells out in lower case
             ("certificates of entitlement (COE)") or counts ("a GRC") are no names
+            (`entity_words`)
 Each surviving form keeps its recogniser labels, spellings and articles (`Form`).
 """
 
