@@ -7,6 +7,8 @@ variants merge:
   transliteration same number of tokens and every token compatible: same phonetic key
                   (zh/j, y/i, doubled letters...) or a close rapidfuzz ratio on long tokens
   nickname        "Luis (Lucho) Diaz" is also "Lucho Diaz" when that name is mentioned
+  familiar name   "Bill Hakim" and "William Hakim": the rest of the name the same, the given
+                  names a name and its familiar form in the curated `nicknames` dataset
   acronym         an all-capitals word spelling the initials of one organisation's name
   short form      a person's single name, head or tail of the name, or the name without its
                   middle names; an organisation's head or tail ("the Saints"); when it points
@@ -25,6 +27,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -63,6 +67,7 @@ def merge_entities(story: Story, toolkit: Toolkit) -> tuple[Entity, ...]:
     merges = Merges(forms)
     merge_variants(forms, merges)
     merge_nicknames(forms, merges)
+    merge_familiar_names(forms, merges)
     merge_acronyms(forms, merges)
     merge_short_forms(forms, merges)
     clusters: dict[str, list[Form]] = defaultdict(list)
@@ -155,6 +160,34 @@ def merge_nicknames(forms: dict[str, Form], merges: Merges) -> None:
         for nick in sorted(form.nicknames & forms.keys()):
             merges.join(key, nick, f"nickname: '{forms[nick].text}' = '{form.text}' "
                                    "(nickname in the full name, surname ratio 100)")
+
+
+def merge_familiar_names(forms: dict[str, Form], merges: Merges) -> None:
+    """"William Hakim" and "Bill Hakim": two names of a person, the same but for a given name
+    and its familiar form."""
+    people = sorted(k for k, f in forms.items() if f.label == "PERSON" and len(f.tokens) > 1)
+    for i, a in enumerate(people):
+        for b in people[i + 1:]:
+            fa, fb = forms[a], forms[b]
+            if fa.tokens[1:] != fb.tokens[1:] or fa.tokens[0] == fb.tokens[0] or \
+                    merges.sets.connected(a, b) or not familiar(fa.tokens[0], fb.tokens[0]):
+                continue
+            merges.join(a, b, f"familiar name: '{fa.text}' = '{fb.text}' (given names in "
+                              "the nicknames dataset)")
+
+
+@lru_cache(maxsize=1)
+def nicknamer() -> Any:
+    from nicknames import NickNamer  # type: ignore[import-untyped]
+
+    return NickNamer()
+
+
+def familiar(a: str, b: str) -> bool:
+    """Is one given name a familiar form of the other ("bill" / "william", "liz" /
+    "elizabeth")?"""
+    names = nicknamer()
+    return b in names.nicknames_of(a) or a in names.nicknames_of(b)
 
 
 def initials(tokens: tuple[str, ...]) -> set[str]:

@@ -264,18 +264,34 @@ def cited_as_source(ent: Any) -> bool:
     return after == "reported" or any(before[-len(cue):] == list(cue) for cue in SOURCE_CUES)
 
 
+def seat_in_brackets(ent: Any) -> bool:
+    """The name stands in brackets right after a person's name, alone or joined by hyphens
+    or dashes to other names ("MP Ana Reyes (Reka West)", "Mr Tan (Reka Ris-Punggol GRC)",
+    "Ms Lim (PAP-Reka Baru)"): the person's seat or home, with its party."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while start > max(ent.start - 4, 0) and joined_name_word(doc[start - 1]):
+        start -= 1
+    while end < min(ent.end + 4, len(doc)) and joined_name_word(doc[end]):
+        end += 1
+    return start >= 2 and end < len(doc) and doc[start - 1].text == "(" and \
+        doc[end].text == ")" and doc[start - 2].ent_type_ == "PERSON" and \
+        doc[start - 2].is_title  # "Deputy Prime Minister II (Datuk X)": the holder
+
+
+def joined_name_word(token: Any) -> bool:
+    return token.text in ("-", "–", "—") or token.is_upper or token.is_title
+
+
 def place_company(ent: Any) -> str:
     """A place cue from the names around the name: "(" when it stands in brackets right after
-    a person's name ("MP Ana Reyes (Reka West)", "Mr Tan (Hougang)": the person's seat or
-    home), "and" when it is listed with places and no person ("in Boon Lay, Buona Vista and
-    Reka Ris", "between Bishan and Reka"); "" otherwise. The small model tags such little-known
+    a person's name (`seat_in_brackets`: the person's seat or home), "and" when it is listed
+    with places and no person ("in Boon Lay, Buona Vista and Reka Ris", "between Bishan and
+    Reka"); "" otherwise. The small model tags such little-known
     places as people; only such a "person" without a head noun of its own is read."""
-    doc = ent.doc
     if ent.label_ != "PERSON" or head_kind(tuple(t.lower_ for t in ent)) is not None:
         return ""  # bodies listed with places ("Israel and Hamas") and "X Bakery" keep theirs
-    if ent.start >= 2 and ent.end < len(doc) and doc[ent.start - 1].text == "(" and \
-            doc[ent.end].text == ")" and doc[ent.start - 2].ent_type_ == "PERSON" and \
-            doc[ent.start - 2].is_title:  # "Deputy Prime Minister II (Datuk X)": the holder
+    if seat_in_brackets(ent):
         return "("
     listed = {t.ent_type_ for t in ent.root.conjuncts if not ent.start <= t.i < ent.end}
     return "and" if listed & {"GPE", "LOC"} and "PERSON" not in listed else ""

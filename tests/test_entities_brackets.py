@@ -1,6 +1,7 @@
 """Entities: short forms declared in brackets, bodies named by an appositive, places named by
 the noun they qualify, places run together over "to" or "between", an office's field after
-"and also", names written with and without spaces, initials with dots."""
+"and also", names written with and without spaces, initials with dots, familiar given names,
+a seat in brackets."""
 
 from __future__ import annotations
 
@@ -118,3 +119,18 @@ def test_a_declared_short_form_stands_for_its_name_not_for_a_longer_one_it_heads
 def test_initials_with_dots_are_not_the_name_written_out():
     entity = make_entity([form("C.R.A", "ORG", 3), form("Central Reka Agency", "ORG", 1)], [])
     assert entity.name == "Central Reka Agency"
+
+
+def test_a_seat_in_brackets_joined_to_other_names_is_a_place(toolkit):
+    types = types_of("Next, MP Yeo Wen Ling (Pasir Reka–Punggol GRC) called for more help. MPs "
+                     "Hany Soh (PAP-Marsiling) and Zulkifli Abdul Rahim (PAP-Chua Chu Reka), put "
+                     "forward several proposals.", toolkit=toolkit)
+    assert (types["Pasir Reka"], types["Chua Chu Reka"]) == ("LOC", "LOC")
+
+
+def test_a_given_name_and_its_familiar_form_are_one_person(toolkit):
+    found = listed("Anchorage lawyer William Rekaldson, the building's owner, was there to "
+                   "inspect the damage.", "It was purchased by Anchorage attorney Bill "
+                   "Rekaldson in 2004.", toolkit=toolkit)
+    assert [(name, kind) for name, kind, _ in found] == [("William Rekaldson", "PERSON")]
+    assert found[0][2] == ("Bill Rekaldson",)
