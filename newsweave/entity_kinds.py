@@ -287,8 +287,8 @@ def place_company(ent: Any) -> str:
     """A place cue from the names around the name: "(" when it stands in brackets right after
     a person's name (`seat_in_brackets`: the person's seat or home), "and" when it is listed
     with places and no person ("in Boon Lay, Buona Vista and Reka Ris", "between Bishan and
-    Reka"); "" otherwise. The small model tags such little-known
-    places as people; only such a "person" without a head noun of its own is read."""
+    Reka"); "" otherwise. The small model tags such little-known places as people; only such
+    a "person" without a head noun of its own is read."""
     if ent.label_ != "PERSON" or head_kind(tuple(t.lower_ for t in ent)) is not None:
         return ""  # bodies listed with places ("Israel and Hamas") and "X Bakery" keep theirs
     if seat_in_brackets(ent):
