@@ -34,7 +34,7 @@ def types_of(*texts: str, toolkit) -> dict[str, str]:
 
 
 def test_a_bracket_the_recogniser_ran_into_a_name_is_cut_off(toolkit):
-    found = listed("Tan Ern Ser, an associate professor of sociology at the National University "
+    found = listed("Ana Reyes, an associate professor of sociology at the National University "
                    "of Bukit Reka (NUBR), said so. The National University of Bukit Reka has "
                    "40,000 students.", toolkit=toolkit)
     assert ("National University of Bukit Reka", "ORG", ()) in found
@@ -92,9 +92,9 @@ def test_a_declared_short_form_joins_its_name_not_another_it_also_spells(toolkit
 
 
 def test_a_name_written_with_and_without_a_space_is_one_person(toolkit):
-    found = listed("Ms Ling Weihong, 45, said she was happy to serve.",
-                   "Ms Ling Wei Hong added that residents had been kind.", toolkit=toolkit)
-    assert found == [("Ling Wei Hong", "PERSON", ("Ling Weihong",))]
+    found = listed("Ms Ting Reihong, 45, said she was happy to serve.",
+                   "Ms Ting Rei Hong added that residents had been kind.", toolkit=toolkit)
+    assert found == [("Ting Rei Hong", "PERSON", ("Ting Reihong",))]
 
 
 def form(text: str, label: str, count: int, declared: set[str] | None = None) -> Form:
@@ -122,9 +122,9 @@ def test_initials_with_dots_are_not_the_name_written_out():
 
 
 def test_a_seat_in_brackets_joined_to_other_names_is_a_place(toolkit):
-    types = types_of("Next, MP Yeo Wen Ling (Pasir Reka–Punggol GRC) called for more help. MPs "
-                     "Hany Soh (PAP-Marsiling) and Zulkifli Abdul Rahim (PAP-Chua Chu Reka), put "
-                     "forward several proposals.", toolkit=toolkit)
+    types = types_of("Next, MP Tan Wen Ling (Pasir Reka–Baru Tinggi GRC) called for more help. "
+                     "MPs Ana Lim (PAP-Kampong) and Zulkifli Abdul Karim (PAP-Chua Chu Reka), "
+                     "put forward several proposals.", toolkit=toolkit)
     assert (types["Pasir Reka"], types["Chua Chu Reka"]) == ("LOC", "LOC")
 
 
