@@ -115,8 +115,7 @@ def noun_cue_label(ent: Any, label: str) -> str:
     after = doc[ent.end] if ent.end < len(doc) else None
     noun = qualified_noun(ent)
     if label in ("PERSON", "ORG", "NORP") and noun is not None and not ent.text.isupper():
-        kind = noun_kind(noun.lower_)
-        kind = kind or (noun_kind(noun.lower_[:-1]) if noun.tag_ == "NNS" else None)
+        kind = noun_kind(noun.lower_) or noun_kind(noun.lemma_.lower())  # "stations", "cities"
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
     if label in ("PERSON", "ORG") and after is not None and after.lower_ in EPIDEMIC_NOUNS:
