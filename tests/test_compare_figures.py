@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import story_of_two_facts
-from test_compare import conflicts_of, differences, differences_of
+from test_compare import conflicts_of, differences, differences_of, position_values
 
 from newsweave.compare import find_conflicts
 from newsweave.compare.number_slots import hyphenated_slots, quantity_slots
@@ -505,3 +505,15 @@ def test_old_measures_that_are_common_nouns_are_counted(toolkit):
     assert [(s.key, s.value) for s in quantity_slots(doc)] == [
         ("count of shot", 3.0), ("count of bag", 2.0), ("count of chain", 1.0),
         ("distance", pytest.approx(60.96))]
+
+
+def test_tallies_whose_other_figures_differ_too_are_two_spans(toolkit, settings):
+    game = "Okafor caught eight passes for 66 yards against the Herons."
+    season = "Okafor caught 52 passes for 440 yards against the Herons."
+    assert not conflicts_of(toolkit, settings, game, season)
+    listed = [c for c in differences_of(toolkit, settings, game, season) if c.kind == "number"]
+    assert {"eight passes", "52 passes"} in position_values(listed)
+    # One figure told two ways while the figure beside it agrees is a disagreement.
+    found = conflicts_of(toolkit, settings, game,
+                         "Okafor caught nine passes for 66 yards against the Herons.")
+    assert position_values(found) == [{"eight passes", "nine passes"}]

@@ -213,10 +213,13 @@ class Numbers(EventKind):
         "for the past 40 years"; "up to 20 years" / "20 years"): outlets write one for the
         other so often (4 of 5 strict such pairs in the labelled dev stories are not
         disagreements) that the pair is only a possible difference, listed but not shown; nor
-        are two days' values (`two_moments`)."""
+        are two days' values (`two_moments`), nor two tallies whose other figures differ too
+        (`beside_other_figures`)."""
         if own_figure(x, y) or own_figure(y, x):  # type: ignore[arg-type]
             return False
         if two_moments(a, x, b, y) or dated_apart(a, x, b, y):
+            return False
+        if beside_other_figures(a, x, b, y, self.figures_agree):
             return False
         if x.key.startswith(ORDINAL):
             return a.fact == b.fact  # one series named alike in one fact (`ordinal_slots`)
@@ -375,6 +378,19 @@ def states_both(other: Said, mine: NumberSlot, theirs: NumberSlot) -> bool:
         and figure in other.figures and not any(
             s.key == mine.key and thing(s) != thing(mine) and written_figure(s.shown) == figure
             for s in other.slots)
+
+
+def beside_other_figures(a: Said, x: Slot, b: Said, y: Slot, agree: Any) -> bool:
+    """Each statement gives, beside the compared figure, a figure of a second thing under the
+    compared figures' own event, and no two of those agree either: two tallies of two spans
+    ("caught eight passes for 66 yards" in a game / "caught 52 passes for 440 yards" in a
+    season), not one figure told two ways. An outlet that gets a figure wrong leaves the
+    figures beside it alone."""
+    pairs = [(s, t) for s in a.slots for t in b.slots
+             if isinstance(s, NumberSlot) and isinstance(t, NumberSlot)
+             and s.key == t.key != x.key and s.key != y.key
+             and s.event == t.event == x.event == y.event != ""]
+    return bool(pairs) and not any(agree(s, t) for s, t in pairs)
 
 
 def counted(slot: Slot) -> frozenset[str]:
