@@ -60,6 +60,12 @@ SAYING_VERBS = frozenset({"say", "write", "tweet", "react"})
 # Nouns of an epidemic a name qualifies ("the Covid pandemic", "the Reka virus outbreak"): the
 # name is the disease's, an event, not a person or body (tune half: 5 "COVID-19" bodies).
 EPIDEMIC_NOUNS = frozenset({"pandemic", "epidemic", "outbreak"})
+# Nouns that measure out goods ("a tin of X", "a bottle of X", "four pieces each of X"): what
+# they hold is a product, never a body, a person or a place (tune half: a hamper's tea and a
+# platter's dumplings typed as bodies).
+PORTIONS = frozenset({"tin", "can", "bottle", "jar", "box", "pack", "packet", "bag", "carton",
+                      "sachet", "cup", "glass", "mug", "bowl", "plate", "piece", "slice",
+                      "serving", "portion", "scoop", "loaf", "tub", "pot", "bar", "stick"})
 # ", 38," or ", aged 38," right after a name: a person's age, the way news copy gives it; not a
 # list of figures (", 12, 14").
 AGE = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,3}\s*,\s*(?![\d(])")
@@ -118,6 +124,8 @@ def noun_cue_label(ent: Any, label: str) -> str:
         kind = noun_kind(noun.lower_) or noun_kind(noun.lemma_.lower())  # "stations", "cities"
         if kind in ("LOC", "ROUTE") or kind == "PRODUCT" and label == "PERSON":
             return KIND_LABEL.get(kind, kind)
+    if label != "PRODUCT" and measured_out(ent):
+        return "PRODUCT"
     if label in ("PERSON", "ORG") and after is not None and after.lower_ in EPIDEMIC_NOUNS:
         return "EVENT"  # an acronym too: "the COVID-19 pandemic"
     before = doc[ent.start - 1].lower_ if ent.start else ""
@@ -129,6 +137,22 @@ def noun_cue_label(ent: Any, label: str) -> str:
     if label == "PERSON" and posted_on(ent, SAYING_VERBS):
         return "ORG"  # "wrote on Reka": a person is said things to, not said on
     return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
+
+
+def measured_out(ent: Any) -> bool:
+    """The name is what a noun measuring out goods holds, with a figure or an article before
+    that noun ("a tin of X", "two bottles of X", "four pieces each of X, Y and Z"): goods, a
+    product. Not a name qualifying the noun held ("a cup of X coffee", "a piece of X
+    history")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head  # a name listed after another is held as the first one is
+    of = root.head
+    if root.dep_ != "pobj" or of.lower_ != "of":
+        return False
+    noun = of.head if of.head.lower_ != "each" else of.head.head  # "four pieces each of X"
+    return noun.is_lower and noun.lemma_.lower() in PORTIONS and any(
+        c.dep_ in ("det", "nummod") for c in noun.children)
 
 
 def qualified_noun(ent: Any) -> Any:

@@ -1,7 +1,8 @@
 """Entities: short forms declared in brackets, bodies named by an appositive, places named by
 the noun they qualify, places run together over "to" or "between", an office's field after
 "and also", names written with and without spaces, initials with dots, familiar given names,
-a seat in brackets."""
+a seat in brackets,
+goods measured out by a portion noun."""
 
 from __future__ import annotations
 
@@ -134,3 +135,14 @@ def test_a_given_name_and_its_familiar_form_are_one_person(toolkit):
                    "Rekaldson in 2004.", toolkit=toolkit)
     assert [(name, kind) for name, kind, _ in found] == [("William Rekaldson", "PERSON")]
     assert found[0][2] == ("Bill Rekaldson",)
+
+
+def test_what_a_portion_noun_holds_is_a_product(toolkit):
+    kinds = types_of("The Lunar New Year hamper holds a tin of Golden Reka Oolong, a bottle of "
+                     "Maison Okafor Brut and a box of cookies from Marlow Bakehouse.",
+                     toolkit=toolkit)
+    assert kinds.get("Golden Reka Oolong") == "PRODUCT"
+    assert kinds.get("Maison Okafor Brut") == "PRODUCT"
+    # A name qualifying what is held keeps its own kind: "a cup of X coffee".
+    kinds = types_of("She drank two cups of Okafor Bank coffee with Ana Reyes.", toolkit=toolkit)
+    assert kinds.get("Okafor Bank") == "ORG"
