@@ -1,8 +1,7 @@
 """Entities: short forms declared in brackets, bodies named by an appositive, places named by
 the noun they qualify, places run together over "to" or "between", an office's field after
 "and also", names written with and without spaces, initials with dots, familiar given names,
-a seat in brackets,
-goods measured out by a portion noun."""
+a seat in brackets, goods measured out by a portion noun."""
 
 from __future__ import annotations
 
