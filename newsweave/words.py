@@ -75,7 +75,7 @@ TITLES = HONORIFICS | OFFICES | frozenset({
 # Heng", "MOS Gan" for a minister of state, "Comm X" for a police commissioner), never alone
 # as a name: like a courtesy title, each makes the name after it a person's. Entity names
 # only (`entity_forms.NAME_TITLES`); quote speakers keep `TITLES`.
-OFFICE_SHORT_FORMS = frozenset({"pm", "dpm", "mos", "sms", "ncmp", "nmp", "dpp", "comm", "supt",
+OFFICE_SHORT_FORMS = frozenset({"pm", "dpm", "mos", "sms", "ncmp", "nmp", "comm", "supt",
                                 "insp", "cpl", "maj", "adm", "cdr", "brig"})
 # Determiners that open a span at a sentence's head ("This Lunar New Year", "Every Monday"):
 # no part of the name after them. "All", "Our" and "The" are left out: they open names ("All
