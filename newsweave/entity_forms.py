@@ -193,7 +193,7 @@ def collect_forms(story: Story, toolkit: Toolkit) -> dict[str, Form]:
                 short = declared_short_form(ent, part) if len(parts) == 1 and \
                     label != "PERSON" else ""
                 if key and short:
-                    forms[key].declared.add(" ".join(name_tokens(short)))
+                    forms[key].declared.add(form_key(short))
     text = "\n".join(a.text for a, _ in parsed)
     settle_places(forms)
     settle_placed_bodies(forms)
@@ -211,7 +211,7 @@ def paired_names(form: Form, forms: dict[str, Form]) -> bool:
     parts the story never names alone stays ("Coca-Cola", "Reka-Baru Holdings")."""
     parts = form.text.split("-")
     return " " not in form.text and len(parts) > 1 and all(
-        part[:1].isupper() and " ".join(name_tokens(part)) in forms for part in parts)
+        part[:1].isupper() and form_key(part) in forms for part in parts)
 
 
 def settle_places(forms: dict[str, Form]) -> None:
@@ -373,7 +373,7 @@ def add_form(forms: dict[str, Form], found: str, label: str, article: str,
     if not tokens or not_a_name(tokens, label, found) or CURRENCY.search(found) or \
             WEB_ADDRESS.search(found) or CODED_AMOUNT.fullmatch(found.strip()):
         return ""  # no name, an amount ("S$300") or a web or mail address
-    key = " ".join(tokens)
+    key = " ".join(tokens)  # `form_key` of the text
     form = forms.setdefault(key, Form(text, tokens))
     form.labels[head_label(tokens, label, titled)] += 1
     form.spellings.add(normalise(found))  # the nickname stays in the shown spelling
@@ -437,6 +437,11 @@ def leading_title(word: str) -> bool:
     Hany Soh and ...")."""
     word = word.lower().rstrip(".")
     return word in NAME_TITLES or (word.endswith("s") and word[:-1] in NAME_TITLES - {"the"})
+
+
+def form_key(text: str) -> str:
+    """The key a name's form is kept under: its name words, space-joined."""
+    return " ".join(name_tokens(text))
 
 
 def name_tokens(text: str) -> tuple[str, ...]:

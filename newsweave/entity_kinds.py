@@ -139,14 +139,21 @@ def noun_cue_label(ent: Any, label: str) -> str:
     return "ORG" if label in ("PERSON", "NORP", "GPE", "LOC") and posted_on(ent) else label
 
 
+def first_listed(ent: Any) -> Any:
+    """The head word of the first name of the list the name is in ("Reka" of "Reka, Baru
+    and Lima"), or the name's own head word."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i < root.i:
+        root = root.head
+    return root
+
+
 def measured_out(ent: Any) -> bool:
     """The name is what a noun measuring out goods holds, with a figure or an article before
     that noun ("a tin of X", "two bottles of X", "four pieces each of X, Y and Z"): goods, a
     product. Not a name qualifying the noun held ("a cup of X coffee", "a piece of X
     history")."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head  # a name listed after another is held as the first one is
+    root = first_listed(ent)  # a name listed after another is held as the first one is
     of = root.head
     if root.dep_ != "pobj" or of.lower_ != "of":
         return False
@@ -159,9 +166,7 @@ def qualified_noun(ent: Any) -> Any:
     """The common noun the name qualifies, or None: right after it ("Bulan island"), after an
     acronym ("Reka MRT stations"), or after the other names listed with it ("between Reka and
     Baru stations", where the noun qualified is the first name's)."""
-    root = ent.root
-    while root.dep_ == "conj" and root.head.i < root.i:
-        root = root.head  # a name listed after another qualifies what the first one does
+    root = first_listed(ent)  # a name listed after another qualifies what the first does
     noun = root.head
     between = ent.doc[ent.end:noun.i]
     if root.dep_ not in ("compound", "nmod", "amod") or noun.i < ent.end or \

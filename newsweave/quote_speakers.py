@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .entities import contains
-from .entity_forms import capitalised_part, name_tokens, normalise, not_a_name
+from .entity_forms import capitalised_part, form_key, name_tokens, normalise, not_a_name
 from .entity_spans import after_title
 from .models import Entity
 from .words import TITLES
@@ -108,7 +108,7 @@ def alias_index(entities: tuple[Entity, ...]) -> dict[str, Entity]:
     index: dict[str, Entity] = {}
     for entity in entities:
         for name in (entity.name, *entity.aliases):
-            index.setdefault(" ".join(name_tokens(normalise(name))), entity)
+            index.setdefault(form_key(normalise(name)), entity)
     return index
 
 
@@ -308,7 +308,7 @@ def label_of(ent: Any, index: Mapping[str, Entity]) -> str:
     the small model often tags as a place) or when the story's merged entity is a person."""
     if after_title(ent):
         return "PERSON"
-    known = index.get(" ".join(name_tokens(normalise(ent.text))))
+    known = index.get(form_key(normalise(ent.text)))
     return "PERSON" if known is not None and known.type == "PERSON" else str(ent.label_)
 
 

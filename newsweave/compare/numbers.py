@@ -388,7 +388,7 @@ def beside_other_figures(a: Said, x: Slot, b: Said, y: Slot, agree: Any) -> bool
     figures beside it alone."""
     pairs = [(s, t) for s in a.slots for t in b.slots
              if isinstance(s, NumberSlot) and isinstance(t, NumberSlot)
-             and s.key == t.key != x.key and s.key != y.key
+             and s.key == t.key != x.key  # x and y share their key: one bucket
              and s.event == t.event == x.event == y.event != ""]
     return bool(pairs) and not any(agree(s, t) for s, t in pairs)
 
