@@ -213,3 +213,47 @@ def test_adjacent_days_without_an_edge_between_them_still_differ(toolkit, settin
     assert dated_values(differences_of(
         toolkit, settings, f"The gunman opened fire at the club {first}, police said.",
         f"The gunman opened fire at the club {second}, police said."))
+
+
+def test_dates_of_saying_in_reports_of_two_days_are_two_sayings(toolkit, settings):
+    """A speaker says things more than once: "said on Wednesday" in Wednesday's report and
+    "said on Saturday" in Saturday's are each report's latest word, not one saying dated two
+    ways (at most a possible difference). In two reports of one day they are."""
+    story = make_story(toolkit, settings,
+                       "The coach said on Wednesday that the team would rest its captain.",
+                       "The coach said on Saturday that the team would rest its captain.",
+                       published="2023-09-16")
+    shown, _ = scored_conflicts(story, toolkit, settings)
+    assert dated_values(shown) == [{"2023-09-13", "2023-09-16"}]
+    wednesday = replace(story.articles[0], published="2023-09-13")
+    shown, _ = scored_conflicts(replace(story, articles=(wednesday, *story.articles[1:])),
+                                toolkit, settings)
+    assert dated_values(shown) == []
+    # A date of saying days before its own report's is one saying dated two ways.
+    story = make_story(toolkit, settings,
+                       "The coach said on Monday that the team would rest its captain.",
+                       "The coach said on Wednesday that the team would rest its captain.",
+                       published="2023-09-16")
+    wednesday = replace(story.articles[0], published="2023-09-13")
+    shown, _ = scored_conflicts(replace(story, articles=(wednesday, *story.articles[1:])),
+                                toolkit, settings)
+    assert dated_values(shown) == [{"2023-09-11", "2023-09-13"}]
+
+
+def test_a_statement_that_reports_the_other_act_undated_dates_an_act_of_its_own(toolkit,
+                                                                               settings):
+    """"Suspected of stabbing two guards at the depot where he was dismissed last week" tells
+    of the stabbing without a date: its "last week" dates the dismissal, not the stabbing
+    the other statement dates to Monday (at most a possible difference)."""
+    def shown_and_possible(first: str, second: str):
+        story = make_story(toolkit, settings, first, second, published="2023-09-18")
+        return [dated_values(found) for found in scored_conflicts(story, toolkit, settings)]
+
+    assert shown_and_possible(
+        "The man suspected of stabbing two guards at the depot where he was dismissed last "
+        "week was arrested after a chase.",
+        "The man stabbed two guards at the depot on Monday morning.") == [
+        [], [{"2023-09-11 to 2023-09-17", "2023-09-18"}]]
+    assert shown_and_possible("The man stabbed two guards at the depot on Sunday morning.",
+                              "The man stabbed two guards at the depot on Monday morning.") == [
+        [{"2023-09-17", "2023-09-18"}], []]

@@ -333,7 +333,10 @@ class Dates(EventKind):
             # "said on Jan 20" and "expects traffic from Friday (Jan 24)": the date of a
             # statement is not the date of what a general verb reports.
             same_kind = getattr(x, "stated", False) == getattr(y, "stated", False)
-            return same_kind and compatible_subjects(x.subjects, y.subjects)
+            return same_kind and compatible_subjects(x.subjects, y.subjects) and \
+                not (getattr(x, "stated", False) and two_sayings(a, x, b, y))
+        if x.event != y.event and (dates_another_act(a, x, y) or dates_another_act(b, y, x)):
+            return False
         return super().same_fact_comparable(a, x, b, y)
 
     def across_verbs(self, x: DateSlot, y: DateSlot) -> bool:  # type: ignore[override]
@@ -432,6 +435,26 @@ def year_slip(x: DateSlot, y: DateSlot) -> bool:
     a week's rule could tell apart."""
     return len(x.value) == len(y.value) == 10 and x.value[5:] == y.value[5:] and \
         abs(int(x.value[:4]) - int(y.value[:4])) == 1 and x.explicit and y.explicit
+
+
+def dates_another_act(said: Said, mine: Slot, theirs: Slot) -> bool:
+    """The statement reports the other's dated act too, undated, and dates an act of its own:
+    its date is not of that act ("suspected of shooting three people at the firm where he
+    was fired last week" / "shot three people on Monday"; "last week" dates the firing)."""
+    return bool(theirs.event) and any(s.event == theirs.event for s in said.slots) and not any(
+        s.kind == mine.kind and s.event == theirs.event for s in said.slots)
+
+
+def two_sayings(a: Said, x: Slot, b: Said, y: Slot) -> bool:
+    """Dates of saying, each its report's day or the day before, in reports of days further
+    apart (or of no known day): each dates the speaker's latest word ("said on Wednesday" /
+    "indicated on Saturday"), and a speaker says things more than once."""
+    if not (a.anchor and b.anchor) or a.inferred_date or b.inferred_date:
+        return True
+    if days_between(a.anchor, b.anchor) <= 1:
+        return False
+    return all(days_between(slot.value, said.anchor) <= 1 and slot.value <= said.anchor
+               for said, slot in ((a, x), (b, y)))
 
 
 def guessed_day(said: Said, slot: Slot) -> bool:
