@@ -218,26 +218,20 @@ def test_adjacent_days_without_an_edge_between_them_still_differ(toolkit, settin
 def test_dates_of_saying_in_reports_of_two_days_are_two_sayings(toolkit, settings):
     """A speaker says things more than once: "said on Wednesday" in Wednesday's report and
     "said on Saturday" in Saturday's are each report's latest word, not one saying dated two
-    ways (at most a possible difference). In two reports of one day they are."""
-    story = make_story(toolkit, settings,
-                       "The coach said on Wednesday that the team would rest its captain.",
-                       "The coach said on Saturday that the team would rest its captain.",
-                       published="2023-09-16")
-    shown, _ = scored_conflicts(story, toolkit, settings)
-    assert dated_values(shown) == [{"2023-09-13", "2023-09-16"}]
-    wednesday = replace(story.articles[0], published="2023-09-13")
-    shown, _ = scored_conflicts(replace(story, articles=(wednesday, *story.articles[1:])),
-                                toolkit, settings)
-    assert dated_values(shown) == []
-    # A date of saying days before its own report's is one saying dated two ways.
-    story = make_story(toolkit, settings,
-                       "The coach said on Monday that the team would rest its captain.",
-                       "The coach said on Wednesday that the team would rest its captain.",
-                       published="2023-09-16")
-    wednesday = replace(story.articles[0], published="2023-09-13")
-    shown, _ = scored_conflicts(replace(story, articles=(wednesday, *story.articles[1:])),
-                                toolkit, settings)
-    assert dated_values(shown) == [{"2023-09-11", "2023-09-13"}]
+    ways (at most a possible difference). In two reports of one day they are, and so is a
+    date of saying days before its own report's."""
+    def shown_dates(first: str, second: str, first_published: str):
+        story = make_story(toolkit, settings, f"The coach said on {first} that the team would "
+                           "rest its captain.", f"The coach said on {second} that the team "
+                           "would rest its captain.", published="2023-09-16")
+        earlier = replace(story.articles[0], published=first_published)
+        shown, _ = scored_conflicts(replace(story, articles=(earlier, *story.articles[1:])),
+                                    toolkit, settings)
+        return dated_values(shown)
+
+    assert shown_dates("Wednesday", "Saturday", "2023-09-16") == [{"2023-09-13", "2023-09-16"}]
+    assert shown_dates("Wednesday", "Saturday", "2023-09-13") == []
+    assert shown_dates("Monday", "Wednesday", "2023-09-13") == [{"2023-09-11", "2023-09-13"}]
 
 
 def test_a_statement_that_reports_the_other_act_undated_dates_an_act_of_its_own(toolkit,
