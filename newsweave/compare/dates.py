@@ -449,12 +449,13 @@ def two_sayings(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     """Dates of saying, each its report's day or the day before, in reports of days further
     apart (or of no known day): each dates the speaker's latest word ("said on Wednesday" /
     "indicated on Saturday"), and a speaker says things more than once."""
-    if not (a.anchor and b.anchor) or a.inferred_date or b.inferred_date:
+    mine, theirs = a.own_date, b.own_date
+    if not (mine and theirs):
         return True
-    if days_between(a.anchor, b.anchor) <= 1:
+    if days_between(mine, theirs) <= 1:
         return False
-    return all(days_between(slot.value, said.anchor) <= 1 and slot.value <= said.anchor
-               for said, slot in ((a, x), (b, y)))
+    return all(days_between(slot.value, day) <= 1 and slot.value <= day
+               for day, slot in ((mine, x), (theirs, y)))
 
 
 def guessed_day(said: Said, slot: Slot) -> bool:
@@ -494,7 +495,7 @@ def same_day_of_year(a: Said, x: DateSlot, b: Said, y: DateSlot) -> bool:
     that the year is the one the article was written in ("appointed with effect from 23 Jan"
     in an article of Jan 23, 2025 against "from Jan 23, 2024")."""
     guessed = [(s, t) for s, t in ((a, x), (b, y)) if not re.search(r"\b\d{4}\b", t.shown)]
-    if any(s.anchor and not s.inferred_date and days_between(t.value, s.anchor) <= CURRENT_DAYS
+    if any(s.own_date and days_between(t.value, s.own_date) <= CURRENT_DAYS
            for s, t in guessed):
         return False
     return x.explicit and y.explicit and bool(guessed) and len(x.value) == len(y.value) > 7 \

@@ -61,8 +61,7 @@ def two_moments(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     movements dated by nothing but their articles ("the index lost 1.7%" / "lost 3.7%"):
     two days' values, not one told two ways. Undated articles (a date inferred from the
     story) give no day to tell apart."""
-    if not (a.anchor and b.anchor) or a.anchor == b.anchor or a.inferred_date \
-            or b.inferred_date:
+    if not (a.own_date and b.own_date) or a.own_date == b.own_date:
         return False
     if AS_OF_TODAY.search(a.mention.text) or AS_OF_TODAY.search(b.mention.text):
         return True

@@ -114,5 +114,11 @@ class Said:
     figures: frozenset[float] = frozenset()
     anchor: str | None = None  # the date the article's relative dates count from
 
+    @property
+    def own_date(self) -> str | None:
+        """The day relative dates count from, when it is the article's own (not inferred from
+        its story); None otherwise."""
+        return None if self.inferred_date else self.anchor
+
 
 Entry = list[tuple[Said, Slot]]
