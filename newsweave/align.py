@@ -148,5 +148,6 @@ def align_claims(articles: list[Article], claims: dict[str, tuple[Claim, ...]],
             id=fact_id([c.id for c in members]), text=shown.text, subject=shown.subject,
             status="corroborated" if len(article_ids) > 1 else "single_source",
             articles=article_ids, independent_sources=len(article_ids),
-            mentions=tuple(Mention(c.article, c.text, c.start, c.end, c.id) for c in members)))
+            mentions=tuple(Mention(c.article, c.text, c.start, c.end, c.id, c.subject)
+                           for c in members)))
     return tuple(facts)

@@ -126,6 +126,14 @@ class Mention:
     start: int
     end: int
     claim: str = ""  # id of the claim this mention is
+    # A predicate split off its sentence with no subject of its own: the subject it shares
+    # (Claim.subject).
+    subject: str = ""
+
+    @property
+    def stated(self) -> str:
+        """The mention read as a sentence of its own: its shared subject, then its words."""
+        return f"{self.subject} {self.text}" if self.subject else self.text
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def read_mentions(story: Story, toolkit: Toolkit, kinds: Mapping[str, SlotKind])
                if articles.get(m.article) is not None and articles[m.article].parsed]
     by_text: dict[str, list[int]] = {}
     for index, (_, mention) in enumerate(pending):
-        by_text.setdefault(mention.text, []).append(index)
+        by_text.setdefault(mention.stated, []).append(index)
     folded = {a.id: fold(a.text) for a in story.articles}
     anchors, copied = story.anchor_dates, story.sentence_anchors()
     saids: list[Said | None] = [None] * len(pending)

@@ -162,9 +162,11 @@ def same_event(a: Said, x: Slot, b: Said, y: Slot) -> bool:
 def named_apart(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     """Both events act on named things and the names share no word, not even one spelled
     another way: "placed X on injured reserve on Tuesday" and "placed Y on injured reserve on
-    Wednesday" are two placings. Who acts is not read so: a body and its officer act as one
+    Wednesday" are two placings, and so are "placed X on injured reserve on Tuesday" and "Y
+    was placed on injured reserve on Wednesday" (a passive with no agent acts on its subject,
+    `Slot.patients`). Who acts is not read so: a body and its officer act as one
     ("the club fired X", "its manager fired X")."""
-    mine, theirs = x.objects & a.names, y.objects & b.names
+    mine, theirs = (x.objects | x.patients) & a.names, (y.objects | y.patients) & b.names
     return bool(mine and theirs) and not any(fuzz.ratio(p, q) >= SPELLED_ALIKE
                                              for p in mine for q in theirs)
 

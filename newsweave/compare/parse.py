@@ -128,22 +128,45 @@ def framed(verb: Any) -> Any:
     return inner[0] if inner else verb
 
 
-def phrase_words(node: Any) -> set[str]:
+def phrase_words(node: Any, before: int | None = None) -> set[str]:
     """A participant: its head noun and the names in it ("the train" -> train; "leader Jane
     Doe" -> leader, jane, doe). Modifiers of common nouns are left out: "a battery"
-    and "an e-bike fitted with a battery" are different things."""
-    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN" and not honorific(t)}
+    and "an e-bike fitted with a battery" are different things. With `before`, only the
+    words before that token: a relative clause's noun without the clause and what follows
+    it ("X, who was signed on Tuesday, and Y": X alone)."""
+    end = node.right_edge.i + 1 if before is None else min(before, node.right_edge.i + 1)
+    words = {fold(t.text) for t in node.subtree if t.pos_ == "PROPN" and not honorific(t)
+             and t.i < end}
     words |= {a for e in node.doc.ents if e.label_ in NAME_ENTS
-              and node.left_edge.i <= e.start and e.end <= node.right_edge.i + 1
+              and node.left_edge.i <= e.start and e.end <= end
               if (a := initials(e))}
     if node.pos_ in ("NOUN", "PRON"):
         words.add(fold(node.lemma_))
     # "Jane Doe, a sales manager": the apposed noun names the same participant.
-    words |= {fold(c.lemma_) for c in node.children if c.dep_ == "appos" and c.pos_ == "NOUN"}
+    words |= {fold(c.lemma_) for c in node.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+              and c.i < end}
     for conj in node.conjuncts:
-        if conj.pos_ in ("NOUN", "PROPN"):
+        if conj.pos_ in ("NOUN", "PROPN") and conj.i < end:
             words.add(fold(conj.lemma_ if conj.pos_ == "NOUN" else conj.text))
     return words
+
+
+def patients(verb: Any) -> frozenset[str]:
+    """What a passive verb with no agent acts on: its subject ("X was signed on Wednesday",
+    as "signed X" names it), or for a relative pronoun the noun the clause hangs on, without
+    the clause ("X, who was signed on Wednesday"). `participants` keeps such a subject among
+    who acts, as the fitted scorer has always read it."""
+    if verb is None or any(c.dep_ == "agent" for c in verb.children):
+        return frozenset()
+    words: set[str] = set()
+    for child in verb.children:
+        if child.dep_ != "nsubjpass":
+            continue
+        if child.lower_ in RELATIVES and verb.dep_ == "relcl":
+            words |= phrase_words(verb.head, before=verb.left_edge.i)
+        else:
+            words |= phrase_words(child)
+    return frozenset(words)
 
 
 def speaker_for(pronoun: Any, verb: Any) -> Any:
@@ -211,7 +234,7 @@ def participants(verb: Any) -> tuple[frozenset[str], frozenset[str]]:
 def slot_base(verb: Any) -> dict[str, Any]:
     subjects, objects = participants(verb)
     return {"event": event_name(verb), "subjects": subjects, "objects": objects,
-            "additive": additive(verb), "planned": planned(verb)}
+            "patients": patients(verb), "additive": additive(verb), "planned": planned(verb)}
 
 
 def event_name(verb: Any) -> str:
