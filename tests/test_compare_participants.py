@@ -4,11 +4,12 @@ as "signed X"), and a predicate split off its sentence is read with the subject 
 
 from __future__ import annotations
 
-from conftest import analysed_story
+from conftest import analysed_story, story_of_two_facts
 from test_compare import conflicts_of
 
 from newsweave.claims import parse_articles
-from newsweave.compare import find_conflicts
+from newsweave.compare import SLOT_KINDS, find_conflicts
+from newsweave.compare.engine import read_mentions
 from newsweave.compare.parse import patients
 from newsweave.models import Article, Fact, Mention, Story
 
@@ -29,6 +30,23 @@ def test_a_relative_passive_acts_on_its_noun_without_the_clause(toolkit):
     assert patients(verb) == {"tom", "arlen"}
     by = toolkit.nlp("Tom Arlen was signed by the Hawks on Tuesday.")
     assert patients(next(t for t in by if t.lemma_ == "sign")) == frozenset()
+    it = toolkit.nlp("It was signed on Tuesday.")
+    assert patients(next(t for t in it if t.lemma_ == "sign")) == frozenset()
+
+
+def test_statements_of_two_facts_acting_on_two_named_things_are_two_acts(toolkit, settings):
+    """Across facts one event needs shared objects when both name some; a passive's subject
+    is what it acts on, so a signing of one player is not the signing of another named in
+    the same sentence."""
+    def comparable(second: str) -> bool:
+        story = story_of_two_facts(toolkit, settings,
+                                   "The Hawks signed guard Ben Cole on Wednesday.", second)
+        (a, x), (b, y) = [(d, s) for d in read_mentions(story, toolkit, SLOT_KINDS)
+                          for s in d.slots if s.kind == "date"]
+        return SLOT_KINDS["date"].comparable(a, x, b, y)
+
+    assert not comparable("The guards are Tom Arlen, who was signed on Tuesday, and Ben Cole.")
+    assert comparable("The guards are Ben Cole, who was signed on Tuesday, and Sam Roy.")
 
 
 def split_off_story(toolkit, settings, first: str, second: str) -> Story:

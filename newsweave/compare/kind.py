@@ -151,10 +151,13 @@ class EventKind(SlotKind):
 
 def same_event(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     """Two statements of different facts describe one event: the same event verb, shared
-    objects when both name some, compatible subjects and no two different sets of actors."""
+    objects when both name some (what a passive with no agent acts on counts: "signed Y on
+    Wednesday" and "X, who was signed on Tuesday" are two signings), compatible subjects and
+    no two different sets of actors."""
     if x.event != y.event or not x.event:
         return False
-    if x.objects and y.objects and not (x.objects & y.objects):
+    mine, theirs = x.objects | x.patients, y.objects | y.patients
+    if mine and theirs and not (mine & theirs):
         return False
     return compatible_subjects(x.subjects, y.subjects) and same_actors(a, b)
 

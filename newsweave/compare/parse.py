@@ -154,8 +154,8 @@ def phrase_words(node: Any, before: int | None = None) -> set[str]:
 def patients(verb: Any) -> frozenset[str]:
     """What a passive verb with no agent acts on: its subject ("X was signed on Wednesday",
     as "signed X" names it), or for a relative pronoun the noun the clause hangs on, without
-    the clause ("X, who was signed on Wednesday"). `participants` keeps such a subject among
-    who acts, as the fitted scorer has always read it."""
+    the clause ("X, who was signed on Wednesday"); a pronoun names nothing. `participants`
+    keeps such a subject among who acts, as the fitted scorer has always read it."""
     if verb is None or any(c.dep_ == "agent" for c in verb.children):
         return frozenset()
     words: set[str] = set()
@@ -166,7 +166,7 @@ def patients(verb: Any) -> frozenset[str]:
             words |= phrase_words(verb.head, before=verb.left_edge.i)
         else:
             words |= phrase_words(child)
-    return frozenset(words)
+    return frozenset(words - PRONOUNS)  # "it was injured": what, it does not say
 
 
 def speaker_for(pronoun: Any, verb: Any) -> Any:
