@@ -24,7 +24,9 @@ def test_a_passive_acts_on_its_subject_so_two_named_things_are_two_acts(toolkit,
     assert [c.kind for c in found] == ["date"]
 
 
-def test_a_relative_passive_acts_on_its_noun_without_the_clause(toolkit):
+def test_what_a_passive_with_no_agent_acts_on(toolkit):
+    """Its subject; for a relative pronoun, the noun the clause hangs on without the clause;
+    nothing when an agent is named (`participants` reads that) or the subject is a pronoun."""
     doc = toolkit.nlp("The guards are Tom Arlen, who was signed on Tuesday, and Ben Cole.")
     verb = next(t for t in doc if t.lemma_ == "sign")
     assert patients(verb) == {"tom", "arlen"}

@@ -20,7 +20,8 @@ class Slot:
     event: str  # event group governing the slot ("" when none)
     subjects: frozenset[str]  # who acts: names/lemmas, pronouns kept
     objects: frozenset[str]  # what is acted upon
-    # What a passive with no agent acts on ("X was signed"), kept among `subjects` too.
+    # What a passive with no agent acts on ("X was signed", "X, who was signed"); `subjects`
+    # keeps the passive's own subject too, as the fitted scorer was trained on it.
     patients: frozenset[str] = frozenset()
     context: frozenset[str] = frozenset()  # nouns around a quantity; an office; a predicate
     hedged: bool = False  # "about", "may have"
