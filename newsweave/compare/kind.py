@@ -156,7 +156,7 @@ def same_event(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     no two different sets of actors."""
     if x.event != y.event or not x.event:
         return False
-    mine, theirs = x.objects | x.patients, y.objects | y.patients
+    mine, theirs = x.acted_on, y.acted_on
     if mine and theirs and not (mine & theirs):
         return False
     return compatible_subjects(x.subjects, y.subjects) and same_actors(a, b)
@@ -169,7 +169,7 @@ def named_apart(a: Said, x: Slot, b: Said, y: Slot) -> bool:
     was placed on injured reserve on Wednesday" (a passive with no agent acts on its subject,
     `Slot.patients`). Who acts is not read so: a body and its officer act as one
     ("the club fired X", "its manager fired X")."""
-    mine, theirs = (x.objects | x.patients) & a.names, (y.objects | y.patients) & b.names
+    mine, theirs = x.acted_on & a.names, y.acted_on & b.names
     return bool(mine and theirs) and not any(fuzz.ratio(p, q) >= SPELLED_ALIKE
                                              for p in mine for q in theirs)
 

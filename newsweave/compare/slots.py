@@ -28,6 +28,11 @@ class Slot:
     additive: bool = False  # "also ...": another event of the kind, not the same one
     planned: bool = False  # "will open", "is expected to begin": a plan, not what happened
 
+    @property
+    def acted_on(self) -> frozenset[str]:
+        """What the event is done to, active ("signed X") or passive ("X was signed")."""
+        return self.objects | self.patients
+
 
 @dataclass(frozen=True, kw_only=True)
 class NumberSlot(Slot):
