@@ -63,21 +63,32 @@ def sentence(mention, texts: dict[str, str]) -> str:
     return flat(f"{left}[[{text[mention.start:mention.end]}]]{right}")
 
 
-def main() -> None:
+def sample_arguments(seed: str, size: int) -> argparse.Namespace:
+    """The command line every read sample takes (a half, the pickled reports, the TSV to
+    write or tally, the sample's seed and size)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("half", choices=("tune", "check"))
     for name in ("--reports", "--out", "--judged"):
         parser.add_argument(name)
-    parser.add_argument("--seed", default="fragments-round9")
-    parser.add_argument("--size", type=int, default=120)
-    args = parser.parse_args()
+    parser.add_argument("--seed", default=seed)
+    parser.add_argument("--size", type=int, default=size)
+    return parser.parse_args()
+
+
+def half_runs(args: argparse.Namespace) -> list[tuple[str, list]]:
+    """The half's analysed stories, from `--reports` when it exists (else analysed and, with
+    `--reports`, pickled there)."""
     if args.reports and Path(args.reports).exists():
-        runs = pickle.loads(Path(args.reports).read_bytes())
-    else:
-        runs = analyse(args.half)
-        if args.reports:
-            Path(args.reports).write_bytes(pickle.dumps(runs))
-    found = population(runs)
+        return pickle.loads(Path(args.reports).read_bytes())
+    runs = analyse(args.half)
+    if args.reports:
+        Path(args.reports).write_bytes(pickle.dumps(runs))
+    return runs
+
+
+def main() -> None:
+    args = sample_arguments("fragments-round9", 120)
+    found = population(half_runs(args))
     rank = lambda key: hashlib.sha256(f"{args.seed} | {key}".encode()).hexdigest()
     sample = sorted(found, key=rank)[:args.size]
     print(f"# {args.half}: {len(found)} fact keys, sample {len(sample)}, seed {args.seed!r}")
