@@ -13,7 +13,8 @@ judgement, note): judgement `same` (the mention states the fact's claim, in any 
 more or less detail) or `other` (it states something else: another event, figure, place,
 step or claim). `--judged` reads such a TSV back and tallies, over the facts judged whole: the
 share with a mention of `other`, and the share that would be left with one source (or none)
-once those mentions are taken out.
+once those mentions are taken out. Judgements count per article: two mentions of one fact from
+one article (the "only one source" search can join a second) are one judgement, the last row's.
 
 Usage: PYTHONPATH=. python bench/sample_support.py tune|check [--reports R.pkl]
        [--seed support-round37] [--size 60] [--out SAMPLE.tsv] [--judged J.tsv]
@@ -37,6 +38,7 @@ def sources(story, articles: set[str]) -> int:
 
 
 def tally(path: str, sample: dict[str, tuple]) -> str:
+    """The judged TSV's figures over the sampled facts whose every article was judged."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()[1:]
     judged: dict[str, dict[str, str]] = defaultdict(dict)
     for line in lines:
