@@ -28,7 +28,7 @@ import numpy as np
 from ..config import Settings
 from ..dating import day_of, resolve_date
 from ..entity_forms import name_tokens, normalise
-from ..models import Conflict, Entity, Fact, Story
+from ..models import Conflict, Entity, Fact, Position, Story
 from ..toolkit import Toolkit
 from .attributes import Attributes
 from .body_names import body_name_conflicts
@@ -36,6 +36,7 @@ from .claims import Claims
 from .dates import Dates
 from .engine import CANDIDATE_COSINE, EACH_STATES_BOTH, Judge, slot_conflicts
 from .kind import SlotKind, most_confident_first
+from .likelihood import likelihood_conflicts
 from .names import Names
 from .numbers import Numbers, is_money
 from .roles import role_conflicts
@@ -90,8 +91,9 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     articles, with no scorer of their own) are shown when they are a post and its deputy
     post, listed otherwise (`titles.to_show`); parts one person cannot play at once in an
     incident (the driver and a passenger, `roles`) and states of one subject that exclude
-    each other (a guilty plea and a trial, "remains suspended" and "was resumed", `states`)
-    and one body named two ways (`body_names`) are listed. At most `possible_max` scored or
+    each other (a guilty plea and a trial, "remains suspended" and "was resumed", `states`),
+    one act weighed both ways ("is expected to" and "is unlikely to", `likelihood`) and one
+    body named two ways (`body_names`) are listed. At most `possible_max` scored or
     title differences are listed; the closed families come on top of them, rare as they are,
     so that neither crowds the other out, and so do at most `money_max` differences of
     amounts of money (listed, never shown: `money_slots`)."""
@@ -101,15 +103,39 @@ def story_conflicts(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit
     shown_titles, listed_titles = shown_and_listed(story, entities, toolkit)
     closed = distinct(most_confident_first([*role_conflicts(story, entities, toolkit),
                                             *state_conflicts(story, entities, toolkit),
+                                            *likelihood_conflicts(story, entities, toolkit),
                                             *body_name_conflicts(story, entities, toolkit)]))
     money = distinct(tuple(c for c in possible if is_money(c)))
     listed = distinct(most_confident_first([*listed_titles, *(
-        c for c in possible if not is_money(c))]))
+        c for c in possible if not is_money(c) and not told_closer(c, closed))]))
     every = distinct(most_confident_first([*closed, *listed, *money]))
     kept = distinct(most_confident_first([*closed, *listed[:settings.possible_max],
                                           *money[:settings.money_max]]))
     return Differences(most_confident_first([*shown, *shown_titles]), kept,
                        len(every) - len(kept))
+
+
+def told_closer(conflict: Conflict, closed: tuple[Conflict, ...]) -> bool:
+    """A claim read as asserted and denied whose every side quotes a sentence one closed
+    family's difference quotes for that article ("is expected to meet X" / "is unlikely to
+    meet X" is one act weighed two ways, not "meet" asserted and denied): one difference, told
+    the closed family's way."""
+    return conflict.kind == "claim" and any(
+        all(quoted_in(p, other) for p in conflict.positions) for other in closed)
+
+
+def quoted_in(position: Position, other: Conflict) -> bool:
+    """The position quotes, for one of its articles, a sentence (or a part of one) that a
+    position of `other` quotes for the same article."""
+    theirs = [said for q in other.positions for said in statements_of(q)]
+    return any(article == elsewhere and (text in quoted or quoted in text)
+               for article, text in statements_of(position) for elsewhere, quoted in theirs)
+
+
+def statements_of(position: Position) -> list[tuple[str, str]]:
+    """(article, its own sentence) for each article of a position."""
+    return [(q.article, " ".join(q.text.split())) for q in position.statements] or \
+        [(article, " ".join(position.text.split())) for article in position.articles[:1]]
 
 
 def entity_of_name(entities: tuple[Entity, ...]) -> dict[tuple[str, ...], int]:

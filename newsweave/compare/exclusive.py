@@ -6,12 +6,14 @@ two sides (a change, a second event, or a parse we cannot trust) takes no side."
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from ..models import Conflict, Fact, Position
+from ..models import Conflict, Entity, Fact, Position, Story
+from ..toolkit import Toolkit
 from .kind import new_conflict
-from .titles import quotes, statements
+from .titles import person_keys, quotes, statements
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,25 @@ class Reading:
     sentence: str
     start: int  # the sentence's offsets in the article
     end: int
+
+
+R = TypeVar("R", bound=Reading)
+# What one article's parse says: (article's parse, article id, person keys, people) ->
+# (subject key, reading) for each reading.
+ArticleReader = Callable[[Any, str, dict[str, int], list[Entity]], Iterable[tuple[Hashable, R]]]
+
+
+def readings_by_subject(story: Story, entities: tuple[Entity, ...], toolkit: Toolkit,
+                        read: ArticleReader[R]) -> dict[Hashable, list[R]]:
+    """Every reading of the story's English articles, by the subject key `read` gives it;
+    people are the story's merged persons."""
+    people = [e for e in entities if e.type == "PERSON"]
+    keys = person_keys(people)
+    said: dict[Hashable, list[R]] = defaultdict(list)
+    for article, doc in toolkit.english_parses(story.articles):
+        for key, reading in read(doc, article.id, keys, people):
+            said[key].append(reading)
+    return said
 
 
 def one_side_each(readings: Iterable[Reading]) -> dict[Hashable, list[Reading]]:

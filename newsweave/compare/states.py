@@ -24,7 +24,6 @@ one such difference (tune half), too few to fit a confidence on.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -33,9 +32,9 @@ from ..models import Conflict, Entity, Story
 from ..toolkit import Toolkit
 from ..words import fold
 from .claims import asked, hedged, negated, subject_of
-from .exclusive import Reading, one_side_each, sides_conflict
+from .exclusive import Reading, one_side_each, readings_by_subject, sides_conflict
 from .parse import RESUMED, STOPPED, planned
-from .titles import person_keys, person_of
+from .titles import person_of
 
 CONFIDENCE = 0.5
 TOPICS = {"plea": "how {} answered the charges", "running": "whether {} resumed"}
@@ -69,12 +68,7 @@ class State(Reading):
 def state_conflicts(story: Story, entities: tuple[Entity, ...],
                     toolkit: Toolkit) -> tuple[Conflict, ...]:
     """One possible difference per subject to which two articles give exclusive states."""
-    people = [e for e in entities if e.type == "PERSON"]
-    keys = person_keys(people)
-    said: dict[Hashable, list[State]] = defaultdict(list)
-    for article, doc in toolkit.english_parses(story.articles):
-        for subject, state in article_states(doc, article.id, keys, people):
-            said[subject].append(state)
+    said = readings_by_subject(story, entities, toolkit, article_states)
     return tuple(c for subject, states in merged_things(said).items()
                  if (c := subject_conflict(states, story)) is not None)
 
