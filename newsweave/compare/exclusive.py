@@ -1,6 +1,7 @@
 """What the closed families of exclusive readings share (`roles`: parts in an incident;
-`states`: a plea, stopped or running again): the reading of one sentence, the sides the
-articles take, and the possible difference made of them. An article that gives one subject
+`states`: a plea, stopped or running again; `likelihood`: an act expected or unlikely): the
+readings of each article by subject, the reading of one sentence, the sides the articles take,
+and the possible difference made of them. An article that gives one subject
 two sides (a change, a second event, or a parse we cannot trust) takes no side."""
 
 from __future__ import annotations
