@@ -32,11 +32,6 @@ from sample_facts import flat, half_runs, population, sample_arguments, sentence
 from newsweave.models import independent_count
 
 
-def sources(story, articles: set[str]) -> int:
-    """Independent sources among the articles: copies of one text count once."""
-    return independent_count(articles, story.copies)
-
-
 def tally(path: str, sample: dict[str, tuple]) -> str:
     """The judged TSV's figures over the sampled facts whose every article was judged."""
     lines = Path(path).read_text(encoding="utf-8").splitlines()[1:]
@@ -48,8 +43,9 @@ def tally(path: str, sample: dict[str, tuple]) -> str:
     whole = [k for k, (fact, _) in sample.items()
              if judged[k] and set(judged[k]) >= {m.article for m in fact.mentions}]
     other = [k for k in whole if "other" in judged[k].values()]
-    dropped = [k for k in other if sources(sample[k][1], {a for a, j in judged[k].items()
-                                                         if j == "same"}) < 2]
+    # independent sources left once the `other` mentions are out (copies count once)
+    dropped = [k for k in other if independent_count(
+        {a for a, j in judged[k].items() if j == "same"}, sample[k][1].copies) < 2]
     mentions = sum(len(judged[k]) for k in whole)
     wrong = sum(list(judged[k].values()).count("other") for k in whole)
     return (f"# judged {len(whole)}/{len(sample)} facts ({mentions} mentions): a mention "
