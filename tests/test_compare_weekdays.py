@@ -251,3 +251,19 @@ def test_a_statement_that_reports_the_other_act_undated_dates_an_act_of_its_own(
     assert shown_and_possible("The man stabbed two guards at the depot on Sunday morning.",
                               "The man stabbed two guards at the depot on Monday morning.") == [
         [{"2023-09-17", "2023-09-18"}], []]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The train reached the border on Monday.", "arrive"),
+    ("The troops entered the city on Monday.", "arrive"),
+    ("The ship entered Singapore waters on Monday.", "arrive"),
+    ("The plane landed in Tokyo on Monday.", "arrive"),
+    ("The engineer entered a guilty plea on Monday.", "enter"),
+    ("The two sides reached an agreement on Monday.", "reach"),
+    ("The firm landed a new contract on Monday.", "land"),
+])
+def test_a_verb_of_arriving_names_an_arrival_only_at_a_place(toolkit, text, event):
+    """"entered a guilty plea on Friday" is no arrival, so it is never held against "arrived
+    in port on February 26" as one event dated twice."""
+    assert [s.event for s in date_slots(toolkit.nlp(text), "2025-01-29")] == [event]
+

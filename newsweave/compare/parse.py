@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..claims import quoted
-from ..words import HONORIFICS, fold
+from ..words import FACILITY_HEADS, HONORIFICS, fold
 
 # Plain English synonyms for the events news reports date; one name per group.
 EVENT_GROUPS = (
@@ -20,6 +20,16 @@ EVENT_GROUPS = (
     ("receive", "get", "accept"), ("kill", "die"), ("sign", "ink"),
     ("announce", "unveil"), ("arrest", "detain"), ("open", "inaugurate"))
 EVENT_OF = {lemma: group[0] for group in EVENT_GROUPS for lemma in group}
+# Verbs that name an arrival only when what they take is a place: "reached the border",
+# "entered Russia", "landed in Tokyo"; "entered a guilty plea", "reached an agreement", "landed
+# a contract" are acts of their own.
+ARRIVING = {"reach", "land", "enter"}
+# Common nouns of places (beside `FACILITY_HEADS` and the recogniser's places).
+PLACE_NOUNS = frozenset({"country", "city", "town", "village", "area", "region", "province",
+                         "state", "territory", "waters", "airspace", "border", "coast",
+                         "island", "premises", "house", "home", "room", "office", "site",
+                         "zone", "scene", "port", "shore", "capital", "compound", "harbour"})
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # Verbs of a movement up and of a movement down (one family of `ACT_FAMILIES` below).
 RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", "rally",
           "advance", "rebound", "recover", "spike", "swell", "expand"}
@@ -247,7 +257,18 @@ def event_name(verb: Any) -> str:
         verb = head if verb.dep_ == "xcomp" and head.pos_ == "VERB" and not light_head \
             else None
     lemma = fold(verb.lemma_) if verb is not None else ""
+    if lemma in ARRIVING and not reaches_a_place(verb):
+        return lemma
     return EVENT_OF.get(lemma, lemma)
+
+
+def reaches_a_place(verb: Any) -> bool:
+    """The verb's direct object, if it has one, is a place: a place's name, or a noun of a
+    place or a building (`PLACE_NOUNS`, `FACILITY_HEADS`)."""
+    targets = [c for c in verb.children if c.dep_ == "dobj"]
+    places = PLACE_NOUNS | FACILITY_HEADS
+    return all(t.ent_type_ in PLACE_ENTS or fold(t.lemma_) in places or t.lower_ in places
+               for t in targets)
 
 
 def two_acts(event: str, other: str) -> bool:
