@@ -12,14 +12,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from .words import WEEKDAYS, fold
+from .words import NUMBER_WORDS, WEEKDAYS, fold
 
 # How a bounded date shows in a position's value ("by 2024-12-19").
 BOUND_SHOWN = {"upper": "by ", "lower": "after "}
 # Words naming a day by its distance from the publication date.
 DAYS_FROM_PUBLICATION = {"today": 0, "this morning": 0, "tonight": 0, "this evening": 0,
                          "yesterday": -1, "last night": -1, "tomorrow": 1}
+# Days counted back from the publication date: "three days ago", "a day ago". A hedged count
+# ("about two days ago", "a few days ago") names no day.
+DAYS_BACK = re.compile(r"^(?:a|one|\d{1,2}|" + "|".join(NUMBER_WORDS) + r") days? ago$")
 WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
                             "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
 # A month's name or its abbreviation, and nothing longer: "decades" is no December, "mayor"
@@ -85,12 +89,12 @@ def dates_in(text: str, published: str, future: Iterable[tuple[int, int]] = (),
     """(ISO date, phrase) for every date phrase in `text` that resolves; a phrase overlapping
     one of the `future` spans (character offsets in `text`) dates a future event. `relative`:
     where the parse found a day counted from publication dating an event ("arrested
-    yesterday", "left last night"), which the words alone cannot tell from a name ("USA
-    Today") or a figure ("630 today")."""
+    yesterday", "left last night", "three days ago"), which the words alone cannot tell from
+    a name ("USA Today") or a figure ("630 today")."""
     found = []
     ahead = list(future)
     for start, end in relative:
-        day = resolve_date(relative_day(text[start:end]), published)
+        day = resolve_relative_day(relative_day(text[start:end]), published)
         if day:
             found.append((day, text[start:end]))
     for match in DATE_PHRASE.finditer(text):
@@ -133,12 +137,32 @@ def resolve_period(text: str, published: str) -> tuple[str, str] | None:
 
 
 def relative_day(text: str) -> str:
-    """"yesterday morning" -> "yesterday": the day a relative phrase names; "" for none."""
+    """"yesterday morning" -> "yesterday", "three days ago" as it is: the day a relative
+    phrase names; "" for none."""
     phrase = phrase_of(text)
     first = phrase.split()[0] if phrase else ""
-    if phrase in DAYS_FROM_PUBLICATION:
+    if phrase in DAYS_FROM_PUBLICATION or DAYS_BACK.match(phrase):
         return phrase
     return first if first in ("yesterday", "tomorrow") else ""
+
+
+def resolve_relative_day(phrase: str, published: str) -> str | None:
+    """A day `relative_day` names -> ISO date: "yesterday" as `resolve_date` reads it, "three
+    days ago" by dateparser, counted back from the publication date. (For the timeline: the
+    comparison reads no day counted back, whose count outlets round.)"""
+    if not DAYS_BACK.match(phrase):
+        return resolve_date(phrase, published)
+    day = read_by_dateparser(phrase, date.fromisoformat(published))
+    return None if day is None else day.isoformat()
+
+
+def read_by_dateparser(phrase: str, base: date, **settings: Any) -> date | None:
+    """The day dateparser reads an English phrase as, counted from `base`."""
+    import dateparser  # type: ignore[import-untyped]
+
+    parsed = dateparser.parse(phrase, languages=["en"], settings={
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day), **settings})
+    return None if parsed is None else parsed.date()
 
 
 def date_core(text: str) -> str:
@@ -194,14 +218,9 @@ def weekday_date(phrase: str, weekday: int, base: date, future: bool) -> date:
 
 
 def month_day(phrase: str, base: date, future: bool = False) -> str | None:
-    import dateparser  # type: ignore[import-untyped]
-
-    parsed = dateparser.parse(phrase, languages=["en"], settings={
-        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "REQUIRE_PARTS": ["day", "month"]})
-    if parsed is None:
+    day = read_by_dateparser(phrase, base, REQUIRE_PARTS=["day", "month"])
+    if day is None:
         return None
-    day = parsed.date()
     if not re.search(r"\b\d{4}\b", phrase):
         try:
             day = day.replace(year=base.year)

@@ -76,6 +76,15 @@ def test_a_weekday_of_a_future_event_counts_forward(toolkit):
     assert [e.date for e in build_timeline(story)] == ["2025-02-26", "2025-03-03"]
 
 
+def sentences_as_facts(text: str, published: str) -> Story:
+    """One article; each of its sentences one single-source fact."""
+    said = [s.rstrip(".") for s in text.split(". ")]
+    facts = tuple(Fact(f"f{i}", s, "single_source", ("a",), 1,
+                       (Mention("a", s, text.index(s), text.index(s) + len(s)),))
+                  for i, s in enumerate(said))
+    return Story("s", "t", (article("a", published, text),), facts)
+
+
 def test_days_counted_from_publication_are_read_from_the_parse(toolkit):
     """"arrested two men yesterday" dates an event; "USA Today", "630 today" and "the world of
     tomorrow" date nothing, which the words alone cannot tell apart."""
@@ -84,12 +93,7 @@ def test_days_counted_from_publication_are_read_from_the_parse(toolkit):
     text = ("Police arrested two men yesterday morning after a raid. USA Today reported the "
             "raid. Cases have risen to about 630 today. He spoke of the world of tomorrow. "
             "The two men will be charged tomorrow.")
-    a = article("a", "2025-03-04", text)
-    said = [s.rstrip(".") for s in text.split(". ")]
-    facts = tuple(Fact(f"f{i}", s, "single_source", ("a",), 1,
-                       (Mention("a", s, text.index(s), text.index(s) + len(s)),))
-                  for i, s in enumerate(said))
-    story = Story("s", "t", (a,), facts)
+    story = sentences_as_facts(text, "2025-03-04")
     events = build_timeline(story, (), None, {"a": relative_days(toolkit.nlp(text))})
     assert [(e.date, e.text[:20]) for e in events] == [
         ("2025-03-03", "Police arrested two "), ("2025-03-05", "The two men will be ")]
@@ -145,3 +149,18 @@ def test_the_timeline_dates_a_copied_sentence_from_its_first_publication():
         fact_of("f1", ("a", said), ("b", said)), fact_of("f2", ("b", own))))
     assert [(e.date, e.articles) for e in build_timeline(story)] == [
         ("2024-03-04", ("a", "b")), ("2024-03-14", ("b",))]
+
+
+def test_days_counted_back_from_publication_are_dated(toolkit):
+    """"arrested three days ago" in an article of March 4 is March 1; "a few days ago" and
+    "about two days ago" name no day, nor does a week counted back. The comparison reads none
+    of them (outlets round such counts): only the timeline places them."""
+    from newsweave.compare.dates import date_slots, relative_days
+
+    text = ("Police arrested two men three days ago after a raid. The raid followed a tip a "
+            "few days ago. A neighbour called about two days ago. The men were first seen two "
+            "weeks ago.")
+    story = sentences_as_facts(text, "2025-03-04")
+    events = build_timeline(story, (), None, {"a": relative_days(toolkit.nlp(text))})
+    assert [(e.date, e.text[:20]) for e in events] == [("2025-03-01", "Police arrested two ")]
+    assert not date_slots(toolkit.nlp(text), "2025-03-04")
