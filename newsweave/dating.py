@@ -148,8 +148,9 @@ def relative_day(text: str) -> str:
 
 def resolve_relative_day(phrase: str, published: str) -> str | None:
     """A day `relative_day` names -> ISO date: "yesterday" as `resolve_date` reads it, "three
-    days ago" by dateparser, counted back from the publication date. (For the timeline: the
-    comparison reads no day counted back, whose count outlets round.)"""
+    days ago" by dateparser, counted back from the publication date. For the timeline only:
+    days counted back, compared as dates, crowded real differences out of the possible ones
+    in every round that tried them (`bench/rounds.md`)."""
     if not DAYS_BACK.match(phrase):
         return resolve_date(phrase, published)
     day = read_by_dateparser(phrase, date.fromisoformat(published))

@@ -266,4 +266,3 @@ def test_a_verb_of_arriving_names_an_arrival_only_at_a_place(toolkit, text, even
     """"entered a guilty plea on Friday" is no arrival, so it is never held against "arrived
     in port on February 26" as one event dated twice."""
     assert [s.event for s in date_slots(toolkit.nlp(text), "2025-01-29")] == [event]
-

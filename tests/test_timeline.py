@@ -153,8 +153,8 @@ def test_the_timeline_dates_a_copied_sentence_from_its_first_publication():
 
 def test_days_counted_back_from_publication_are_dated(toolkit):
     """"arrested three days ago" in an article of March 4 is March 1; "a few days ago" and
-    "about two days ago" name no day, nor does a week counted back. The comparison reads none
-    of them (outlets round such counts): only the timeline places them."""
+    "about two days ago" name no day, nor does a week counted back. Only the timeline places
+    them: the comparison reads none (`dating.resolve_relative_day`)."""
     from newsweave.compare.dates import date_slots, relative_days
 
     text = ("Police arrested two men three days ago after a raid. The raid followed a tip a "

@@ -28,7 +28,7 @@ ARRIVING = {"reach", "land", "enter"}
 PLACE_NOUNS = frozenset({"country", "city", "town", "village", "area", "region", "province",
                          "state", "territory", "waters", "airspace", "border", "coast",
                          "island", "premises", "house", "home", "room", "office", "site",
-                         "zone", "scene", "port", "shore", "capital", "compound", "harbour"})
+                         "zone", "scene", "shore", "capital", "compound"})
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # Verbs of a movement up and of a movement down (one family of `ACT_FAMILIES` below).
 RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", "rally",
