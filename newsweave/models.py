@@ -6,6 +6,7 @@ Offsets (`start`, `end`) always index into `Article.text`, the cleaned text, so 
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -154,9 +155,18 @@ class Fact:
         return readable(self.text, self.subject)
 
 
+# Marks that open nothing at the start of a fact: bullets, dashes, a pipe or a comma followed by
+# a space, and a bracket never closed before them ("( – Like ..."). "-5 degrees" and "(1
+# dollar equals ...)" keep theirs.
+STRAY_MARKS = re.compile(r"^(?:\((?![^)]*\))\s*)?(?:[-–—•|,;:]+\s+)+")
+
+
 def readable(text: str, subject: str) -> str:
     """A fact as a reader sees it: a split-off predicate with its subject before it in brackets
-    ("[The mayor] offered to send Y"); the fact's text stays verbatim, as the sources wrote it."""
+    ("[The mayor] offered to send Y"), and without a stray mark the page left before it (a
+    list's "- ", the "( – " of a dateline whose source was cut). The fact's text (JSON, SQL)
+    stays verbatim, as the sources wrote it."""
+    text = STRAY_MARKS.sub("", text, count=1) or text
     return f"[{subject}] {text}" if subject else text
 
 

@@ -204,6 +204,26 @@ def test_a_split_off_predicate_is_shown_after_its_subject_in_brackets():
     assert [f["subject"] for f in story_to_dict(story)["facts"]] == ["", "The mayor", ""]
 
 
+@pytest.mark.parametrize("text, shown", [
+    ("( – Like its neighbour, the island has grown more isolated.",
+     "Like its neighbour, the island has grown more isolated."),
+    ("- At least one member must be a citizen.", "At least one member must be a citizen."),
+    ("(One dollar equals 0.73 euros.)", "(One dollar equals 0.73 euros.)"),
+    ("-5 degrees was the night's low.", "-5 degrees was the night's low."),
+])
+def test_a_fact_is_shown_without_a_stray_mark_the_page_left_before_it(text, shown):
+    """A list's bullet or the "( – " of a dateline whose source was cut is not shown; a
+    bracket closed in the fact and a minus sign are. The JSON keeps the source's text."""
+    story = make_report().stories[0]
+    source = story.articles[0].id
+    fact = Fact(id="f2", text=text, status="single_source", articles=(source,),
+                independent_sources=1, mentions=(Mention(source, text, 0, len(text)),))
+    story = replace(story, facts=(story.facts[0], fact, story.facts[2]))
+    md = report_to_markdown(make_report(facts=story.facts))
+    assert f"- {shown}" in md.splitlines()
+    assert story_to_dict(story)["facts"][1]["text"] == text
+
+
 def test_article_without_outlet_is_labelled_by_its_id():
     md = report_to_markdown(make_report())
     assert "[c3]" in md
