@@ -23,7 +23,7 @@ DAYS_FROM_PUBLICATION = {"today": 0, "this morning": 0, "tonight": 0, "this even
                          "yesterday": -1, "last night": -1, "tomorrow": 1}
 # Days counted back from the publication date: "three days ago", "a day ago". A hedged count
 # ("about two days ago", "a few days ago") names no day.
-DAYS_BACK = re.compile(r"^(?:a|one|\d{1,2}|" + "|".join(NUMBER_WORDS) + r") days? ago$")
+DAYS_BACK = re.compile(r"^(?:a|\d{1,2}|" + "|".join(NUMBER_WORDS) + r") days? ago$")
 WEEKDAY_PHRASE = re.compile(r"^(?:on |earlier |late |early |this |last |past |next )*(" +
                             "|".join(WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?$")
 # A month's name or its abbreviation, and nothing longer: "decades" is no December, "mayor"

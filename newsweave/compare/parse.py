@@ -29,6 +29,7 @@ PLACE_NOUNS = frozenset({"country", "city", "town", "village", "area", "region",
                          "state", "territory", "waters", "airspace", "border", "coast",
                          "island", "premises", "house", "home", "room", "office", "site",
                          "zone", "scene", "shore", "capital", "compound"})
+PLACES = PLACE_NOUNS | FACILITY_HEADS
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
 # Verbs of a movement up and of a movement down (one family of `ACT_FAMILIES` below).
 RISING = {"rise", "gain", "climb", "increase", "grow", "surge", "jump", "soar", "rally",
@@ -264,11 +265,9 @@ def event_name(verb: Any) -> str:
 
 def reaches_a_place(verb: Any) -> bool:
     """The verb's direct object, if it has one, is a place: a place's name, or a noun of a
-    place or a building (`PLACE_NOUNS`, `FACILITY_HEADS`)."""
-    targets = [c for c in verb.children if c.dep_ == "dobj"]
-    places = PLACE_NOUNS | FACILITY_HEADS
-    return all(t.ent_type_ in PLACE_ENTS or fold(t.lemma_) in places or t.lower_ in places
-               for t in targets)
+    place or a building (`PLACES`)."""
+    return all(t.ent_type_ in PLACE_ENTS or fold(t.lemma_) in PLACES or t.lower_ in PLACES
+               for t in verb.children if t.dep_ == "dobj")
 
 
 def two_acts(event: str, other: str) -> bool:
