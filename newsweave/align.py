@@ -75,9 +75,12 @@ def pair_scores(table: ClaimTable, settings: Settings) -> np.ndarray:
     words = bag_matrix([set(c.keywords) | set(c.names) for c in table.claims], weights)
     shared = (words @ words.T).toarray()
     mass = np.diag(shared)
-    overlap = shared / np.maximum(np.minimum.outer(mass, mass), 1e-9)
     numbers = bag_matrix([set(c.numbers) for c in table.claims])
     same_number = (numbers @ numbers.T).toarray() > 0
+    shorter = np.minimum.outer(mass, mass)
+    shorter = np.where(same_number, shorter, np.maximum(
+        shorter, settings.align_short_share * np.maximum.outer(mass, mass)))
+    overlap = shared / np.maximum(shorter, 1e-9)
     scores = (settings.align_w_cos * cosine + settings.align_w_key * overlap
               + settings.align_w_num * same_number)
     language = np.array(table.language_of)

@@ -45,6 +45,13 @@ class Settings:
     align_w_key: float = 0.45
     align_w_num: float = 0.10
     align_threshold: float = 0.52
+    # Keyword overlap is the shared words' weight over the shorter claim's, but, where the two
+    # share no figure, never over less than this share of the longer one's: a short claim ("He
+    # pleaded guilty") whose few words a long sentence happens to hold ("four people have
+    # pleaded guilty to lying") is not thereby stated by it, while "will be 29 in April" is
+    # still stated by "X, who turns 29 on April 11, has averaged ...". Chosen on the tune half
+    # by reading the pairs it changes (bench/results-align.md): 0.3.
+    align_short_share: float = 0.3
     # Across languages keyword overlap is near zero by construction; the encoder is aligned
     # across languages, so cosine alone decides there, with this threshold.
     align_cross_lingual_cos: float = 0.62
