@@ -45,9 +45,10 @@ def test_a_short_claim_is_not_stated_by_a_long_sentence_that_merely_holds_its_wo
 
 def test_a_short_claim_is_stated_by_a_long_sentence_that_gives_its_figure(toolkit, settings):
     """"The mayor will be 61 in May" is what the long sentence says in its relative clause:
-    the shared figure keeps them one fact (a control: so it was before round 39)."""
+    the figure both give keeps them one fact, however much else the long one says (without
+    that exception the two would be kept apart like the pair above)."""
     short = "The mayor will be 61 in May."
-    long_ = ("The mayor, who turns 61 on May 3, has led the council for nine years and plans "
-             "to stand again at the next election in the spring.")
+    long_ = ("The mayor, who turns 61 on May 3, has led the council of the old market town for "
+             "nine years through floods, strikes, budget crises and two recessions.")
     together = facts_of([f"{BUDGET} {short}", f"{BUDGET_AGAIN} {long_}"], toolkit, settings)
-    assert [t[:27] for t in together[short.rstrip(".")]] == ["The mayor, who turns 61 on "]
+    assert together[short.rstrip(".")] == {long_.rstrip(".")}
