@@ -72,14 +72,17 @@ def capture(half: str, cache: Path, toolkit: Toolkit) -> None:
 
 
 def overridden(pairs: list[str]) -> Settings:
-    """`Settings()` with K=V overrides, each value of its field's type."""
-    kinds = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
-    changes = {}
+    """`Settings()` with K=V overrides, each value read as its default's type (a number where
+    the default is None)."""
+    defaults = {f.name: getattr(Settings(), f.name) for f in fields(Settings)}
+    changes: dict[str, object] = {}
     for pair in pairs:
         key, _, value = pair.partition("=")
-        if key not in kinds:
+        if key not in defaults:
             raise SystemExit(f"--set {pair}: no setting named {key!r}")
-        changes[key] = kinds[key](value)
+        default = defaults[key]
+        changes[key] = value.lower() in ("1", "true", "yes") if isinstance(default, bool) \
+            else float(value) if default is None else type(default)(value)
     return replace(Settings(), **changes)
 
 
