@@ -55,9 +55,13 @@ def halves() -> dict:
 def capture(half: str, cache: Path, toolkit: Toolkit) -> None:
     """Each labelled story's drafts as the `copies` step leaves them."""
     seen: list = []
+
+    def kept(draft, tools):
+        seen.append(draft)
+        return draft
+
     names = [s.name for s in story_steps.STORY_STEPS]
-    keep = Step("keep", ("copies",), ("copies",),
-                lambda draft, tools: seen.append(draft) or replace(draft))
+    keep = Step("keep", ("copies",), ("copies",), kept)
     chain.STORY_STEPS = story_steps.STORY_STEPS[:names.index("copies") + 1] + (keep,)
     out = []
     for labels in halves()[half]:

@@ -77,10 +77,13 @@ def pair_scores(table: ClaimTable, settings: Settings) -> np.ndarray:
     mass = np.diag(shared)
     numbers = bag_matrix([set(c.numbers) for c in table.claims])
     same_number = (numbers @ numbers.T).toarray() > 0
-    shorter = np.minimum.outer(mass, mass)
-    shorter = np.where(same_number, shorter, np.maximum(
-        shorter, settings.align_short_share * np.maximum.outer(mass, mass)))
-    overlap = shared / np.maximum(shorter, 1e-9)
+    # Over the shorter claim's weight, but, where no figure is shared, over at least a share of
+    # the longer one's (`Settings.align_short_share`); in place: n x n arrays are the memory here.
+    divisor = np.maximum.outer(mass, mass)
+    divisor *= settings.align_short_share
+    divisor[same_number] = 0.0
+    np.maximum(divisor, np.minimum.outer(mass, mass), out=divisor)
+    overlap = shared / np.maximum(divisor, 1e-9)
     scores = (settings.align_w_cos * cosine + settings.align_w_key * overlap
               + settings.align_w_num * same_number)
     language = np.array(table.language_of)
