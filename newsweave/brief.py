@@ -5,7 +5,10 @@ Three sections, in this order:
                  then put in time order (timeline dates, else publication date and position);
   conflict       the main disagreements, both (all) sides attributed with the sources' labels
                  and the values as the sources wrote them;
-  single_source  the most significant details only one source carries, labelled as such.
+  single_source  the most significant details only one source carries, told as that
+                 source's ("X reports that ..."), and as its alone ("Only X reports that
+                 ...") only when the search of the other articles for it came back empty and
+                 it holds a name or figure no other article has (`own_detail`).
 
 Nothing is invented. Each statement is one source's own words with light normalisation
 (a leading link word such as "and"/"However," dropped, first letter capitalised, closing
@@ -194,12 +197,23 @@ def single_candidates(story: Story) -> list[Candidate]:
         early = 1.0 - min(mention.start / max(len(article.text), 1), 1.0)
         # Topicality and lead position each weigh about as much as two names.
         score = grade + 2 * topical + early
-        # "Only" when the search for the fact in the other articles came back empty.
-        sentence = f"{'' if fact.maybe_also else 'Only '}{article.label} reports that " \
+        # "Only" when the search for the fact in the other articles came back empty and
+        # no other article has all of its names and figures.
+        only = not fact.maybe_also and own_detail(text, article, story)
+        sentence = f"{'Only ' if only else ''}{article.label} reports that " \
             f"{lower_first(text, story)}"
         found.append(Candidate(BriefSentence(sentence, (article.id,), "single_source",
                                              (fact.id,)), text, score, when_of(fact, story)))
     return found
+
+
+def own_detail(text: str, article: Article, story: Story) -> bool:
+    """The statement holds a name or figure that no other article of the story has (or the
+    story has no other article). A statement whose every name and figure another article has
+    is often told there in other words the search for it misses: of the single-source facts
+    a reader found stated elsewhere, most are (`bench/results-brief-read.md`)."""
+    others = [a.text for a in story.articles if a.id != article.id]
+    return not others or bool(set.intersection(*(set(missing_keys(text, o)) for o in others)))
 
 
 def best_statement(fact: Fact, articles: dict[str, Article]

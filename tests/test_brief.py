@@ -85,9 +85,9 @@ def own_words(sentence: BriefSentence, story: Story) -> str:
     """The sources' words of an agreed or single-source sentence (the framing taken off)."""
     if sentence.kind == "single_source":
         label = next(a.label for a in story.articles if a.id == sentence.citations[0])
-        prefix = f"Only {label} reports that "
-        assert sentence.text.startswith(prefix)
-        return sentence.text[len(prefix):]
+        said = sentence.text.removeprefix("Only ")
+        assert said.startswith(f"{label} reports that ")
+        return said[len(f"{label} reports that "):]
     return sentence.text
 
 
@@ -196,14 +196,39 @@ def test_date_conflict_shows_the_dates_as_the_sources_wrote_them():
     assert "2024" not in sentence.text
 
 
-def test_single_source_detail_is_labelled_with_its_only_source():
+def test_single_source_detail_is_labelled_with_its_source():
+    """Every single-source sentence cites its one source; the tolls hold no name or figure
+    that the other articles lack (the bridge, its officials), so the brief does not claim
+    them as the Evening Star's alone."""
     brief, _ = write_brief(bridge_story(), 9)
     single = [s for s in brief if s.kind == "single_source"]
     assert single
     for sentence in single:
         label = {"a": "Daily Post", "b": "Evening Star", "c": "c"}[sentence.citations[0]]
-        assert sentence.text.startswith(f"Only {label} reports that ")
+        assert sentence.text.removeprefix("Only ").startswith(f"{label} reports that ")
         assert len(sentence.citations) == 1
+    tolls = [s.text for s in single if s.facts == ("f_tolls",)]
+    assert tolls == [("Evening Star reports that bridge tolls will be waived for the first "
+                      "month, officials said.")]
+
+
+def test_a_detail_another_article_tells_in_other_words_is_not_said_to_be_one_sources_alone():
+    """The search for a fact in the other articles can miss it in other words ("fee" /
+    "tolls", "scrapped" / "waived"); when another article has every name and figure of it,
+    the brief does not write "Only"."""
+    post = article("a", "The Harbor Bridge opened on Monday. Tolls on the Harbor Bridge will "
+                        "be waived until May, the Transport Authority said.", "Daily Post")
+    star = article("b", "The Harbor Bridge opened on Monday. The Transport Authority has "
+                        "scrapped the crossing fee until May.", "Evening Star")
+    tolls = fact("f_tolls", (post, ("Tolls on the Harbor Bridge will be waived until May, the "
+                                    "Transport Authority said")))
+    told = [s.text for s in write_brief(Story("s", "t", (post, star), (tolls,)), 9)[0]]
+    assert told == [("Daily Post reports that tolls on the Harbor Bridge will be waived until "
+                     "May, the Transport Authority said.")]
+    alone = article("c", "The Harbor Bridge opened on Monday.", "Evening Star")
+    told = [s.text for s in write_brief(Story("s", "t", (post, alone), (tolls,)), 9)[0]]
+    assert told == [("Only Daily Post reports that tolls on the Harbor Bridge will be waived "
+                     "until May, the Transport Authority said.")]
 
 
 # ---- budget and what is left out --------------------------------------------------------------
@@ -258,7 +283,7 @@ def test_a_split_off_predicate_is_told_after_the_subject_it_shares_in_brackets()
                     "Evening Star")
     brief = write_brief(Story("s", "t", (source, other), (clause,)), 9)[0]
     assert [s.text for s in brief] == [
-        ("Only Daily Post reports that [the council] approved the bridge budget of 85 million "
+        ("Daily Post reports that [the council] approved the bridge budget of 85 million "
          "dollars.")]
 
 
@@ -404,7 +429,7 @@ def test_someones_words_with_no_speaker_named_are_not_told(text, words, plain):
     source = article("a", text, "Daily Post")
     facts = (fact("f_words", (source, words)), fact("f_plain", (source, plain)))
     told = [s.text for s in write_brief(Story("s", "t", (source, B), facts), 9)[0]]
-    assert told == [f"Only Daily Post reports that {plain[0].lower()}{plain[1:]}."]
+    assert told == [f"Daily Post reports that {plain[0].lower()}{plain[1:]}."]
 
 
 def test_two_articles_of_one_outlet_on_a_side_are_one_source_that_reports():
