@@ -28,11 +28,15 @@ Usage: PYTHONPATH=. python bench/sample_brief.py tune|check [--reports R.pkl] [-
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from pathlib import Path
 
-from sample_facts import flat, half_runs, sample_arguments  # bench/ is this script's folder
+from sample_facts import (  # bench/ is this script's folder
+    bottom_k,
+    flat,
+    half_runs,
+    sample_arguments,
+)
 
 from newsweave.brief import write_brief
 
@@ -115,8 +119,7 @@ def main() -> None:
         print(tally(args.judged, rewritten(half_runs(args)) if args.reports else None))
         return
     found = population(half_runs(args))
-    rank = lambda key: hashlib.sha256(f"{args.seed} | {key}".encode()).hexdigest()
-    sample = sorted(found, key=rank)[:args.size]
+    sample = bottom_k(found, args.seed, args.size)
     sections = Counter(found[k][0].kind for k in sample)
     print(f"# {args.half}: {len(found)} brief sentences, sample {len(sample)} "
           f"({dict(sections)}), seed {args.seed!r}")

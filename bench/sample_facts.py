@@ -63,6 +63,13 @@ def sentence(mention, texts: dict[str, str]) -> str:
     return flat(f"{left}[[{text[mention.start:mention.end]}]]{right}")
 
 
+def bottom_k(keys, seed: str, size: int) -> list[str]:
+    """The `size` keys with the lowest SHA-256 of "seed | key": a sample that keeps every
+    sampled key a change leaves, so samples before and after a change pair by key."""
+    return sorted(keys, key=lambda key: hashlib.sha256(f"{seed} | {key}".encode()).hexdigest()
+                  )[:size]
+
+
 def sample_arguments(seed: str, size: int) -> argparse.Namespace:
     """The command line every read sample takes (a half, the pickled reports, the TSV to
     write or tally, the sample's seed and size)."""

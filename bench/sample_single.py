@@ -28,12 +28,11 @@ Usage: PYTHONPATH=. python bench/sample_single.py tune|check [--reports R.pkl] [
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from pathlib import Path
 
 from sample_brief import story_file  # bench/ is this script's folder
-from sample_facts import flat, half_runs, population, sample_arguments
+from sample_facts import bottom_k, flat, half_runs, population, sample_arguments
 
 from newsweave.brief import own_detail
 
@@ -90,8 +89,7 @@ def main() -> None:
     if args.judged:
         print(tally(args.judged, found))
         return
-    rank = lambda key: hashlib.sha256(f"{args.seed} | {key}".encode()).hexdigest()
-    sample = sorted(found, key=rank)[:args.size]
+    sample = bottom_k(found, args.seed, args.size)
     qualified = sum(bool(found[k][0].maybe_also) for k in sample)
     print(f"# {args.half}: {len(found)} single-source facts, sample {len(sample)} "
           f"({qualified} qualified 'maybe also'), seed {args.seed!r}")
