@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
@@ -37,7 +38,7 @@ from .entity_forms import Form, collect_forms
 from .entity_kinds import head_kind, name_label
 from .models import Entity, Story
 from .toolkit import Toolkit
-from .words import INITIALS_SKIP
+from .words import INITIALS_SKIP, TITLES
 
 PLACES = {"GPE", "LOC", "FAC", "ORG"}  # spaCy mixes these up for little-known places
 # Names an acronym may spell: places and bodies, the laws and schemes `entity_kinds`
@@ -77,9 +78,41 @@ def merge_entities(story: Story, toolkit: Toolkit) -> tuple[Entity, ...]:
             shown = " = ".join(f"'{s}'" for s in sorted(form.spellings))
             merges.evidence[merges.root(key)].append(
                 f"spelling: {shown} (hyphens and case ignored, token ratio 100)")
-    entities = [make_entity(members, merges.evidence[root])
+    entities = [credited(make_entity(members, merges.evidence[root]), story)
                 for root, members in clusters.items() if not unattested_person(members)]
     return tuple(sorted(entities, key=lambda e: (-len(e.articles), -len(e.aliases), e.name)))
+
+
+# Capitalised words that may stand right before a name that is no part of a longer one.
+LEAD_WORDS = TITLES | {"the", "a", "an"}
+
+
+def credited(entity: Entity, story: Story) -> Entity:
+    """The entity with every article of the story that writes one of its names of two words
+    or more, where the recogniser tagged it or not ("met at the Reka Space Centre",
+    left untagged): a name written out is the entity, unless a capitalised word runs on after
+    it, making it part of a longer name ("New York" of "New York Times")."""
+    names = [n for n in (entity.name, *entity.aliases) if len(n.split()) > 1]
+    found = [a.id for a in story.articles if a.id not in entity.articles
+             and any(written_in(name, a.text) for name in names)]
+    if not found:
+        return entity
+    return replace(entity, articles=tuple(sorted((*entity.articles, *found))),
+                   evidence=(*entity.evidence, f"written out in {', '.join(found)}, untagged"))
+
+
+def written_in(name: str, text: str) -> bool:
+    """`name` in `text` as whole words, with no capitalised word running on after it or
+    into it from before ("Ana Reyes" of "Maria Ana Reyes"), unless that word is a title, an
+    office or an article ("The", "Queen", "Mr"); a word closed by a comma or a stop does not
+    run on."""
+    for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z])", text):
+        before = text[:found.start()].split()
+        word = before[-1] if before and text[found.start() - 1].isspace() else ""
+        if not (word[:1].isupper() and word[-1:].isalpha()) or \
+                word.rstrip(".").lower() in LEAD_WORDS:
+            return True
+    return False
 
 
 def unattested_person(members: list[Form]) -> bool:
