@@ -89,9 +89,9 @@ LEAD_WORDS = TITLES | {"the", "a", "an"}
 
 def credited(entity: Entity, story: Story) -> Entity:
     """The entity with every article of the story that writes one of its names of two words
-    or more, where the recogniser tagged it or not ("met at the Reka Space Centre",
-    left untagged): a name written out is the entity, unless a capitalised word runs on after
-    it, making it part of a longer name ("New York" of "New York Times")."""
+    or more, where the recogniser tagged it or not ("met at the Reka Space Centre", left
+    untagged): a name written out is the entity, unless it is a piece of a longer name
+    (`written_in`: "New York" of "New York Times"). One-word names are left to the tags."""
     names = [n for n in (entity.name, *entity.aliases) if len(n.split()) > 1]
     found = [a.id for a in story.articles if a.id not in entity.articles
              and any(written_in(name, a.text) for name in names)]
@@ -107,10 +107,9 @@ def written_in(name: str, text: str) -> bool:
     office or an article ("The", "Queen", "Mr"); a word closed by a comma or a stop does not
     run on."""
     for found in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+[A-Z])", text):
-        before = text[:found.start()].split()
-        word = before[-1] if before and text[found.start() - 1].isspace() else ""
-        if not (word[:1].isupper() and word[-1:].isalpha()) or \
-                word.rstrip(".").lower() in LEAD_WORDS:
+        before = text[max(0, found.start() - 40):found.start()]
+        word = before.split()[-1] if before[-1:].isspace() and before.strip() else ""
+        if not (word[:1].isupper() and word[-1:].isalpha()) or word.lower() in LEAD_WORDS:
             return True
     return False
 
