@@ -212,7 +212,7 @@ def test_a_claim_an_article_states_twice_is_not_left_to_one_source(toolkit):
     assert [f.status for f in bakery] == ["single_source"]
 
 
-def test_the_brief_says_only_x_when_the_search_came_back_empty(toolkit):
+def test_the_brief_does_not_say_only_x_of_a_fact_found_elsewhere(toolkit):
     story = budget_story(toolkit, 1.01, maybe=0.1)
     restated = next(f for f in story.facts if RESTATED in {m.text for m in f.mentions})
     assert restated.status == "single_source" and restated.maybe_also == ("b",)
