@@ -62,13 +62,19 @@ def story_file(story, key: str) -> str:
     return "".join(parts)
 
 
-def write_sample(sample: list[str], found: dict[str, tuple], out: Path) -> None:
+def write_story_file(out: Path, story, story_key: str) -> str:
+    """Writes `out/stories/<name>.txt` (`story_file`) and returns the name."""
     (out / "stories").mkdir(parents=True, exist_ok=True)
+    name = f"{story_key.replace(':', '-')}-{story.id}"
+    (out / "stories" / f"{name}.txt").write_text(story_file(story, story_key), "utf-8")
+    return name
+
+
+def write_sample(sample: list[str], found: dict[str, tuple], out: Path) -> None:
     rows = ["\t".join(COLUMNS)]
     for key in sample:
         sentence, story, story_key = found[key]
-        name = f"{story_key.replace(':', '-')}-{story.id}"
-        (out / "stories" / f"{name}.txt").write_text(story_file(story, story_key), "utf-8")
+        name = write_story_file(out, story, story_key)
         labels = {a.id: a.label for a in story.articles}
         cited = ", ".join(f"{a} ({labels.get(a, a)})" for a in sentence.citations)
         rows.append("\t".join((key.split(" | ")[0] + f" | {name}", sentence.kind, cited,

@@ -96,8 +96,7 @@ def half_runs(args: argparse.Namespace) -> list[tuple[str, list]]:
 def main() -> None:
     args = sample_arguments("fragments-round9", 120)
     found = population(half_runs(args))
-    rank = lambda key: hashlib.sha256(f"{args.seed} | {key}".encode()).hexdigest()
-    sample = sorted(found, key=rank)[:args.size]
+    sample = bottom_k(found, args.seed, args.size)
     print(f"# {args.half}: {len(found)} fact keys, sample {len(sample)}, seed {args.seed!r}")
     rows = []
     for n, key in enumerate(sample, 1):

@@ -11,7 +11,7 @@ make, keyed as `sample_facts.py` keys facts ("story key | fact text"); the sampl
 reads every setting of the search's `verify_maybe`.
 
 `--out DIR` writes `sample.tsv` (key, the article, the fact; then the columns a reader fills,
-blind to what newsweave said of a partner) and the story files (`sample_brief.story_file`):
+blind to what newsweave said of a partner) and the story files (`sample_brief.write_story_file`):
 
   also_in     the other articles that state the fact's claim, in any words (empty: none)
   judgement   `alone` (no other article states it) or `also`
@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from sample_brief import story_file  # bench/ is this script's folder
+from sample_brief import write_story_file  # bench/ is this script's folder
 from sample_facts import bottom_k, flat, half_runs, population, sample_arguments
 
 from newsweave.brief import own_detail
@@ -40,13 +40,10 @@ COLUMNS = ("key", "article", "fact", "also_in", "judgement")
 
 
 def write_sample(sample: list[str], found: dict[str, tuple], out: Path) -> None:
-    (out / "stories").mkdir(parents=True, exist_ok=True)
     rows = ["\t".join(COLUMNS)]
     for key in sample:
         fact, story = found[key]
-        story_key = key.split(" | ")[0]
-        name = f"{story_key.replace(':', '-')}-{story.id}"
-        (out / "stories" / f"{name}.txt").write_text(story_file(story, story_key), "utf-8")
+        name = write_story_file(out, story, key.split(" | ")[0])
         rows.append("\t".join((flat(key), f"{fact.articles[0]} (story file {name}.txt)",
                                flat(fact.readable), "", "")))
     (out / "sample.tsv").write_text("\n".join(rows) + "\n", "utf-8")

@@ -23,11 +23,17 @@ Usage: PYTHONPATH=. python bench/sample_support.py tune|check [--reports R.pkl]
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from pathlib import Path
 
-from sample_facts import flat, half_runs, population, sample_arguments, sentence  # bench/ is here
+from sample_facts import (
+    bottom_k,
+    flat,
+    half_runs,
+    population,
+    sample_arguments,
+    sentence,
+)  # bench/ is here
 
 from newsweave.models import independent_count
 
@@ -58,8 +64,7 @@ def main() -> None:
     args = sample_arguments("support-round37", 60)
     found = {k: v for k, v in population(half_runs(args)).items()
              if v[0].status == "corroborated"}
-    rank = lambda key: hashlib.sha256(f"{args.seed} | {key}".encode()).hexdigest()
-    sample = {flat(k): found[k] for k in sorted(found, key=rank)[:args.size]}
+    sample = {flat(k): found[k] for k in bottom_k(found, args.seed, args.size)}
     print(f"# {args.half}: {len(found)} corroborated facts, sample {len(sample)}, "
           f"seed {args.seed!r}")
     rows = []
